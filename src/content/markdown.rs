@@ -1,0 +1,223 @@
+//! Markdown → page blocks. This module owns the parser's options: every caller (the page, the
+//! lint, the word count) reads lessons the same way.
+//!
+//! Stages: pulldown-cmark events → headings get stable ids (and are collected for the table of
+//! contents) → fenced ```sim and ```quiz blocks are cut out as their own blocks → everything
+//! between them is rendered to HTML.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use super::{links, quiz, quiz::Quiz, sim_block::SimBlock};
+
+/// One piece of a lesson page, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Html(String),
+    Sim(SimBlock),
+    /// A quiz, or why its block did not parse (shown in place; the lint keeps this from shipping).
+    Quiz(Result<Quiz, String>),
+}
+
+/// A `##` or `###` heading, for the table of contents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rendered {
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+}
+
+/// The parser's options, in one place.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders the body (front matter already removed) of lesson `course/lesson`. Links to other
+/// lessons and headings become site addresses ([`links`]).
+pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
+    let mut rendered = Rendered::default();
+    let mut ids = HashSet::new();
+    let mut pending: Vec<Event> = Vec::new();
+    let mut events = Parser::new_ext(body, options());
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if matches!(info.as_ref(), "sim" | "quiz") =>
+            {
+                let text = code_text(&mut events);
+                flush_html(&mut pending, &mut rendered.blocks);
+                rendered.blocks.push(match info.as_ref() {
+                    "sim" => Block::Sim(SimBlock::parse(&text)),
+                    _ => Block::Quiz(quiz::parse(&text)),
+                });
+            }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let inner: Vec<Event> =
+                    events.by_ref().take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_)))).collect();
+                let text = plain_text(&inner);
+                let id = match id {
+                    Some(id) => id.to_string(),
+                    None => unique(slugify(&text), &mut ids),
+                };
+                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                    rendered.headings.push(Heading { level: level as u8, id: id.clone(), text });
+                }
+                pending.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }));
+                pending.extend(inner);
+                pending.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = match links::resolve(course, lesson, &dest_url) {
+                    Some(target) => target.href().into(),
+                    None => dest_url,
+                };
+                pending.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            other => pending.push(other),
+        }
+    }
+    flush_html(&mut pending, &mut rendered.blocks);
+    rendered
+}
+
+/// Renders one line of inline markdown (a quiz prompt, a choice) without a wrapping `<p>`.
+pub fn inline_html(text: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(text, options()));
+    let trimmed = out.trim();
+    trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(trimmed)
+        .to_string()
+}
+
+/// Every link destination in a body, in order (for the lint).
+pub fn links(body: &str) -> Vec<String> {
+    Parser::new_ext(body, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Words of prose: text outside code blocks, including ```sim and ```quiz blocks.
+pub fn prose_word_count(body: &str) -> usize {
+    let mut in_code = false;
+    let mut words = 0;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(text) if !in_code => words += text.split_whitespace().count(),
+            Event::Code(_) if !in_code => words += 1,
+            _ => {}
+        }
+    }
+    words
+}
+
+/// A heading's anchor: lower case letters and digits, words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if (c.is_whitespace() || c == '-') && !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+fn unique(slug: String, taken: &mut HashSet<String>) -> String {
+    let base = if slug.is_empty() { "section".to_string() } else { slug };
+    let mut candidate = base.clone();
+    let mut n = 1;
+    while !taken.insert(candidate.clone()) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    candidate
+}
+
+fn code_text<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
+    let mut text = String::new();
+    for event in events.by_ref() {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    text
+}
+
+fn plain_text(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn flush_html(pending: &mut Vec<Event>, blocks: &mut Vec<Block>) {
+    if pending.is_empty() {
+        return;
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, pending.drain(..));
+    blocks.push(Block::Html(out));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_anchors_and_feed_the_toc() {
+        let r = render("## Why averages lie\n\n[tail](#the-tail)\n\n### The tail\n\n## Why averages lie\n", "sd", "l");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["why-averages-lie", "the-tail", "why-averages-lie-2"]);
+        let Block::Html(html) = &r.blocks[0] else { panic!("expected html") };
+        assert!(html.contains(r#"<h2 id="why-averages-lie">"#), "{html}");
+        assert!(html.contains(r#"href="learn/sd/l#the-tail""#), "{html}");
+    }
+
+    #[test]
+    fn sim_and_quiz_blocks_split_the_page() {
+        let body = "Intro.\n\n```sim\nkind = queue\n```\n\nMiddle.\n\n```quiz\n? Q\n= 1\n> E\n```\n\n```rust\nlet x = 1;\n```\n";
+        let kinds: Vec<&str> = render(body, "sd", "l")
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Html(_) => "html",
+                Block::Sim(_) => "sim",
+                Block::Quiz(Ok(_)) => "quiz",
+                Block::Quiz(Err(_)) => "broken quiz",
+            })
+            .collect();
+        assert_eq!(kinds, ["html", "sim", "html", "quiz", "html"]);
+    }
+
+    #[test]
+    fn slugs_and_counts() {
+        assert_eq!(slugify("M/M/1: the queue — at 95 %"), "mm1-the-queue-at-95");
+        assert_eq!(prose_word_count("Two words.\n\n```quiz\n? not counted\n```\n"), 2);
+        assert_eq!(links("[a](caching) and [b](https://x.org)"), ["caching", "https://x.org"]);
+        assert_eq!(inline_html("a *b*"), "a <em>b</em>");
+    }
+}

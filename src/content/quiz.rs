@@ -1,0 +1,252 @@
+//! A ```quiz block: questions with an explanation for every answer, and their grading.
+//!
+//! Format (docs/authoring.md): `? ` starts a question; `- [ ] ` / `- [x] ` add a wrong / right
+//! choice; `= value ± tolerance` makes it numeric; `> ` lines explain the choice or numeric
+//! answer just above them. Any other line continues the line before it.
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quiz {
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Inline markdown.
+    pub prompt: String,
+    pub kind: QuestionKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    /// Single choice when one choice is right, "select all that apply" when several are.
+    Choice { choices: Vec<Choice> },
+    Numeric { answer: f64, tolerance: f64, explanation: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub text: String,
+    pub correct: bool,
+    pub explanation: String,
+}
+
+/// What a learner answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Choices(Vec<usize>),
+    Number(f64),
+}
+
+/// Which text a continuation line extends.
+#[derive(Clone, Copy)]
+enum Last {
+    Prompt,
+    ChoiceText,
+    Explanation,
+}
+
+pub fn parse(text: &str) -> Result<Quiz, String> {
+    let mut questions: Vec<Question> = Vec::new();
+    let mut last = Last::Prompt;
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        let at = |msg: &str| format!("quiz line {}: {msg}", n + 1);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(prompt) = line.strip_prefix("? ") {
+            questions.push(Question {
+                prompt: prompt.trim().to_string(),
+                kind: QuestionKind::Choice { choices: Vec::new() },
+            });
+            last = Last::Prompt;
+            continue;
+        }
+        let Some(question) = questions.last_mut() else {
+            return Err(at("expected a question starting with `? `"));
+        };
+        if let Some((correct, choice)) = choice_line(line) {
+            let QuestionKind::Choice { choices } = &mut question.kind else {
+                return Err(at("a numeric question cannot also have choices"));
+            };
+            choices.push(Choice { text: choice.to_string(), correct, explanation: String::new() });
+            last = Last::ChoiceText;
+        } else if let Some(value) = line.strip_prefix('=') {
+            if !matches!(&question.kind, QuestionKind::Choice { choices } if choices.is_empty()) {
+                return Err(at("a question with choices cannot also have a numeric answer"));
+            }
+            let (answer, tolerance) = numeric_answer(value).ok_or_else(|| {
+                at(&format!("`={value}` is not a number with an optional `± tolerance`"))
+            })?;
+            question.kind = QuestionKind::Numeric { answer, tolerance, explanation: String::new() };
+            last = Last::Explanation;
+        } else if let Some(explanation) = line.strip_prefix('>') {
+            let target = explanation_of(question).ok_or_else(|| at("an explanation must follow a choice or an `=` answer"))?;
+            append(target, explanation.trim());
+            last = Last::Explanation;
+        } else {
+            let target = match last {
+                Last::Prompt => Some(&mut question.prompt),
+                Last::ChoiceText => match &mut question.kind {
+                    QuestionKind::Choice { choices } => choices.last_mut().map(|c| &mut c.text),
+                    QuestionKind::Numeric { .. } => None,
+                },
+                Last::Explanation => explanation_of(question),
+            };
+            append(target.ok_or_else(|| at("unexpected text"))?, line);
+        }
+    }
+    if questions.is_empty() {
+        return Err("a quiz needs at least one question".into());
+    }
+    for (i, q) in questions.iter().enumerate() {
+        q.check().map_err(|e| format!("question {} ({}): {e}", i + 1, q.prompt))?;
+    }
+    Ok(Quiz { questions })
+}
+
+impl Question {
+    /// True when several choices are right: the learner selects all that apply.
+    pub fn is_multiple(&self) -> bool {
+        matches!(&self.kind, QuestionKind::Choice { choices } if choices.iter().filter(|c| c.correct).count() > 1)
+    }
+
+    pub fn is_correct(&self, answer: &Answer) -> bool {
+        match (&self.kind, answer) {
+            (QuestionKind::Choice { choices }, Answer::Choices(picked)) => choices
+                .iter()
+                .enumerate()
+                .all(|(i, c)| c.correct == picked.contains(&i)),
+            (QuestionKind::Numeric { answer, tolerance, .. }, Answer::Number(x)) => {
+                (x - answer).abs() <= tolerance + 1e-9 * answer.abs().max(1.0)
+            }
+            _ => false,
+        }
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if self.prompt.is_empty() {
+            return Err("empty question".into());
+        }
+        match &self.kind {
+            QuestionKind::Choice { choices } => {
+                if choices.len() < 2 {
+                    return Err("needs two or more choices, or an `=` answer".into());
+                }
+                if !choices.iter().any(|c| c.correct) {
+                    return Err("no choice is marked right with `- [x]`".into());
+                }
+                if let Some(c) = choices.iter().find(|c| c.explanation.is_empty()) {
+                    return Err(format!("choice `{}` has no `>` explanation", c.text));
+                }
+            }
+            QuestionKind::Numeric { explanation, .. } => {
+                if explanation.is_empty() {
+                    return Err("the numeric answer has no `>` explanation".into());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a learner's typed number: `1500`, `1,500`, `1 500`, `0.25`, `1e6`.
+pub fn parse_number(input: &str) -> Option<f64> {
+    let cleaned: String = input.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+fn choice_line(line: &str) -> Option<(bool, &str)> {
+    let rest = line.strip_prefix("- [")?;
+    let (mark, text) = rest.split_once("] ")?;
+    match mark {
+        " " => Some((false, text.trim())),
+        "x" | "X" => Some((true, text.trim())),
+        _ => None,
+    }
+}
+
+fn numeric_answer(value: &str) -> Option<(f64, f64)> {
+    let (answer, tolerance) = match value.split_once('±').or_else(|| value.split_once("+-")) {
+        Some((a, t)) => (a, Some(t)),
+        None => (value, None),
+    };
+    let answer = parse_number(answer.trim())?;
+    let tolerance = match tolerance {
+        Some(t) => parse_number(t.trim()).filter(|t| *t >= 0.0)?,
+        None => 0.0,
+    };
+    Some((answer, tolerance))
+}
+
+fn explanation_of(question: &mut Question) -> Option<&mut String> {
+    match &mut question.kind {
+        QuestionKind::Choice { choices } => choices.last_mut().map(|c| &mut c.explanation),
+        QuestionKind::Numeric { explanation, .. } => Some(explanation),
+    }
+}
+
+
+fn append(target: &mut String, text: &str) {
+    if !target.is_empty() && !text.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "? Max requests per second\nfor one server?\n= 50 ± 0.5\n> 1 / 0.02 = 50.\n\n? Pick the tail\n- [ ] Mean\n  > Mixes fast and slow.\n- [x] p99\n  > One in a hundred is slower.\n  Still true at scale.\n";
+
+    #[test]
+    fn parses_both_kinds_with_continuations() {
+        let quiz = parse(SAMPLE).unwrap();
+        assert_eq!(quiz.questions[0].prompt, "Max requests per second for one server?");
+        assert_eq!(
+            quiz.questions[0].kind,
+            QuestionKind::Numeric { answer: 50.0, tolerance: 0.5, explanation: "1 / 0.02 = 50.".into() }
+        );
+        let QuestionKind::Choice { choices } = &quiz.questions[1].kind else { panic!() };
+        assert_eq!(choices[1].explanation, "One in a hundred is slower. Still true at scale.");
+        assert!(!quiz.questions[1].is_multiple());
+    }
+
+    #[test]
+    fn grades_answers() {
+        let quiz = parse(SAMPLE).unwrap();
+        let check = |q: usize, answer: Answer, expected: bool| {
+            assert_eq!(quiz.questions[q].is_correct(&answer), expected, "{answer:?}");
+        };
+        check(0, Answer::Number(50.4), true);
+        check(0, Answer::Number(51.0), false);
+        check(1, Answer::Choices(vec![1]), true);
+        check(1, Answer::Choices(vec![0, 1]), false);
+        check(1, Answer::Number(1.0), false);
+    }
+
+    #[test]
+    fn rejects_what_authors_get_wrong() {
+        let check = |input: &str, expected: &str| {
+            let err = parse(input).unwrap_err();
+            assert!(err.contains(expected), "{input:?} gave {err:?}");
+        };
+        check("", "at least one question");
+        check("- [x] orphan\n", "expected a question");
+        check("? Q\n- [x] a\n> why\n", "two or more choices");
+        check("? Q\n- [ ] a\n> w\n- [ ] b\n> w\n", "no choice is marked right");
+        check("? Q\n- [x] a\n- [ ] b\n> w\n", "choice `a` has no");
+        check("? Q\n= lots\n> w\n", "not a number");
+        check("? Q\n= 5\n", "no `>` explanation");
+        check("? Q\n= 5\n> w\n- [x] a\n", "cannot also have choices");
+    }
+
+    #[test]
+    fn reads_typed_numbers() {
+        assert_eq!(parse_number("1,500"), Some(1500.0));
+        assert_eq!(parse_number(" 1e6 "), Some(1e6));
+        assert_eq!(parse_number("fast"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+}

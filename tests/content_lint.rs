@@ -1,0 +1,83 @@
+//! Content lint: the course index and the lesson files agree, front matter is valid, every
+//! ```sim and ```quiz block parses, and every internal link lands on a lesson (and heading).
+
+#[path = "support/lessons.rs"]
+mod lessons;
+
+use headroom::content::{self, Block, front_matter, links, markdown};
+use headroom::scenario;
+use lessons::{assert_no_problems, catalog, files};
+
+#[test]
+fn index_and_files_agree() {
+    let (catalog, mut problems) = catalog();
+    for file in files() {
+        if catalog.lesson(&file.course, &file.slug).is_none() && front_matter::parse(&file.source).is_ok() {
+            problems.push(format!("{}: not listed in content/courses.toml", file.name()));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for course in &catalog.courses {
+        for lesson in course.lessons() {
+            if !seen.insert((&course.slug, &lesson.slug)) {
+                problems.push(format!("{}/{} is listed twice", course.slug, lesson.slug));
+            }
+        }
+    }
+    assert_no_problems("course index", &problems);
+}
+
+#[test]
+fn embedded_catalog_is_the_index() {
+    assert_eq!(content::embedded_catalog(), &catalog().0, "build.rs embedded a stale catalog");
+}
+
+#[test]
+fn sim_and_quiz_blocks_parse() {
+    let mut problems = Vec::new();
+    for file in files() {
+        for block in markdown::render(front_matter::body(&file.source), &file.course, &file.slug).blocks {
+            match block {
+                Block::Quiz(Err(e)) => problems.push(format!("{}: {e}", file.name())),
+                Block::Sim(sim) => {
+                    for problem in scenario::lint(&sim.scenario) {
+                        problems.push(format!("{}: sim block: {problem}", file.name()));
+                    }
+                    for key in &sim.controls {
+                        if !scenario::is_key(key) {
+                            problems.push(format!("{}: `controls` names `{key}`, not a scenario key", file.name()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert_no_problems("sim and quiz blocks", &problems);
+}
+
+#[test]
+fn internal_links_resolve() {
+    let (catalog, _) = catalog();
+    let lessons = files();
+    let mut problems = Vec::new();
+    for file in &lessons {
+        for link in markdown::links(front_matter::body(&file.source)) {
+            let Some(target) = links::resolve(&file.course, &file.slug, &link) else { continue };
+            if catalog.lesson(target.course, target.lesson).is_none() {
+                problems.push(format!("{}: link `{link}` points to no lesson", file.name()));
+                continue;
+            }
+            let Some(anchor) = target.anchor else { continue };
+            let headings = lessons
+                .iter()
+                .find(|f| f.course == target.course && f.slug == target.lesson)
+                .map(|t| markdown::render(front_matter::body(&t.source), &t.course, &t.slug).headings)
+                .unwrap_or_default();
+            if !headings.iter().any(|h| h.id == anchor) {
+                problems.push(format!("{}: link `{link}`: no `##`/`###` heading `#{anchor}` there", file.name()));
+            }
+        }
+    }
+    assert_no_problems("internal links", &problems);
+}
