@@ -1,0 +1,64 @@
+//! The only code that touches localStorage. Every call can fail (storage switched off, a
+//! sandboxed iframe, a private window, a full quota), so each returns a message for the learner
+//! instead of panicking.
+
+use web_sys::Storage;
+
+#[derive(Clone)]
+pub struct LocalStore {
+    storage: Storage,
+}
+
+const PROBE_KEY: &str = "headroom.probe";
+
+impl LocalStore {
+    /// Opens localStorage and proves it can write (some private modes hand out a storage whose
+    /// every write fails).
+    pub fn open() -> Result<LocalStore, String> {
+        let window = web_sys::window().ok_or("there is no browser window")?;
+        let storage = match window.local_storage() {
+            Ok(Some(storage)) => storage,
+            Ok(None) => return Err("this browser offers no local storage".into()),
+            Err(_) => {
+                return Err("this page may not use the browser's storage (a private window or an embedded frame)".into());
+            }
+        };
+        let store = LocalStore { storage };
+        store.set(PROBE_KEY, "1")?;
+        // Best effort: a leftover probe key harms nothing.
+        let _ = store.storage.remove_item(PROBE_KEY);
+        Ok(store)
+    }
+
+    pub fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.storage.get_item(key).map_err(|_| "the browser refused to read saved progress".into())
+    }
+
+    pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.storage
+            .set_item(key, value)
+            .map_err(|_| "the browser refused to save (storage may be full or switched off)".into())
+    }
+
+    /// Stores `value` under `base`, or `base.2`, `base.3`, ... whichever is free, so nothing kept
+    /// earlier is overwritten. Returns the key used.
+    pub fn keep_aside(&self, base: &str, value: &str) -> Result<String, String> {
+        for n in 1..=20 {
+            let key = if n == 1 { base.to_string() } else { format!("{base}.{n}") };
+            match self.get(&key)? {
+                Some(existing) if existing == value => return Ok(key),
+                Some(_) => continue,
+                None => return self.set(&key, value).map(|()| key),
+            }
+        }
+        Err("there is no free place to keep the unreadable progress".into())
+    }
+}
+
+/// Asks the browser not to evict this site's storage under pressure. The answer does not
+/// matter to the page, and a browser that refuses or lacks the API changes nothing.
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().storage().persist();
+    }
+}
