@@ -1,0 +1,95 @@
+//! Small, fallible helpers over browser APIs: the base path, files in and out, scrolling,
+//! fetching text. Each returns a message or a neutral value instead of panicking.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The site's base path without a trailing slash ("" at the root, "/headroom" under a
+/// subpath), read from `<base href>` which Trunk writes at build time.
+pub fn base_path() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+/// Offers `text` to the learner as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| format!("the browser could not prepare {filename}");
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "no anchor".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads a file the learner picked.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(|_| "the file could not be read".to_string())?;
+    text.as_string().ok_or_else(|| "the file is not text".to_string())
+}
+
+/// Fetches a text file relative to the base path.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|_| "the network request failed; check your connection and reload".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {} for {url}", response.status()));
+    }
+    response.text().await.map_err(|_| "the response could not be read".to_string())
+}
+
+/// Asks a yes/no question; a browser that cannot show dialogs (a sandboxed frame) says no.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+}
+
+/// How far down the page the reader is, from 0 to 1.
+pub fn scroll_fraction() -> f64 {
+    let Some(window) = web_sys::window() else { return 0.0 };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return 0.0 };
+    let scrollable = f64::from(root.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let y = window.scroll_y().unwrap_or(0.0);
+    if scrollable > 0.0 { (y / scrollable).clamp(0.0, 1.0) } else { 0.0 }
+}
+
+/// Scrolls to a fraction of the page (see [`scroll_fraction`]).
+pub fn scroll_to_fraction(fraction: f64) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    let scrollable = f64::from(root.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    window.scroll_to_with_x_and_y(0.0, (fraction.clamp(0.0, 1.0) * scrollable.max(0.0)).round());
+}
+
+/// True while the learner is typing in a form field (keyboard shortcuts stay out of the way).
+pub fn typing_in_field() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.get_attribute("contenteditable").is_some()
+    })
+}
+
+/// Sets or clears an attribute on `<html>` (the theme).
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = match value {
+        Some(value) => root.set_attribute(name, value),
+        None => root.remove_attribute(name),
+    };
+}

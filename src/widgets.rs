@@ -1,0 +1,5 @@
+//! Components that drive a simulation beside a lesson.
+
+mod sim_widget;
+
+pub use sim_widget::SimWidget;
