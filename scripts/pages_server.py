@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Serves a built site under a base path the way GitHub Pages does, for the browser tests.
+
+For a request under BASE it answers with the file if there is one, else PATH.html, else
+PATH/index.html, else 404.html with status 404. There are no rewrite rules: a route works only
+if the build wrote a page for it. Listens on 127.0.0.1 only.
+
+    python3 scripts/pages_server.py DIST BASE PORT     e.g. dist /headroom/ 8090
+"""
+
+import http.server
+import sys
+from pathlib import Path
+
+
+def make_handler(root: Path, base: str):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".md": "text/markdown; charset=utf-8"}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+        def send_head(self):
+            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            if not path.startswith(base):
+                return self.not_found()
+            relative = path[len(base):].strip("/")
+            index = f"{relative}/index.html" if relative else "index.html"
+            candidates = [relative, f"{relative}.html", index] if relative else [index]
+            for candidate in candidates:
+                target = (root / candidate).resolve()
+                if root in target.parents or target == root:
+                    if target.is_file():
+                        self.path = "/" + str(target.relative_to(root))
+                        return super().send_head()
+            return self.not_found()
+
+        def not_found(self):
+            page = root / "404.html"
+            body = page.read_bytes() if page.is_file() else b"not found"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return None
+
+    return Handler
+
+
+def main():
+    root = Path(sys.argv[1]).resolve()
+    base = sys.argv[2] if len(sys.argv) > 2 else "/"
+    port = int(sys.argv[3]) if len(sys.argv) > 3 else 8090
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), make_handler(root, base))
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

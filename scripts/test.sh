@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: native (simulator against theory, content
+# lint, storage), a release build served under /headroom/, and the browser tests in Chromium.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+step "native tests"
+cargo test --no-default-features
+
+step "release build under /headroom/"
+"$ROOT/scripts/build.sh" /headroom/
+
+step "browser tests (Playwright in $CHROMIUM)"
+cd playwright
+npx playwright test
