@@ -6,6 +6,7 @@
 
 // Pure core: no leptos, web-sys, wasm-bindgen or gloo (checked by tests/layering.rs).
 pub mod content;
+pub mod playback;
 pub mod scenario;
 pub mod sim;
 // Progress format and migrations are pure; only `storage::local` touches the browser.
