@@ -2,7 +2,8 @@
 """Serves a built site under a base path the way GitHub Pages does, for the browser tests.
 
 For a request under BASE it answers with the file if there is one, else PATH.html, else
-PATH/index.html, else 404.html with status 404. There are no rewrite rules: a route works only
+PATH/index.html (redirecting PATH to PATH/ first, as GitHub Pages does), else 404.html with
+status 404. There are no rewrite rules: a route works only
 if the build wrote a page for it. Listens on 127.0.0.1 only.
 
     python3 scripts/pages_server.py DIST BASE PORT     e.g. dist /headroom/ 8090
@@ -28,14 +29,22 @@ def make_handler(root: Path, base: str):
             if not path.startswith(base):
                 return self.not_found()
             relative = path[len(base):].strip("/")
+            if relative and not path.endswith("/") and (root / relative / "index.html").is_file():
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                return None
             index = f"{relative}/index.html" if relative else "index.html"
             candidates = [relative, f"{relative}.html", index] if relative else [index]
             for candidate in candidates:
-                target = (root / candidate).resolve()
-                if root in target.parents or target == root:
-                    if target.is_file():
-                        self.path = "/" + str(target.relative_to(root))
-                        return super().send_head()
+                try:
+                    target = (root / candidate).resolve()
+                    found = (root in target.parents) and target.is_file()
+                except OSError:  # a name too long for the file system, say
+                    found = False
+                if found:
+                    self.path = "/" + str(target.relative_to(root))
+                    return super().send_head()
             return self.not_found()
 
         def not_found(self):
@@ -52,11 +61,18 @@ def make_handler(root: Path, base: str):
     return Handler
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that navigates away mid-response closes the socket; that is not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def main():
     root = Path(sys.argv[1]).resolve()
     base = sys.argv[2] if len(sys.argv) > 2 else "/"
     port = int(sys.argv[3]) if len(sys.argv) > 3 else 8090
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), make_handler(root, base))
+    server = Server(("127.0.0.1", port), make_handler(root, base))
     server.serve_forever()
 
 

@@ -93,3 +93,40 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
         None => root.remove_attribute(name),
     };
 }
+
+/// The page's origin (`http://127.0.0.1:8080`).
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// Copies text to the clipboard; false where the browser does not allow it (the text is also
+/// shown in a field the learner can copy from).
+pub fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let clipboard = window.navigator().clipboard();
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// Selects the whole text of the input or textarea an event came from.
+pub fn select_input(ev: &web_sys::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target() else { return };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.select();
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.select();
+    }
+}
+
+/// The learner asked their system for less motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Milliseconds from the page's time origin (for pacing spoken and posted updates).
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}

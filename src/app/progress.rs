@@ -7,8 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::storage::{self, Loaded, Progress, Theme, local::LocalStore};
+use crate::storage::{self, Loaded, Progress, local::LocalStore};
 
 /// A message for the learner about their saved progress.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,15 +65,6 @@ pub fn provide_progress_context() -> ProgressContext {
         });
     }
 
-    Effect::new(move |_| {
-        let theme = ctx.progress.with(|p| p.theme);
-        let value = match theme {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        };
-        browser::set_root_attribute("data-theme", value);
-    });
     ctx
 }
 

@@ -10,7 +10,7 @@ use crate::{
     components::{QuizView, TableOfContents},
     content::{Block, Course, Lesson, Rendered, embedded_catalog, front_matter, links, markdown},
     storage::{LastVisit, lesson_id, quiz_id},
-    widgets::SimWidget,
+    widgets::{SimWidget, WidgetConfig},
 };
 
 #[component]
@@ -102,7 +102,7 @@ fn LessonBody(course: &'static Course, lesson: &'static Lesson, rendered: Rc<Ren
         .iter()
         .map(|block| match block {
             Block::Html(html) => view! { <div class="prose" inner_html=html.clone()></div> }.into_any(),
-            Block::Sim(sim) => view! { <SimWidget block=sim.clone()/> }.into_any(),
+            Block::Sim(sim) => view! { <SimWidget config=WidgetConfig::from_block(sim)/> }.into_any(),
             Block::Quiz(Ok(quiz)) => {
                 let id = quiz_id(&course.slug, &lesson.slug, quizzes);
                 quizzes += 1;

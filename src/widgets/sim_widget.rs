@@ -1,23 +1,99 @@
-use leptos::prelude::*;
+use leptos::{html::Div, prelude::*};
 
-use crate::content::SimBlock;
+use super::{
+    Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls, Readouts, SharePanel, SimCanvas,
+    SteppedTable, StaticWidget, SweepView, WidgetState,
+    frame_loop::{use_animation_frames, use_on_screen},
+};
+use crate::{
+    browser,
+    content::SimBlock,
+    playback::FRAME_BUDGET,
+    scenario::{Problem, Scenario},
+};
 
-/// A lesson's simulation: the scenario it runs and the controls it offers.
+/// Everything a widget is built from: a lesson's ```sim block or an embed URL.
+#[derive(Clone, Debug)]
+pub struct WidgetConfig {
+    pub scenario: Scenario,
+    /// What had to be corrected in the input, shown above the widget.
+    pub problems: Vec<Problem>,
+    /// Scenario keys the learner may change.
+    pub controls: Vec<String>,
+    pub caption: Option<String>,
+    /// Simulated time to open at (a shared link's position).
+    pub start_at: Option<f64>,
+    /// Inside an instructor's iframe: keyboard shortcuts and the postMessage API are on.
+    pub embed: bool,
+}
+
+impl WidgetConfig {
+    pub fn from_block(block: &SimBlock) -> WidgetConfig {
+        let parsed = Scenario::parse(&block.scenario);
+        WidgetConfig {
+            scenario: parsed.scenario,
+            problems: parsed.problems,
+            controls: block.controls.clone(),
+            caption: block.caption.clone(),
+            start_at: None,
+            embed: false,
+        }
+    }
+}
+
+/// A live simulation: the run drawn as it happens, its controls, its numbers and its charts.
 #[component]
-pub fn SimWidget(block: SimBlock) -> impl IntoView {
-    let rows = block
-        .scenario
-        .lines()
-        .filter_map(|line| line.split_once('='))
-        .map(|(k, v)| view! { <tr><th scope="row">{k.trim().to_string()}</th><td>{v.trim().to_string()}</td></tr> })
-        .collect_view();
-    let controls = (!block.controls.is_empty()).then(|| format!("You can change: {}.", block.controls.join(", ")));
+pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
+    if !config.scenario.kind.is_timed() {
+        return view! { <StaticWidget config/> }.into_any();
+    }
+    let state = WidgetState::new(config.scenario.clone());
+    state.problems.set(config.problems.clone());
+    if let Some(t) = config.start_at {
+        state.seek(t);
+    }
+    let root = NodeRef::<Div>::new();
+    let on_screen = use_on_screen(root);
+    use_animation_frames(move || state.playing.get() && on_screen.get(), move |elapsed| state.frame(elapsed));
+    let reduced = browser::prefers_reduced_motion();
+    let kind = config.scenario.kind.name();
     view! {
-        <figure class="sim" data-testid="sim-widget">
-            <div class="sim-head"><span class="sim-badge">"Simulation"</span></div>
-            <table class="sim-scenario">{rows}</table>
-            <p class="muted">{controls}</p>
-            {block.caption.map(|c| view! { <figcaption>{c}</figcaption> })}
-        </figure>
+        <div class="sim" node_ref=root data-testid="sim-widget" data-kind=kind
+            data-frame-budget=FRAME_BUDGET.to_string() data-frame-events=move || state.frame_events.get().to_string()>
+            <ProblemList problems=state.problems/>
+            {if reduced {
+                view! { <SteppedTable state/> }.into_any()
+            } else {
+                view! { <SimCanvas state/><PlaybackControls state/> }.into_any()
+            }}
+            <ParameterControls state keys=config.controls.clone()/>
+            <FailureControls state/>
+            <Readouts state/>
+            <Charts state/>
+            <SweepView state/>
+            <CompareView state/>
+            <LiveSummary state/>
+            {config.caption.map(|c| view! { <p class="caption">{c}</p> })}
+            {(!config.embed).then(|| view! { <SharePanel state controls=config.controls.clone()/> })}
+            {config.embed.then(|| view! { <EmbedApi state/> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// What was corrected in the scenario, in plain words.
+#[component]
+pub fn ProblemList(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+    move || {
+        let list = problems.get();
+        (!list.is_empty()).then(|| {
+            let items = list.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
+            view! {
+                <div class="sim-problems" role="status" data-testid="scenario-problems">
+                    <p>"Some settings could not be used as given, so the simulation runs with these corrections:"</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     }
 }

@@ -1,0 +1,169 @@
+//! Playback controls (play, step, speed, reset, seed), the lesson's parameter controls, and
+//! failure injection. Every parameter goes through the scenario parser, so a control can never
+//! set a value a lesson or URL could not.
+
+use leptos::prelude::*;
+
+use super::WidgetState;
+use crate::{
+    playback::{SPEEDS, speed_label},
+    scenario::{KeySpec, Kind, MAX_SEED, lookup},
+};
+
+#[component]
+pub fn PlaybackControls(state: WidgetState) -> impl IntoView {
+    let play_label = move || if state.playing.get() { "Pause" } else { "Play" };
+    let speeds = SPEEDS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| view! { <option value=i.to_string() selected=move || state.speed.get() == *s>{speed_label(*s)}</option> })
+        .collect_view();
+    let set_speed = move |ev| {
+        let i: usize = event_target_value(&ev).parse().unwrap_or(4);
+        state.speed.set(SPEEDS.get(i).copied().unwrap_or(1.0));
+    };
+    let seed = move || state.scenario.with(|s| s.run.seed.to_string());
+    let set_seed = move |ev| {
+        let text = event_target_value(&ev);
+        state.set_key("seed", text.trim());
+    };
+    view! {
+        <div class="sim-controls" role="group" aria-label="Playback">
+            <button data-testid="play" on:click=move |_| state.toggle() aria-pressed=move || state.playing.get().to_string()>{play_label}</button>
+            <button class="secondary" data-testid="step" on:click=move |_| state.step() title="Process one event">"Step"</button>
+            <button class="secondary" data-testid="reset" on:click=move |_| state.reset() title="Back to time 0: the same run again">"Reset"</button>
+            <label class="inline">"Speed "
+                <select data-testid="speed" on:change=set_speed>{speeds}</select>
+            </label>
+            <label class="inline">"Seed "
+                <input type="number" min="0" max=MAX_SEED.to_string() data-testid="seed" prop:value=seed on:change=set_seed class="seed"/>
+            </label>
+            <span class="behind" data-testid="behind" role="status">{move || state.behind.get().then_some("running behind: showing slower than chosen")}</span>
+        </div>
+    }
+}
+
+/// Sliders and menus for the keys the lesson lets the learner change.
+#[component]
+pub fn ParameterControls(state: WidgetState, keys: Vec<String>) -> impl IntoView {
+    let kind = state.scenario.with_untracked(|s| s.kind);
+    let controls = keys
+        .into_iter()
+        .filter_map(|key| lookup(&key, kind))
+        .map(|spec| view! { <ParameterControl state spec/> })
+        .collect_view();
+    view! { <div class="sim-params">{controls}</div> }
+}
+
+#[component]
+fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView {
+    let current = move || state.scenario.with(|s| (spec.write)(s, &spec.bounds));
+    let id = format!("param-{}", spec.name);
+    let apply = move |ev| state.set_key(spec.name, &event_target_value(&ev));
+    let slider = Slider::for_spec(spec);
+    let input = match (spec.choices(), slider) {
+        (Some(choices), _) => {
+            let options = choices
+                .into_iter()
+                .map(|c| view! { <option value=c selected=move || current() == c>{c}</option> })
+                .collect_view();
+            view! { <select id=id.clone() data-testid=id.clone() on:change=apply>{options}</select> }.into_any()
+        }
+        (None, Some(slider)) => {
+            let position = move || current().parse::<f64>().map(|v| slider.position(v)).unwrap_or(0.0).to_string();
+            let moved = move |ev| {
+                let p: f64 = event_target_value(&ev).parse().unwrap_or(0.0);
+                state.set_key(spec.name, &slider.value_text(p));
+            };
+            view! {
+                <input type="range" id=id.clone() data-testid=id.clone() min="0" max="1000" step="1" prop:value=position on:input=moved/>
+            }
+            .into_any()
+        }
+        (None, None) => view! { <input type="text" id=id.clone() data-testid=id.clone() prop:value=current on:change=apply/> }.into_any(),
+    };
+    view! {
+        <div class="param">
+            <label for=id>{spec.name.replace('_', " ")}</label>
+            {input}
+            <output data-testid=format!("value-{}", spec.name)>{current}</output>
+        </div>
+    }
+}
+
+/// A slider's mapping between its position (0 to 1000) and a key's value: linear for narrow
+/// ranges, logarithmic when the range spans more than two decades.
+#[derive(Clone, Copy)]
+struct Slider {
+    min: f64,
+    max: f64,
+    log: bool,
+    integer: bool,
+}
+
+impl Slider {
+    fn for_spec(spec: &KeySpec) -> Option<Slider> {
+        let (min, max) = (spec.bounds.min, spec.bounds.max);
+        if !(min.is_finite() && max.is_finite() && max > min) {
+            return None;
+        }
+        let log = min > 0.0 && max / min > 100.0;
+        Some(Slider { min, max, log, integer: spec.integer() })
+    }
+
+    fn position(&self, value: f64) -> f64 {
+        let t = if self.log {
+            (value.max(self.min).ln() - self.min.ln()) / (self.max.ln() - self.min.ln())
+        } else {
+            (value - self.min) / (self.max - self.min)
+        };
+        (t.clamp(0.0, 1.0) * 1000.0).round()
+    }
+
+    fn value_text(&self, position: f64) -> String {
+        let t = (position / 1000.0).clamp(0.0, 1.0);
+        let v = if self.log { (self.min.ln() + t * (self.max.ln() - self.min.ln())).exp() } else { self.min + t * (self.max - self.min) };
+        if self.integer { format!("{}", v.round()) } else { format!("{}", round_sig(v, 3)) }
+    }
+}
+
+fn round_sig(v: f64, digits: i32) -> f64 {
+    if v == 0.0 {
+        return 0.0;
+    }
+    let scale = 10f64.powi(digits - 1 - v.abs().log10().floor() as i32);
+    (v * scale).round() / scale
+}
+
+/// Break something while it runs. Each action is written into the scenario (an outage or a
+/// spike that starts now), so the shared link replays it too.
+#[component]
+pub fn FailureControls(state: WidgetState) -> impl IntoView {
+    let kind = state.scenario.with_untracked(|s| s.kind);
+    let has_servers = matches!(kind, Kind::Queue | Kind::Balancer | Kind::Retries | Kind::Breaker | Kind::Pipeline);
+    let spikes = kind.is_timed() && !matches!(kind, Kind::Estimate | Kind::Hashing);
+    let down = move || state.snapshot.with(|s| s.servers.first().is_some_and(|v| !v.up));
+    let toggle_server = move |_| {
+        let now = state.now();
+        if down() {
+            let started = state.scenario.with_untracked(|s| s.servers.outage_at.unwrap_or(0.0));
+            state.change_at_current_time(&[("outage_len", format!("{:.3}", (now - started).max(0.001)))]);
+        } else {
+            state.change_at_current_time(&[("outage_at", format!("{now:.3}")), ("outage_len", "1e6".into()), ("outage_server", "0".into())]);
+        }
+    };
+    let spike = move |_| {
+        let now = state.now();
+        state.change_at_current_time(&[("spike_at", format!("{now:.3}")), ("spike_len", "5".into()), ("spike_factor", "3".into())]);
+    };
+    view! {
+        <div class="sim-failures" role="group" aria-label="Break something">
+            {has_servers.then(|| view! {
+                <button class="secondary" data-testid="kill-server" on:click=toggle_server>
+                    {move || if down() { "Revive server 1" } else { "Kill server 1" }}
+                </button>
+            })}
+            {spikes.then(|| view! { <button class="secondary" data-testid="spike" on:click=spike>"Traffic spike ×3 for 5 s"</button> })}
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use super::WidgetState;
+use crate::browser;
+
+/// The address that replays this exact run, and a ready `<iframe>` for slides.
+#[component]
+pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
+    let controls = StoredValue::new(controls.join(","));
+    let address = move |with_time: bool| {
+        let (kind, query) = state.scenario.with(|s| (s.kind.name(), s.to_query()));
+        let mut url = format!("{}{}/embed/{kind}?{query}", browser::origin(), browser::base_path());
+        controls.with_value(|c| {
+            if !c.is_empty() {
+                url.push_str(&format!("&controls={c}"));
+            }
+        });
+        if with_time && state.now() > 0.0 {
+            // Full precision: a rounded time can stop just short of the event the learner saw.
+            url.push_str(&format!("&t={}", state.now()));
+        }
+        url
+    };
+    let share = move || address(true);
+    let embed = move || {
+        let kind = state.scenario.with(|s| s.kind.name());
+        format!(
+            r#"<iframe src="{}" width="760" height="640" title="Headroom simulation: {kind}" loading="lazy" style="border:0;max-width:100%"></iframe>"#,
+            address(false).replace('&', "&amp;")
+        )
+    };
+    let copied = RwSignal::new("");
+    let copy = move |text: String, what: &'static str| {
+        copied.set(if browser::copy_text(&text) { what } else { "Select the text and copy it" });
+    };
+    view! {
+        <details class="share">
+            <summary>"Share or embed this run"</summary>
+            <label>"Link to this exact run"
+                <input readonly data-testid="share-url" prop:value=share on:focus=|ev| browser::select_input(&ev)/>
+            </label>
+            <button class="secondary" data-testid="copy-link" on:click=move |_| copy(share(), "Link copied")>"Copy link"</button>
+            <label>"Embed code for slides"
+                <textarea readonly rows="3" data-testid="embed-code" prop:value=embed on:focus=|ev| browser::select_input(&ev)></textarea>
+            </label>
+            <button class="secondary" data-testid="copy-embed" on:click=move |_| copy(embed(), "Embed code copied")>"Copy embed code"</button>
+            <p class="muted" role="status">{move || copied.get()}</p>
+        </details>
+    }
+}

@@ -1,0 +1,54 @@
+use leptos::{ev, html::Canvas, prelude::*};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::{WidgetState, draw, palette::Palette};
+use crate::{scenario::Scenario, sim::Snapshot};
+
+/// The animated view of a run, redrawn whenever the snapshot changes. Sized to its box and
+/// to the screen's pixel density.
+#[component]
+pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
+    on_cleanup(move || handle.remove());
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas.get() else { return };
+        let old = state.scenario.with(reference_age);
+        state.snapshot.with(|snap| paint(&canvas, snap, old));
+    });
+    let description = move || {
+        state.snapshot.with(|s| format!("{label}Simulation at {:.1} s: {} requests in flight.", s.time, s.in_flight))
+    };
+    view! { <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description></canvas> }
+}
+
+/// The age at which a request is drawn red: its timeout, or five mean service times.
+fn reference_age(scenario: &Scenario) -> f64 {
+    scenario.servers.timeout.unwrap_or(scenario.service.mean * 5.0).max(1e-3)
+}
+
+fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, old: f64) {
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
+    if w <= 0.0 || h <= 0.0 {
+        return;
+    }
+    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    draw::draw(&ctx, w, h, snap, old, &Palette::of(canvas));
+}

@@ -1,0 +1,200 @@
+//! The state of one live widget: the run, the scenario it was built from, and the playback
+//! settings, as `Copy` handles the widget's parts share. Every change of scenario or seed
+//! rebuilds the run from the start, so what is on screen is always a pure function of
+//! (scenario, seed, simulated time).
+
+use leptos::prelude::*;
+
+use crate::{
+    playback::{Frame, Pacer, default_speed},
+    scenario::{Problem, Scenario},
+    sim::{Sim, Snapshot},
+};
+
+/// Events a seek may spend per call (a seek runs in slices so the page stays responsive).
+const SEEK_BUDGET: u64 = 2_000_000;
+
+#[derive(Clone, Copy)]
+pub struct WidgetState {
+    pub scenario: RwSignal<Scenario>,
+    pub playing: RwSignal<bool>,
+    pub speed: RwSignal<f64>,
+    /// What the views draw; replaced after every frame or command.
+    pub snapshot: RwSignal<Snapshot>,
+    /// The last frame could not keep up with the chosen speed.
+    pub behind: RwSignal<bool>,
+    /// Events the last frame processed (always within the frame budget).
+    pub frame_events: RwSignal<u64>,
+    /// Corrections made to the last scenario change.
+    pub problems: RwSignal<Vec<Problem>>,
+    sim: StoredValue<Sim>,
+}
+
+impl WidgetState {
+    pub fn new(scenario: Scenario) -> WidgetState {
+        let sim = Sim::new(&scenario);
+        let snapshot = sim.snapshot();
+        WidgetState {
+            speed: RwSignal::new(default_speed(scenario.arrivals.rate)),
+            scenario: RwSignal::new(scenario),
+            playing: RwSignal::new(false),
+            snapshot: RwSignal::new(snapshot),
+            behind: RwSignal::new(false),
+            frame_events: RwSignal::new(0),
+            problems: RwSignal::new(Vec::new()),
+            sim: StoredValue::new(sim),
+        }
+    }
+
+    pub fn with_sim<T>(&self, f: impl FnOnce(&Sim) -> T) -> T {
+        self.sim.with_value(f)
+    }
+
+    fn refresh(&self) {
+        self.snapshot.set(self.sim.with_value(Sim::snapshot));
+    }
+
+    /// Advances the run for one animation frame.
+    pub fn frame(&self, elapsed_ms: f64) {
+        let pacer = Pacer::new(self.speed.get_untracked());
+        let frame: Frame = self.sim.try_update_value(|sim| pacer.advance(sim, elapsed_ms)).unwrap_or(Frame { events: 0, behind: false });
+        self.frame_events.set(frame.events);
+        self.behind.set(frame.behind);
+        if self.sim.with_value(Sim::is_done) {
+            self.playing.set(false);
+        }
+        self.refresh();
+    }
+
+    pub fn toggle(&self) {
+        if self.playing.get_untracked() { self.pause() } else { self.play() }
+    }
+
+    pub fn play(&self) {
+        if !self.sim.with_value(Sim::is_done) {
+            self.playing.set(true);
+        }
+    }
+
+    pub fn pause(&self) {
+        self.playing.set(false);
+    }
+
+    /// Processes exactly one event.
+    pub fn step(&self) {
+        self.pause();
+        self.sim.update_value(|sim| {
+            sim.step(1);
+        });
+        self.frame_events.set(1);
+        self.refresh();
+    }
+
+    /// Moves the run forward by `seconds` of simulated time (paused; for stepped views).
+    pub fn advance(&self, seconds: f64) {
+        self.pause();
+        self.sim.update_value(|sim| {
+            let to = sim.now() + seconds;
+            sim.run_until(to, SEEK_BUDGET);
+        });
+        self.refresh();
+    }
+
+    /// Back to time zero with the same scenario and seed: the identical run again.
+    pub fn reset(&self) {
+        self.pause();
+        self.sim.set_value(Sim::new(&self.scenario.get_untracked()));
+        self.behind.set(false);
+        self.refresh();
+    }
+
+    /// Replaces the scenario (already parsed and clamped) and starts over.
+    pub fn set_scenario(&self, scenario: Scenario, problems: Vec<Problem>) {
+        self.problems.set(problems);
+        self.scenario.set(scenario);
+        self.reset();
+    }
+
+    /// Replaces the scenario from a URL query, keeping the widget's kind: a widget is built for
+    /// one kind, so a different `kind` in the query is refused and named as a problem.
+    pub fn set_scenario_keeping_kind(&self, query: &str) {
+        let kind = self.scenario.with_untracked(|s| s.kind);
+        let mut parsed = Scenario::from_query(&format!("kind={}&{query}&kind={}", kind.name(), kind.name()));
+        let asked = Scenario::from_query(query).scenario.kind;
+        if query.contains("kind=") && asked != kind {
+            parsed.problems.push(Problem {
+                key: "kind".into(),
+                message: format!("cannot change from {} to {} in this widget; open /embed/{} for that", kind.name(), asked.name(), asked.name()),
+            });
+        }
+        self.set_scenario(parsed.scenario, parsed.problems);
+    }
+
+    /// Changes one key through the scenario parser, so the value is clamped exactly as it
+    /// would be in a lesson or a URL. The run starts over; if it was playing, it keeps playing.
+    pub fn set_key(&self, key: &str, value: &str) {
+        let playing = self.playing.get_untracked();
+        let parsed = self.reparse(&[(key, value.to_string())]);
+        self.set_scenario(parsed.scenario, parsed.problems);
+        if playing {
+            self.play();
+        }
+    }
+
+    /// Changes keys that only matter from the current time on (an outage or spike starting
+    /// now): the run is rebuilt and replayed to this moment, which gives the same state as
+    /// changing it live, and keeps the run a function of its scenario.
+    pub fn change_at_current_time(&self, changes: &[(&str, String)]) {
+        let (playing, now) = (self.playing.get_untracked(), self.now());
+        let parsed = self.reparse(changes);
+        self.set_scenario(parsed.scenario, parsed.problems);
+        self.seek(now);
+        if playing {
+            self.play();
+        }
+    }
+
+    fn reparse(&self, changes: &[(&str, String)]) -> crate::scenario::Parsed {
+        let mut text = self.scenario.with_untracked(Scenario::to_block);
+        for (key, value) in changes {
+            text.push_str(&format!("\n{key} = {value}"));
+        }
+        Scenario::parse(&text)
+    }
+
+    /// Runs forward to simulated time `t` (a shared link's position), paused.
+    pub fn seek(&self, t: f64) {
+        self.pause();
+        self.sim.update_value(|sim| {
+            sim.run_until(t, SEEK_BUDGET);
+        });
+        self.refresh();
+    }
+
+    /// Keeps this run in lockstep with `leader` (a comparison): moves it to the leader's
+    /// simulated time, or to its own end once the leader's run is over. A leader that went
+    /// back in time (a reset) restarts this run first. Reads no signal, so an Effect that
+    /// calls it tracks only what it chose to track.
+    pub fn follow(&self, leader: WidgetState) {
+        let Some((t, leader_done)) = leader.sim.try_with_value(|sim| (sim.now(), sim.is_done())) else { return };
+        if !leader_done && self.sim.try_with_value(|sim| t < sim.now()).unwrap_or(false) {
+            self.sim.set_value(Sim::new(&self.scenario.get_untracked()));
+        }
+        self.sim.try_update_value(|sim| {
+            if leader_done {
+                sim.run_to_end(SEEK_BUDGET);
+            } else {
+                sim.run_until(t, SEEK_BUDGET);
+            }
+        });
+        self.refresh();
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.sim.with_value(Sim::is_done)
+    }
+
+    pub fn now(&self) -> f64 {
+        self.snapshot.with(|s| s.time)
+    }
+}
