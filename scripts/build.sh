@@ -24,3 +24,17 @@ touch dist/.nojekyll
 echo "$count route pages, 404.html"
 wasm=$(ls dist/*.wasm)
 printf 'wasm: %s bytes raw, %s bytes gzip\n' "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+
+step "example slide deck (docs/deck → dist/deck, reveal.js from npm)"
+# Only the reveal.js files the deck loads; the serif theme imports no fonts.
+reveal=playwright/node_modules/reveal.js/dist
+if [ ! -f "$reveal/reveal.js" ]; then
+  echo "reveal.js is missing: run scripts/setup.sh --site (npm ci in playwright/)" >&2
+  exit 1
+fi
+rm -rf dist/deck
+mkdir -p dist/deck/reveal/theme
+cp docs/deck/index.html dist/deck/
+cp "$reveal/reveal.js" "$reveal/reveal.css" dist/deck/reveal/
+cp "$reveal/theme/serif.css" dist/deck/reveal/theme/
+echo "deck: dist/deck/index.html"
