@@ -1,0 +1,55 @@
+//! Checks between keys, after each key has been read and clamped on its own.
+
+use super::Problem;
+use super::fields::Scenario;
+use super::kind::Kind;
+
+/// Corrects combinations of keys that cannot hold together, saying what was changed.
+pub fn cross_check(scenario: &mut Scenario, problems: &mut Vec<Problem>) {
+    let kind = scenario.kind;
+    let servers = scenario.servers.count;
+    if kind == Kind::Autoscale {
+        let scale = &mut scenario.autoscale;
+        if scale.max_servers < scale.min_servers {
+            problems.push(Problem::new(
+                "max_servers",
+                format!(
+                    "{} is below min_servers {}; used {}",
+                    scale.max_servers, scale.min_servers, scale.min_servers
+                ),
+            ));
+            scale.max_servers = scale.min_servers;
+        }
+        let start = servers.clamp(scale.min_servers, scale.max_servers);
+        if start != servers {
+            problems.push(Problem::new(
+                "servers",
+                format!("{servers} is outside min_servers..max_servers; used {start}"),
+            ));
+            scenario.servers.count = start;
+        }
+    }
+    let outage_server = scenario.servers.outage_server;
+    if scenario.servers.outage_at.is_some() && outage_server >= scenario.servers.count {
+        let last = scenario.servers.count - 1;
+        problems.push(Problem::new(
+            "outage_server",
+            format!("{outage_server} is not a server (they are numbered 0 to {last}); used {last}"),
+        ));
+        scenario.servers.outage_server = last;
+    }
+    let speeds = scenario.service.speeds.len() as u64;
+    if speeds > scenario.servers.count {
+        problems.push(Problem::new(
+            "speeds",
+            format!(
+                "lists {speeds} speeds for {} servers; the extra ones are unused",
+                scenario.servers.count
+            ),
+        ));
+        scenario
+            .service
+            .speeds
+            .truncate(scenario.servers.count as usize);
+    }
+}

@@ -1,0 +1,201 @@
+//! Building a run from a scenario: which stages the kind has, their models, the first events.
+
+use super::data::Data;
+use super::replicate::Replication;
+use super::{Rngs, Sim};
+use crate::scenario::{Algorithm, Kind, Scenario};
+use crate::sim::arrivals::Arrivals;
+use crate::sim::autoscale::{AutoscaleConfig, Autoscaler};
+use crate::sim::balancer::Balancer;
+use crate::sim::breaker::{Breaker, BreakerConfig, Trip};
+use crate::sim::dist::Work;
+use crate::sim::event::{EventKind, EventQueue};
+use crate::sim::limiter::{Limiter, LimiterConfig};
+use crate::sim::metrics::Metrics;
+use crate::sim::request::Requests;
+use crate::sim::retry::{Jitter, RetryBudget, RetryPolicy};
+use crate::sim::rng::{Stream, stream};
+use crate::sim::station::Station;
+use crate::sim::zipf::Zipf;
+
+/// Most retry tokens a budget saves up: a burst of this many retries is always allowed.
+const BUDGET_TOKENS: f64 = 10.0;
+/// The autoscaler ignores deviations from its target smaller than this (relative).
+const SCALE_TOLERANCE: f64 = 0.1;
+
+pub(super) fn build(scenario: &Scenario) -> Sim {
+    let s = scenario;
+    let kind = s.kind;
+    let seed = s.run.seed;
+    let has_servers = matches!(
+        kind,
+        Kind::Queue
+            | Kind::Balancer
+            | Kind::Limiter
+            | Kind::Retries
+            | Kind::Breaker
+            | Kind::Autoscale
+            | Kind::Pipeline
+    );
+    let shared_queue = !matches!(kind, Kind::Balancer | Kind::Pipeline);
+    let servers = s.servers.count as usize;
+    let stations = match (has_servers, shared_queue) {
+        (false, _) => Vec::new(),
+        (true, true) => vec![station(s, servers, &s.service.speeds)],
+        (true, false) => (0..servers)
+            .map(|i| station(s, 1, s.service.speeds.get(i..i + 1).unwrap_or(&[])))
+            .collect(),
+    };
+    let keyed = matches!(
+        kind,
+        Kind::Balancer | Kind::Cache | Kind::Replication | Kind::Pipeline
+    );
+    let mut sim = Sim {
+        scenario: s.clone(),
+        now: 0.0,
+        events: EventQueue::default(),
+        processed: 0,
+        trace: 0xcbf2_9ce4_8422_2325,
+        rng: Rngs {
+            arrivals: stream(seed, Stream::Arrivals),
+            work: stream(seed, Stream::Work),
+            keys: stream(seed, Stream::Keys),
+            routing: stream(seed, Stream::Routing),
+            failures: stream(seed, Stream::Failures),
+            backoff: stream(seed, Stream::Backoff),
+            cache: stream(seed, Stream::Cache),
+            database: stream(seed, Stream::Database),
+            replication: stream(seed, Stream::Replication),
+        },
+        arrivals: Arrivals::new(&s.arrivals),
+        arrived: 0,
+        arrivals_open: kind.is_timed(),
+        work: Work::new(s.service.distribution, s.service.mean, s.service.sigma),
+        keys: keyed.then(|| Zipf::new(s.keys.count as u32, s.keys.zipf)),
+        requests: Requests::default(),
+        stations,
+        shared_queue,
+        balancer: (has_servers && !shared_queue).then(|| {
+            let tau = 10.0 * s.service.mean;
+            Balancer::new(
+                s.balancer.policy,
+                servers,
+                &s.service.speeds,
+                s.balancer.vnodes as u32,
+                seed,
+                tau,
+            )
+        }),
+        loads: Vec::new(),
+        limiter: (kind == Kind::Limiter || kind == Kind::Pipeline && s.limiter.enabled)
+            .then(|| Limiter::new(limiter_config(s))),
+        retry: matches!(kind, Kind::Retries | Kind::Pipeline).then(|| retry_policy(s)),
+        budget: s
+            .retries
+            .budget
+            .filter(|_| matches!(kind, Kind::Retries | Kind::Pipeline))
+            .map(|ratio| RetryBudget::new(ratio, BUDGET_TOKENS)),
+        breaker: (kind == Kind::Breaker).then(|| {
+            Breaker::new(BreakerConfig {
+                trip: Trip::ConsecutiveFailures(s.breaker.failures as u32),
+                open_for: s.breaker.open_for,
+                half_open_probes: s.breaker.probes as u32,
+            })
+        }),
+        breaker_opened: 0,
+        data: None,
+        autoscaler: (kind == Kind::Autoscale).then(|| {
+            let a = &s.autoscale;
+            let config = AutoscaleConfig {
+                target_utilization: a.target_util,
+                tolerance: SCALE_TOLERANCE,
+                min_instances: a.min_servers as u32,
+                max_instances: a.max_servers as u32,
+                interval: a.scale_interval,
+                provisioning_delay: a.provision_time,
+                scale_in_cooldown: 0.0,
+            };
+            Autoscaler::new(config, servers as u32)
+        }),
+        scale_mark: (0.0, 0.0),
+        peak_workers: servers,
+        replication: (kind == Kind::Replication).then(|| Replication::new(s)),
+        metrics: Metrics::new(s.run.warmup, s.run.bucket),
+        measuring: s.run.warmup <= 0.0,
+        recent: Default::default(),
+    };
+    if matches!(kind, Kind::Cache | Kind::Pipeline) {
+        sim.data = Some(Data::new(s, &mut sim.rng.cache));
+    }
+    schedule_first_events(&mut sim);
+    sim
+}
+
+fn station<P: Copy>(s: &Scenario, workers: usize, speeds: &[f64]) -> Station<P> {
+    Station::new(workers, speeds, s.servers.discipline, s.servers.queue_cap)
+}
+
+fn limiter_config(s: &Scenario) -> LimiterConfig {
+    let l = &s.limiter;
+    let per_window = (l.limit * l.window).round().clamp(1.0, f64::from(u32::MAX)) as u32;
+    match l.algorithm {
+        Algorithm::TokenBucket => LimiterConfig::TokenBucket {
+            rate: l.limit,
+            burst: l.burst as f64,
+        },
+        Algorithm::LeakyBucket => LimiterConfig::LeakyBucket {
+            rate: l.limit,
+            capacity: l.burst as f64,
+        },
+        Algorithm::FixedWindow => LimiterConfig::FixedWindow {
+            limit: per_window,
+            window: l.window,
+        },
+        Algorithm::SlidingWindow => LimiterConfig::SlidingCounter {
+            limit: per_window,
+            window: l.window,
+        },
+    }
+}
+
+fn retry_policy(s: &Scenario) -> RetryPolicy {
+    let r = &s.retries;
+    let jitter = match r.jitter {
+        crate::scenario::Jitter::None => Jitter::None,
+        crate::scenario::Jitter::Full => Jitter::Full,
+        crate::scenario::Jitter::Equal => Jitter::Equal,
+        crate::scenario::Jitter::Decorrelated => Jitter::Decorrelated,
+    };
+    RetryPolicy::new(
+        r.max_retries as u32 + 1,
+        r.backoff_base,
+        r.backoff_cap,
+        jitter,
+    )
+}
+
+fn schedule_first_events(sim: &mut Sim) {
+    let s = sim.scenario.clone();
+    if !s.kind.is_timed() {
+        return;
+    }
+    sim.schedule_next_arrival();
+    if let Some(at) = s.servers.outage_at.filter(|_| !sim.stations.is_empty()) {
+        sim.schedule(at, EventKind::OutageStart);
+        sim.schedule(at + s.servers.outage_len, EventKind::OutageEnd);
+    }
+    if let (Some(interval), Some(_)) = (s.servers.health_interval, &sim.balancer) {
+        sim.schedule(interval, EventKind::HealthCheck);
+    }
+    if sim.autoscaler.is_some() {
+        sim.schedule(s.autoscale.scale_interval, EventKind::ScaleCheck);
+    }
+    if let Some(at) = s
+        .replication
+        .partition_at
+        .filter(|_| sim.replication.is_some())
+    {
+        sim.schedule(at, EventKind::PartitionStart);
+        sim.schedule(at + s.replication.partition_len, EventKind::PartitionEnd);
+    }
+}

@@ -1,0 +1,296 @@
+//! A request's life outside the servers: arrival, each attempt's start (timeout, breaker,
+//! rate limiter), and its end: answered, or failed and then retried, dead-lettered or dropped.
+
+use super::Sim;
+use crate::scenario::{Discipline, Kind};
+use crate::sim::breaker::{BreakerState, Outcome};
+use crate::sim::event::EventKind;
+use crate::sim::limiter::Admission;
+use crate::sim::request::{ReqRef, Request, Stage};
+use crate::sim::retry::RetryDecision;
+use crate::sim::rng::chance;
+use crate::sim::snapshot::{Exit, Fate, MAX_RECENT};
+
+/// How an attempt went wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Failure {
+    /// Turned away: full queue, dead server.
+    Dropped,
+    /// Turned away by the rate limiter (also counted as dropped).
+    Limited,
+    TimedOut,
+    /// An error response.
+    Failed,
+}
+
+impl Failure {
+    fn fate(self) -> Fate {
+        match self {
+            Failure::Dropped => Fate::Dropped,
+            Failure::Limited => Fate::Limited,
+            Failure::TimedOut => Fate::TimedOut,
+            Failure::Failed => Fate::Failed,
+        }
+    }
+}
+
+impl Sim {
+    pub(super) fn schedule_next_arrival(&mut self) {
+        let run = &self.scenario.run;
+        if run.requests > 0 && self.arrived >= run.requests {
+            self.arrivals_open = false;
+            return;
+        }
+        let next = self.arrivals.next(self.now, &mut self.rng.arrivals);
+        if !next.is_finite() || run.duration > 0.0 && next > run.duration {
+            self.arrivals_open = false;
+            return;
+        }
+        self.schedule(next, EventKind::Arrival);
+    }
+
+    pub(super) fn on_arrival(&mut self) {
+        let now = self.now;
+        self.arrived += 1;
+        self.schedule_next_arrival();
+        let counted = now >= self.metrics.since;
+        if counted {
+            self.metrics.counts.arrivals += 1;
+            self.metrics.series.at(now).arrivals += 1;
+        }
+        let s = &self.scenario;
+        let key = self
+            .keys
+            .as_ref()
+            .map_or(0, |zipf| zipf.sample(&mut self.rng.keys));
+        let write = s.keys.write_ratio > 0.0 && chance(&mut self.rng.keys, s.keys.write_ratio);
+        let high = s.servers.discipline == Discipline::Priority
+            && chance(&mut self.rng.keys, s.servers.high_share);
+        if counted && matches!(s.kind, Kind::Cache | Kind::Replication | Kind::Pipeline) {
+            let counts = &mut self.metrics.counts;
+            if write {
+                counts.writes += 1
+            } else {
+                counts.reads += 1
+            }
+        }
+        if self.replication.is_some() {
+            self.replicate(key, write, counted);
+            return;
+        }
+        let r = self
+            .requests
+            .insert(Request::new(now, counted, key, write, high));
+        self.start_attempt(r);
+    }
+
+    /// Starts an attempt of `r`: its timeout, then the breaker and the rate limiter.
+    fn start_attempt(&mut self, r: ReqRef) {
+        let now = self.now;
+        let Some(request) = self.requests.get_mut(r) else {
+            return;
+        };
+        request.attempts += 1;
+        request.attempt_started = now;
+        let (first, counted) = (request.attempts == 1, request.counted);
+        if counted {
+            self.metrics.counts.attempts += 1;
+        }
+        if let (true, Some(budget)) = (first, &mut self.budget) {
+            budget.on_first_attempt();
+        }
+        if let Some(timeout) = self.scenario.servers.timeout {
+            self.schedule(now + timeout, EventKind::Timeout(r));
+        }
+        if let Some(breaker) = &mut self.breaker
+            && !breaker.allow(now)
+        {
+            if counted {
+                self.metrics.counts.dropped += 1;
+                self.metrics.counts.rejected_by_breaker += 1;
+                self.metrics.series.at(now).dropped += 1;
+            }
+            self.exit(r, Fate::Dropped);
+            self.leave(r);
+            return;
+        }
+        if let Some(limiter) = &mut self.limiter {
+            match limiter.acquire(now) {
+                Admission::Pass => {}
+                Admission::Delay(wait) => {
+                    self.set_stage(r, Stage::Limiter);
+                    self.schedule(now + wait, EventKind::Released(r));
+                    return;
+                }
+                Admission::Reject => {
+                    self.attempt_failed(r, Failure::Limited);
+                    return;
+                }
+            }
+        }
+        self.route(r);
+    }
+
+    /// Sends an admitted attempt on to the first stage that the kind has.
+    fn route(&mut self, r: ReqRef) {
+        if !self.stations.is_empty() {
+            self.send_to_server(r);
+        } else if self.data.is_some() {
+            self.enter_data(r);
+        } else {
+            self.complete(r);
+        }
+    }
+
+    /// A server finished `r`'s work: it errs with `fail_prob`, else goes on to the data stage.
+    pub(super) fn after_service(&mut self, r: ReqRef) {
+        if self.scenario.servers.fail_prob > 0.0
+            && chance(&mut self.rng.failures, self.scenario.servers.fail_prob)
+        {
+            self.attempt_failed(r, Failure::Failed);
+        } else if self.data.is_some() {
+            self.enter_data(r);
+        } else {
+            self.complete(r);
+        }
+    }
+
+    pub(super) fn set_stage(&mut self, r: ReqRef, stage: Stage) {
+        if let Some(request) = self.requests.get_mut(r) {
+            request.stage = stage;
+        }
+    }
+
+    /// `r` is answered now.
+    pub(super) fn complete(&mut self, r: ReqRef) {
+        let now = self.now;
+        self.exit(r, Fate::Served);
+        let Some(request) = self.requests.remove(r) else {
+            return;
+        };
+        if request.counted {
+            self.metrics.completed(request.arrived, request.waited, now);
+            self.metrics.departed(request.arrived, now);
+        }
+        self.record_outcome(Outcome::Success);
+    }
+
+    /// `r` leaves unanswered.
+    fn leave(&mut self, r: ReqRef) {
+        if let Some(request) = self.requests.remove(r)
+            && request.counted
+        {
+            self.metrics.departed(request.arrived, self.now);
+        }
+    }
+
+    fn record_outcome(&mut self, outcome: Outcome) {
+        if let Some(breaker) = &mut self.breaker {
+            let was_open = breaker.state() == BreakerState::Open;
+            breaker.record(outcome, self.now);
+            self.breaker_opened += u64::from(!was_open && breaker.state() == BreakerState::Open);
+        }
+    }
+
+    /// The current attempt of `r` failed: count it, then retry, dead-letter, or let it go.
+    pub(super) fn attempt_failed(&mut self, r: ReqRef, failure: Failure) {
+        let now = self.now;
+        let Some(request) = self.requests.get(r) else {
+            return;
+        };
+        let (counted, attempts, backoff) = (request.counted, request.attempts, request.backoff);
+        if counted {
+            let counts = &mut self.metrics.counts;
+            let bucket = self.metrics.series.at(now);
+            match failure {
+                Failure::Dropped | Failure::Limited => {
+                    counts.dropped += 1;
+                    counts.limited += u64::from(failure == Failure::Limited);
+                    bucket.dropped += 1;
+                }
+                Failure::TimedOut => {
+                    counts.timed_out += 1;
+                    bucket.timed_out += 1;
+                }
+                Failure::Failed => {
+                    counts.failed += 1;
+                    bucket.failed += 1;
+                }
+            }
+        }
+        self.record_outcome(Outcome::Failure);
+        let Some(policy) = &self.retry else {
+            self.exit(r, failure.fate());
+            self.leave(r);
+            return;
+        };
+        match policy.decide(
+            attempts,
+            backoff,
+            self.budget.as_mut(),
+            &mut self.rng.backoff,
+        ) {
+            RetryDecision::Retry { delay } => {
+                self.exit(r, Fate::Retried);
+                let Some(next) = self.requests.next_attempt(r) else {
+                    return;
+                };
+                if let Some(request) = self.requests.get_mut(next) {
+                    request.stage = Stage::Backoff;
+                    request.backoff = delay;
+                }
+                if counted {
+                    self.metrics.counts.retries += 1;
+                    self.metrics.series.at(now).retries += 1;
+                }
+                self.schedule(now + delay, EventKind::Retry(next));
+            }
+            RetryDecision::DeadLetter(_) => {
+                if counted {
+                    self.metrics.counts.dead_lettered += 1;
+                }
+                self.exit(r, Fate::DeadLettered);
+                self.leave(r);
+            }
+        }
+    }
+
+    /// Notes how the current attempt of `r` ended, for the view's `recent` list.
+    fn exit(&mut self, r: ReqRef, fate: Fate) {
+        let server = self.requests.get(r).and_then(|request| request.server);
+        if self.recent.len() == MAX_RECENT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(Exit {
+            id: r.bits(),
+            fate,
+            at: self.now,
+            server,
+        });
+    }
+
+    pub(super) fn on_timeout(&mut self, r: ReqRef) {
+        let Some(request) = self.requests.get(r) else {
+            return;
+        }; // that attempt is over
+        if let Stage::Waiting { station } = request.stage
+            && let Some(station) = self.stations.get_mut(station as usize)
+        {
+            station.abandon_waiting(self.now);
+        }
+        // In service or at the database, the work goes on (and is wasted).
+        self.attempt_failed(r, Failure::TimedOut);
+    }
+
+    pub(super) fn on_retry(&mut self, r: ReqRef) {
+        if self.requests.get(r).is_some() {
+            self.start_attempt(r);
+        }
+    }
+
+    pub(super) fn on_released(&mut self, r: ReqRef) {
+        if self.requests.get(r).is_some() {
+            self.route(r);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Building a [`Snapshot`] of the engine for a view.
+
+use std::fmt;
+
+use super::Sim;
+use crate::sim::breaker::BreakerState;
+use crate::sim::request::Stage;
+use crate::sim::series::Series;
+use crate::sim::snapshot::*;
+use crate::sim::station::Station;
+
+fn server_view<P>(station: &Station<P>, healthy: bool) -> ServerView {
+    ServerView {
+        waiting: station.waiting,
+        busy: station.busy,
+        workers: station
+            .workers
+            .iter()
+            .map(|w| WorkerView {
+                up: w.up,
+                busy: w.job.is_some(),
+                speed: w.speed,
+            })
+            .collect(),
+        up: station.is_up(),
+        healthy,
+        completed: station.completed(),
+    }
+}
+
+impl Sim {
+    /// What a view needs to draw the run now.
+    pub fn snapshot(&self) -> Snapshot {
+        let now = self.now;
+        let mut requests: Vec<RequestView> = self
+            .requests
+            .iter()
+            .take(MAX_DRAWN)
+            .map(|(r, request)| RequestView {
+                id: r.bits(),
+                stage: self.stage_view(request.stage),
+                age: now - request.arrived,
+                attempt: request.attempts,
+                key: request.key,
+                write: request.write,
+                high: request.high,
+            })
+            .collect();
+        self.number_queue_positions(&mut requests);
+        let healthy = |i: usize| {
+            self.balancer
+                .as_ref()
+                .is_none_or(|b| b.healthy.get(i).copied().unwrap_or(true))
+        };
+        let recent = self
+            .recent
+            .iter()
+            .filter(|exit| now - exit.at <= RECENT_WINDOW)
+            .map(|exit| OutcomeView {
+                id: exit.id,
+                outcome: exit.fate,
+                ago: now - exit.at,
+                server: exit.server,
+            })
+            .collect();
+        Snapshot {
+            time: now,
+            in_flight: self.requests.len(),
+            requests,
+            recent,
+            servers: self
+                .stations
+                .iter()
+                .enumerate()
+                .map(|(i, s)| server_view(s, healthy(i)))
+                .collect(),
+            database: self.data.as_ref().map(|d| server_view(&d.db, true)),
+            cache: self.data.as_ref().map(|d| {
+                let counters = d.cache.counters();
+                CacheView {
+                    len: d.cache.len(),
+                    capacity: d.cache.capacity(),
+                    hit_ratio: counters.hit_ratio(),
+                    evictions: counters.evictions,
+                    entries: d
+                        .cache
+                        .entries()
+                        .take(MAX_ENTRIES)
+                        .map(|e| CacheEntryView {
+                            slot: e.slot,
+                            key: e.key,
+                            age: now - e.inserted_at,
+                            expires_in: e.expires_at - now,
+                            hits: e.hits,
+                            dirty: e.dirty,
+                        })
+                        .collect(),
+                    coalescing: d.coalescing(),
+                }
+            }),
+            limiter_level: self.limiter.as_ref().map(|l| l.level()),
+            breaker: self.breaker.as_ref().map(|b| match b.state() {
+                BreakerState::Closed => "closed",
+                BreakerState::Open => "open",
+                BreakerState::HalfOpen => "half_open",
+            }),
+            ready_workers: self.autoscaler.as_ref().map(|a| a.ready()),
+            pending_workers: self.autoscaler.as_ref().map(|a| a.pending()),
+            replicas: self.replication.as_ref().map_or_else(Vec::new, |rep| {
+                rep.replicas
+                    .iter()
+                    .map(|r| ReplicaView {
+                        behind: rep.head - r.applied.min(rep.head),
+                    })
+                    .collect()
+            }),
+            partitioned: self.replication.as_ref().is_some_and(|rep| rep.partitioned),
+            report: self.report(),
+        }
+    }
+
+    /// Requests at each server (waiting and in service), cheaper than a snapshot.
+    pub fn loads(&self) -> Vec<usize> {
+        self.stations.iter().map(|s| s.load()).collect()
+    }
+
+    /// The latency histogram of the completed requests so far.
+    pub fn latency(&self) -> &crate::sim::histogram::Histogram {
+        &self.metrics.latency
+    }
+
+    /// The chart series so far.
+    pub fn series(&self) -> &Series {
+        &self.metrics.series
+    }
+
+    fn stage_view(&self, stage: Stage) -> StageView {
+        let mut view = StageView::from_stage(stage);
+        if let StageView::Service {
+            server,
+            worker,
+            progress,
+        } = &mut view
+            && let Some(w) = self
+                .stations
+                .get(*server as usize)
+                .and_then(|s| s.workers.get(*worker as usize))
+        {
+            let span = w.done_at - w.started;
+            *progress = if span > 0.0 {
+                ((self.now - w.started) / span).clamp(0.0, 1.0)
+            } else {
+                1.0
+            };
+        }
+        view
+    }
+
+    /// Fills in each waiting request's place in its queue.
+    fn number_queue_positions(&self, requests: &mut [RequestView]) {
+        let mut position_of = std::collections::BTreeMap::new();
+        for station in &self.stations {
+            for (position, job) in station
+                .queued()
+                .filter(|j| self.requests.get(j.payload).is_some())
+                .enumerate()
+            {
+                position_of.insert(job.payload.bits(), position);
+            }
+        }
+        for request in requests {
+            if let StageView::Queue { position, .. } = &mut request.stage {
+                *position = position_of.get(&request.id).copied().unwrap_or(0);
+            }
+        }
+    }
+}
+
+/// One line: time, events, requests in flight, then each server's queue and busy workers.
+impl fmt::Display for Sim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "t={:.3} events={} in_flight={}",
+            self.now,
+            self.processed,
+            self.requests.len()
+        )?;
+        for (i, station) in self.stations.iter().enumerate() {
+            let up = if station.is_up() { "" } else { " down" };
+            write!(
+                f,
+                " | s{i}: {} waiting, {}/{} busy{up}",
+                station.waiting,
+                station.busy,
+                station.workers.len()
+            )?;
+        }
+        if let Some(data) = &self.data {
+            write!(f, " | {}", data.cache)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,109 @@
+//! What a run measures while it runs: counters, the latency histogram, time-weighted levels
+//! (requests in the system, waiting, busy workers) and the chart series. Only requests that
+//! arrive after the warm-up count, and levels are integrated from the warm-up on.
+
+use serde::Serialize;
+
+use super::float::max;
+use super::histogram::Histogram;
+use super::series::{Levels, Series};
+
+/// Running totals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub arrivals: u64,
+    pub completed: u64,
+    /// Turned away: full queue, rate limiter, open breaker, dead server.
+    pub dropped: u64,
+    /// Of the dropped: by the rate limiter, and by an open breaker.
+    pub limited: u64,
+    pub rejected_by_breaker: u64,
+    pub timed_out: u64,
+    pub failed: u64,
+    pub attempts: u64,
+    pub retries: u64,
+    pub dead_lettered: u64,
+    pub hits: u64,
+    pub misses: u64,
+    pub stale_reads: u64,
+    pub db_reads: u64,
+    pub db_writes: u64,
+    pub reads: u64,
+    pub writes: u64,
+    /// Replication: reads a cut-off replica refused.
+    pub refused: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metrics {
+    pub counts: Counts,
+    /// Arrival to answer, completed requests.
+    pub latency: Histogram,
+    /// Time completed requests spent waiting in queues.
+    pub wait_sum: f64,
+    /// Arrival to leaving, for every request that left (answered or not): Little's W.
+    pub sojourn_sum: f64,
+    pub departed: u64,
+    /// Server seconds spent on attempts nobody waited for any more.
+    pub wasted_work: f64,
+    /// Integral of the requests in the system, from `since`.
+    pub in_system_area: f64,
+    /// When measurement started (the warm-up) and the time integrated up to.
+    pub since: f64,
+    pub last: f64,
+    pub series: Series,
+}
+
+impl Metrics {
+    pub fn new(warmup: f64, bucket: f64) -> Metrics {
+        Metrics {
+            counts: Counts::default(),
+            latency: Histogram::default(),
+            wait_sum: 0.0,
+            sojourn_sum: 0.0,
+            departed: 0,
+            wasted_work: 0.0,
+            in_system_area: 0.0,
+            since: warmup,
+            last: 0.0,
+            series: Series::new(bucket),
+        }
+    }
+
+    /// Integrates `levels`, held since the last call, up to `now`.
+    #[inline]
+    pub fn advance(&mut self, now: f64, levels: Levels) {
+        let from = max(self.last, self.since);
+        if now > from {
+            self.in_system_area += levels.in_system * (now - from);
+            self.series.integrate(from, now, levels);
+        }
+        self.last = max(self.last, now);
+    }
+
+    /// A request that arrived at `arrived` left at `now` (answered or not).
+    #[inline]
+    pub fn departed(&mut self, arrived: f64, now: f64) {
+        self.departed += 1;
+        self.sojourn_sum += now - arrived;
+    }
+
+    /// A counted request was answered at `now`.
+    #[inline]
+    pub fn completed(&mut self, arrived: f64, waited: f64, now: f64) {
+        let latency = now - arrived;
+        self.counts.completed += 1;
+        self.latency.record(latency);
+        self.wait_sum += waited;
+        let bucket = self.series.at(now);
+        bucket.completed += 1;
+        bucket.latency_sum += latency;
+        bucket.latency_max = max(bucket.latency_max, latency);
+        bucket.latencies.record(latency);
+    }
+
+    /// Seconds measured so far.
+    pub fn elapsed(&self) -> f64 {
+        (self.last - self.since).max(0.0)
+    }
+}

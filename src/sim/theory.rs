@@ -1,0 +1,193 @@
+//! Closed-form predictions for the scenarios that theory covers, each with plain notes on
+//! where the scenario departs from the model's assumptions. The widgets overlay these on live
+//! runs, and tests/sim_theory.rs compares long runs against these same functions.
+//!
+//! - `queues`: M/M/c/K by its stationary distribution (M/M/1, M/M/c with Erlang C, loss and
+//!   finite-queue systems), Pollaczek-Khinchine for general service with one server, and the
+//!   Allen-Cunneen approximation with several; random balancing as independent M/M/1 queues and
+//!   power of two choices by the supermarket model's limit;
+//! - `caches`: the Che approximation for LRU, its counterpart for FIFO and random eviction, the
+//!   top-C sum for LFU, and TTL caches without eviction;
+//! - here: retries, rate limits, consistent hashing, replication staleness, autoscaling.
+
+mod caches;
+mod queues;
+
+use serde::Serialize;
+
+use super::ring::expected_cv;
+use crate::scenario::{Arrival, Kind, ReadFrom, Scenario};
+
+/// What theory predicts for a scenario. Each figure is `None` where no formula applies.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Prediction {
+    /// The model used, e.g. "M/M/1", "M/M/2/7", "M/G/1 (Pollaczek-Khinchine)".
+    pub model: String,
+    pub utilization: Option<f64>,
+    /// Seconds queued, and in the system, per request served.
+    pub mean_wait: Option<f64>,
+    pub mean_latency: Option<f64>,
+    /// Time-averages: requests in the system, and waiting.
+    pub mean_in_system: Option<f64>,
+    pub mean_queue: Option<f64>,
+    /// The chance an arrival has to wait (Erlang C), and is turned away (blocking).
+    pub p_wait: Option<f64>,
+    pub drop_ratio: Option<f64>,
+    /// Latency percentiles, where the distribution is known (M/M/1, FIFO).
+    pub p50: Option<f64>,
+    pub p95: Option<f64>,
+    pub p99: Option<f64>,
+    pub hit_ratio: Option<f64>,
+    /// Requests per second a rate limiter lets through.
+    pub admitted_rate: Option<f64>,
+    pub dead_letter_ratio: Option<f64>,
+    pub mean_attempts: Option<f64>,
+    /// Consistent hashing: share of keys moved when a node joins; spread of node shares.
+    pub moved_on_join: Option<f64>,
+    pub share_cv: Option<f64>,
+    pub stale_ratio: Option<f64>,
+    /// Autoscaling: workers needed at the base rate to sit at the target utilization.
+    pub servers_needed: Option<f64>,
+    /// Where the scenario departs from the model, in plain words.
+    pub notes: Vec<String>,
+}
+
+/// The prediction for `s`, or `None` when no formula covers its kind (breaker, pipeline,
+/// estimate, which is exact anyway).
+pub fn predict(s: &Scenario) -> Option<Prediction> {
+    let mut p = match s.kind {
+        Kind::Queue => queues::shared_queue(s),
+        Kind::Balancer => queues::balanced(s)?,
+        Kind::Cache => caches::cache(s),
+        Kind::Limiter => limiter(s),
+        Kind::Retries => retries(s),
+        Kind::Hashing => hashing(s),
+        Kind::Replication => replication(s),
+        Kind::Autoscale => autoscale(s),
+        Kind::Breaker | Kind::Pipeline | Kind::Estimate => return None,
+    };
+    if s.kind.is_timed() {
+        arrival_notes(s, &mut p.notes);
+    }
+    Some(p)
+}
+
+fn arrival_notes(s: &Scenario, notes: &mut Vec<String>) {
+    match s.arrivals.pattern {
+        Arrival::Poisson => {}
+        Arrival::Constant => notes.push(
+            "Arrivals are evenly spaced, not Poisson: real waits are shorter than predicted.".into(),
+        ),
+        Arrival::Bursty => notes.push(
+            "Arrivals come in bursts, not Poisson: real waits are longer than predicted.".into(),
+        ),
+    }
+    if s.arrivals.spike_at.is_some() {
+        notes.push("The traffic spike is not in the formulas, which assume a steady rate.".into());
+    }
+}
+
+fn limiter(s: &Scenario) -> Prediction {
+    let l = &s.limiter;
+    let mut notes = vec![format!(
+        "Over a long run at most {} requests per second pass; below that, bursts larger than \
+         the limiter allows are still turned away.",
+        l.limit
+    )];
+    if s.arrivals.rate > l.limit {
+        notes.push("Arrivals exceed the limit: the excess is dropped.".into());
+    }
+    Prediction {
+        model: "rate limit".into(),
+        admitted_rate: Some(s.arrivals.rate.min(l.limit)),
+        notes,
+        ..Prediction::default()
+    }
+}
+
+fn retries(s: &Scenario) -> Prediction {
+    let p = s.servers.fail_prob;
+    let attempts = s.retries.max_retries as i32 + 1;
+    let mean_attempts = if p < 1.0 { (1.0 - p.powi(attempts)) / (1.0 - p) } else { f64::from(attempts) };
+    let offered = s.arrivals.rate * mean_attempts * s.service.mean / s.servers.count as f64;
+    let mut notes = Vec::new();
+    if s.servers.timeout.is_some() || s.servers.queue_cap.is_some() {
+        notes.push(
+            "Timeouts and full queues also cause retries; the formulas count only errors.".into(),
+        );
+    }
+    if s.retries.budget.is_some() {
+        notes.push("The retry budget stops some retries: dead letters will be more.".into());
+    }
+    if offered >= 1.0 {
+        notes.push(format!(
+            "Retries raise the load to {offered:.2} of capacity: the queue grows without bound."
+        ));
+    }
+    Prediction {
+        model: "independent failures".into(),
+        utilization: Some(offered.min(1.0)),
+        dead_letter_ratio: Some(p.powi(attempts)),
+        mean_attempts: Some(mean_attempts),
+        notes,
+        ..Prediction::default()
+    }
+}
+
+fn hashing(s: &Scenario) -> Prediction {
+    let (servers, vnodes) = (s.servers.count as u32, s.balancer.vnodes as u32);
+    Prediction {
+        model: "consistent hashing".into(),
+        moved_on_join: Some(1.0 / f64::from(servers + 1)),
+        share_cv: Some(expected_cv(servers, vnodes)),
+        ..Prediction::default()
+    }
+}
+
+/// A read of key i is stale when the key's last write has not reached the replica yet. With
+/// writes to key i at rate w_i and an exponential lag of mean L, that chance is
+/// w_i·L / (1 + w_i·L).
+fn replication(s: &Scenario) -> Prediction {
+    let r = &s.replication;
+    let mut notes = vec![
+        "Replicas apply writes in order, so a write waits for slower ones before it: real \
+         staleness is somewhat higher."
+            .to_string(),
+    ];
+    if r.partition_at.is_some() {
+        notes.push("The partition is not in the formula.".into());
+    }
+    let stale = if r.read_from == ReadFrom::Primary || s.keys.write_ratio == 0.0 {
+        0.0
+    } else {
+        let writes = s.arrivals.rate * s.keys.write_ratio;
+        caches::popularity(s)
+            .iter()
+            .map(|&p| {
+                let w = writes * p;
+                p * w * r.lag / (1.0 + w * r.lag)
+            })
+            .sum()
+    };
+    Prediction { model: "exponential lag".into(), stale_ratio: Some(stale), notes, ..Prediction::default() }
+}
+
+fn autoscale(s: &Scenario) -> Prediction {
+    let a = &s.autoscale;
+    let busy = s.arrivals.rate * s.service.mean;
+    let needed = (busy / a.target_util).ceil().clamp(a.min_servers as f64, a.max_servers as f64);
+    let mut notes = vec![format!(
+        "New workers take {} s to arrive: the queue grows meanwhile.",
+        a.provision_time
+    )];
+    if busy / a.target_util > a.max_servers as f64 {
+        notes.push("Even max_servers cannot hold the target utilization.".into());
+    }
+    Prediction {
+        model: "target tracking".into(),
+        utilization: Some(busy / needed),
+        servers_needed: Some(needed),
+        notes,
+        ..Prediction::default()
+    }
+}
