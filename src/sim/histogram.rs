@@ -102,9 +102,10 @@ impl Histogram {
         }
         let mut seen = 0;
         let mut buckets = self.counts.iter().enumerate();
+        // Carried from one quantile to the next: two quantiles in the same bucket share its value.
+        let mut value = self.max;
         for &q in qs {
             let rank = ((q.clamp(0.0, 1.0) * self.count as f64).ceil() as u64).max(1);
-            let mut value = self.max;
             while seen < rank {
                 match buckets.next() {
                     Some((i, &n)) => {
