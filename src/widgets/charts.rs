@@ -198,6 +198,7 @@ impl ChartKind {
                 ink: *ink,
                 points: bins.iter().filter_map(|b| value(b).map(|v| (b.mid(), v * scale))).collect(),
                 markers: false,
+                dashed: false,
             })
             .collect()
     }
@@ -226,7 +227,7 @@ fn y_max(lines: &[Line]) -> f64 {
 
 /// A short number for the accessible name: `0.25`, `12`, `1.5k`.
 fn short(v: f64) -> String {
-    plot::axis_ticks(v.abs())(&v)
+    if v == 0.0 { "0".to_string() } else { plot::axis_ticks(v.abs())(&v) }
 }
 
 /// The latest point of each line, for the chart's accessible name.
@@ -251,7 +252,7 @@ fn draw_chart(canvas: &web_sys::HtmlCanvasElement, state: WidgetState, chart: Ch
     let lines = if scale == 1.0 { unscaled } else { chart.lines(kind, &bins, scale) };
     let y_top = if chart == ChartKind::HitRatio { 100.0 } else { plot::headroom(y_max(&lines)) };
     let y_desc = chart.y_desc(unit);
-    let x_top = now.max(1e-3);
+    let x_top = now.max(state.scenario.with_untracked(|s| s.run.bucket));
     let plot = Plot {
         x_desc: "simulated time (s)",
         y_desc: &y_desc,

@@ -60,7 +60,7 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
     let current = move || state.scenario.with(|s| (spec.write)(s, &spec.bounds));
     let id = format!("param-{}", spec.name);
     let apply = move |ev| state.set_key(spec.name, &event_target_value(&ev));
-    let slider = Slider::for_spec(spec);
+    let slider = Slider::around(spec, state.scenario.with_untracked(|s| (spec.write)(s, &spec.bounds)).parse().ok());
     let input = match (spec.choices(), slider) {
         (Some(choices), _) => {
             let options = choices
@@ -91,8 +91,10 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
     }
 }
 
-/// A slider's mapping between its position (0 to 1000) and a key's value: linear for narrow
-/// ranges, logarithmic when the range spans more than two decades.
+/// A slider's mapping between its position (0 to 1000) and a key's value. Narrow ranges are
+/// linear over the key's bounds. A key whose bounds span more than two decades gets a
+/// logarithmic slider from a twentieth to twenty times the lesson's value (within the bounds),
+/// so the useful region fills the slider. Keys whose value may be a word (`none`) get no slider.
 #[derive(Clone, Copy)]
 struct Slider {
     min: f64,
@@ -102,13 +104,21 @@ struct Slider {
 }
 
 impl Slider {
-    fn for_spec(spec: &KeySpec) -> Option<Slider> {
-        let (min, max) = (spec.bounds.min, spec.bounds.max);
-        if !(min.is_finite() && max.is_finite() && max > min) {
+    fn around(spec: &KeySpec, initial: Option<f64>) -> Option<Slider> {
+        let (lo, hi) = (spec.bounds.min, spec.bounds.max);
+        if spec.bounds.none.is_some() || !(lo.is_finite() && hi.is_finite() && hi > lo) {
             return None;
         }
-        let log = min > 0.0 && max / min > 100.0;
-        Some(Slider { min, max, log, integer: spec.integer() })
+        let integer = spec.integer();
+        let wide = hi - lo > 100.0 * lo.abs().max(1.0);
+        match initial {
+            Some(v) if wide && v > 0.0 => {
+                let floor = if integer { 1.0 } else { f64::MIN_POSITIVE };
+                let min = (v / 20.0).max(lo).max(floor);
+                Some(Slider { min, max: (v * 20.0).min(hi).max(min * 2.0), log: true, integer })
+            }
+            _ => Some(Slider { min: lo, max: hi, log: false, integer }),
+        }
     }
 
     fn position(&self, value: f64) -> f64 {

@@ -10,7 +10,10 @@ use std::f64::consts::TAU;
 use web_sys::CanvasRenderingContext2d as Ctx;
 
 use super::palette::{Palette, age_colour};
-use crate::sim::{Snapshot, snapshot::{RequestView, ServerView, StageView}};
+use crate::sim::{
+    Snapshot,
+    snapshot::{CacheView, MAX_ENTRIES, RequestView, ServerView, StageView},
+};
 
 const DOT: f64 = 4.0;
 /// Server rows drawn; beyond this, rows share the space and shrink.
@@ -70,8 +73,12 @@ impl Layout {
                 r
             })
         };
-        let cache = side(snap.cache.is_some());
+        let mut cache = side(snap.cache.is_some());
         let database = side(snap.database.is_some());
+        // With no servers to draw, the cache is the centrepiece: a grid of its slots.
+        if snap.servers.is_empty() && cache.is_some() {
+            cache = Some(Rect { x: queue_x0, y: top, w: right - queue_x0 - width * 0.04, h: bottom - top - 14.0 });
+        }
         Layout {
             height,
             client_x: width * 0.05,
@@ -154,15 +161,61 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
     }
     if let (Some(r), Some(cache)) = (l.cache, &snap.cache) {
         boxed(ctx, r, p, "cache");
+        if snap.servers.is_empty() {
+            draw_slots(ctx, r, cache, p);
+            return draw_database(ctx, l, snap, p);
+        }
         let fill = if cache.capacity > 0 { cache.len as f64 / cache.capacity as f64 } else { 0.0 };
         ctx.set_fill_style_str(&p.good);
         ctx.fill_rect(r.x, r.y + r.h - 4.0, r.w * fill, 4.0);
-        label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!("{}/{} · hit {:.0}%", cache.len, cache.capacity, cache.hit_ratio * 100.0));
+        label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!("{}/{}", cache.len, cache.capacity));
+        label(ctx, p, &p.muted, r.x, r.y + r.h + 26.0, &format!("hit {:.0}%", cache.hit_ratio * 100.0));
     }
+    draw_database(ctx, l, snap, p);
+}
+
+fn draw_database(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
     if let (Some(r), Some(db)) = (l.database, &snap.database) {
         boxed(ctx, r, p, "database");
-        label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!("{} busy · {} waiting", db.busy, db.waiting));
+        label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!("{} busy", db.busy));
+        label(ctx, p, &p.muted, r.x, r.y + r.h + 26.0, &format!("{} waiting", db.waiting));
     }
+}
+
+/// The cache's slots as a grid: empty, or filled in green that fades as the entry nears its
+/// expiry (entries written together fade together, and a stampede shows as the grid emptying).
+fn draw_slots(ctx: &Ctx, r: Rect, cache: &CacheView, p: &Palette) {
+    let shown = cache.capacity.min(MAX_ENTRIES);
+    if shown == 0 {
+        return;
+    }
+    let area = Rect { x: r.x + 6.0, y: r.y + 20.0, w: r.w - 12.0, h: r.h - 26.0 };
+    let columns = ((shown as f64 * area.w / area.h).sqrt().ceil() as usize).max(1);
+    let rows = shown.div_ceil(columns);
+    let cell = (area.w / columns as f64).min(area.h / rows as f64);
+    let ttl = cache.entries.iter().map(|e| e.age + e.expires_in).filter(|t| t.is_finite()).fold(0.0, f64::max);
+    let mut filled = vec![None; shown];
+    for entry in cache.entries.iter().filter(|e| e.slot < shown) {
+        filled[entry.slot] = Some(entry);
+    }
+    for (slot, entry) in filled.iter().enumerate() {
+        let (x, y) = (area.x + (slot % columns) as f64 * cell, area.y + (slot / columns) as f64 * cell);
+        let colour = match entry {
+            None => p.surface.clone(),
+            Some(e) if ttl > 0.0 && e.expires_in.is_finite() => {
+                let left = (e.expires_in / ttl).clamp(0.0, 1.0);
+                format!("hsl(145, 55%, {:.0}%)", 78.0 - 40.0 * left)
+            }
+            Some(_) => "hsl(145, 55%, 40%)".to_string(),
+        };
+        ctx.set_fill_style_str(&colour);
+        ctx.fill_rect(x + 0.5, y + 0.5, (cell - 1.0).max(1.0), (cell - 1.0).max(1.0));
+    }
+    let more = if cache.capacity > shown { format!(" (first {shown} slots drawn)") } else { String::new() };
+    label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!(
+        "{} of {} slots full · hit ratio {:.0}% · {} evicted{more}",
+        cache.len, cache.capacity, cache.hit_ratio * 100.0, cache.evictions
+    ));
 }
 
 fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) {
@@ -200,7 +253,7 @@ fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) 
 }
 
 fn draw_request(ctx: &Ctx, l: &Layout, snap: &Snapshot, r: &RequestView, old: f64) {
-    let jitter = |salt: u64| ((r.id.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt) >> 40) as f64 / (1u64 << 24) as f64;
+    let jitter = |salt: u64| (mix64(r.id ^ salt.wrapping_mul(0xA076_1D64_78BD_642F)) >> 40) as f64 / (1u64 << 24) as f64;
     let workers_of = |s: u16| snap.servers.get(usize::from(s)).map_or(1, |v| v.workers.len());
     let at = match r.stage {
         StageView::Queue { server, position } => l.queue_position(server, position),
@@ -223,6 +276,13 @@ fn draw_request(ctx: &Ctx, l: &Layout, snap: &Snapshot, r: &RequestView, old: f6
             ctx.stroke();
         }
     }
+}
+
+/// splitmix64's finalizer: spreads request ids evenly for placing dots inside a box.
+fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 fn inside(r: Rect, a: f64, b: f64) -> (f64, f64) {

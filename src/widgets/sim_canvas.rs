@@ -22,7 +22,9 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
     let description = move || {
         state.snapshot.with(|s| format!("{label}Simulation at {:.1} s: {} requests in flight.", s.time, s.in_flight))
     };
-    view! { <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description></canvas> }
+    // Tall enough for every server row, no taller.
+    let height = move || state.snapshot.with(|s| format!("{}px", (120 + 46 * s.servers.len().min(16)).clamp(200, 440)));
+    view! { <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description style:height=height></canvas> }
 }
 
 /// The age at which a request is drawn red: its timeout, or five mean service times.

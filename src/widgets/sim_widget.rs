@@ -2,7 +2,7 @@ use leptos::{html::Div, prelude::*};
 
 use super::{
     Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls, Readouts, SharePanel, SimCanvas,
-    SteppedTable, StaticWidget, SweepView, WidgetState,
+    SteppedTable, StaticWidget, SweepView, TheoryNote, WidgetState,
     frame_loop::{use_animation_frames, use_on_screen},
 };
 use crate::{
@@ -69,6 +69,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
             <ParameterControls state keys=config.controls.clone()/>
             <FailureControls state/>
             <Readouts state/>
+            <TheoryNote state/>
             <Charts state/>
             <SweepView state/>
             <CompareView state/>

@@ -6,6 +6,8 @@
 //! Stages: [`plan`] lists the runs; a [`Runner`] does them a bounded slice of events per
 //! animation frame, so the page never freezes; the points are drawn with `charts::plot`, and
 //! a click on one (on the chart or in the row of buttons) opens that exact run in the widget.
+//! Where `sim::theory` has a formula for a run (M/M/c and its kin, the Che approximation), its
+//! prediction is drawn dashed beside the measured curve.
 
 use leptos::{ev, html::Canvas, prelude::*};
 
@@ -17,7 +19,7 @@ use super::{
 use crate::{
     browser,
     scenario::{Kind, Scenario},
-    sim::{Report, Sim},
+    sim::{Report, Sim, theory},
 };
 
 /// Runs in a sweep.
@@ -26,6 +28,9 @@ const POINTS: usize = 12;
 const MAX_REQUESTS: u64 = 20_000;
 /// Events one run may take before it is cut short (its figures are then those so far).
 const MAX_EVENTS: u64 = 5_000_000;
+/// Most keys for which a cache's prediction is computed: its cost grows with the keys, and it
+/// runs inside one slice.
+const MAX_THEORY_KEYS: u64 = 20_000;
 /// Wall-clock milliseconds of simulation per animation frame.
 const SLICE_MS: f64 = 10.0;
 /// Events between two looks at the clock.
@@ -148,6 +153,8 @@ struct Point {
     mean: f64,
     p99: f64,
     hit_ratio: f64,
+    /// What theory predicts for the plotted figure (mean latency, hit ratio), where it can.
+    theory: Option<f64>,
     /// The run reached its end (not cut short by [`MAX_EVENTS`]).
     finished: bool,
     scenario: Scenario,
@@ -155,8 +162,15 @@ struct Point {
 
 impl Point {
     fn new(axis: Axis, scenario: &Scenario, report: &Report, finished: bool) -> Point {
+        let affordable = axis == Axis::Rate || scenario.keys.count <= MAX_THEORY_KEYS;
+        let prediction = affordable.then(|| theory::predict(scenario)).flatten();
+        let theory = prediction.and_then(|p| match axis {
+            Axis::Rate => p.mean_latency,
+            Axis::Capacity => p.hit_ratio,
+        });
         Point {
             x: axis.x(scenario),
+            theory: theory.filter(|v| v.is_finite()),
             mean: report.mean_latency,
             p99: report.p99,
             hit_ratio: report.hit_ratio,
@@ -194,7 +208,7 @@ impl Point {
 /// What one slice of work ended with.
 enum Progress {
     Working,
-    Point(Point),
+    Point(Box<Point>),
     Finished,
 }
 
@@ -222,7 +236,7 @@ impl Runner {
         let point = Point::new(self.axis, scenario, &sim.report(), sim.is_done());
         self.sim = None;
         self.next += 1;
-        Progress::Point(point)
+        Progress::Point(Box::new(point))
     }
 }
 
@@ -276,7 +290,7 @@ impl SweepRun {
         while browser::now_ms() - started < SLICE_MS {
             match self.runner.try_update_value(|r| r.as_mut().map(|r| r.work(STEP_EVENTS))).flatten() {
                 Some(Progress::Working) => {}
-                Some(Progress::Point(point)) => self.points.update(|points| points.push(point)),
+                Some(Progress::Point(point)) => self.points.update(|points| points.push(*point)),
                 Some(Progress::Finished) | None => {
                     self.stop();
                     return;
@@ -308,16 +322,36 @@ fn sweep_lines(axis: Axis, points: &[Point]) -> (Vec<Line>, String, f64) {
         ink,
         points: points.iter().map(|p| (p.x, value(p) * scale)).collect(),
         markers: true,
+        dashed: false,
     };
-    match axis {
+    let theory = |name, scale: f64| Line {
+        name,
+        ink: Ink::Muted,
+        points: points.iter().filter_map(|p| p.theory.map(|v| (p.x, v * scale))).collect(),
+        markers: false,
+        dashed: true,
+    };
+    let (mut lines, y_desc, top) = match axis {
         Axis::Rate => {
-            let top = points.iter().map(|p| p.p99).fold(0.0, f64::max);
+            let top = points.iter().map(|p| p.p99.max(p.theory.unwrap_or(0.0))).fold(0.0, f64::max);
             let (unit, scale) = if top < 1.0 { ("ms", 1000.0) } else { ("s", 1.0) };
-            let lines = vec![line("mean", Ink::Accent, |p| p.mean, scale), line("p99", Ink::Warm, |p| p.p99, scale)];
+            let lines = vec![
+                line("mean", Ink::Accent, |p| p.mean, scale),
+                line("p99", Ink::Warm, |p| p.p99, scale),
+                theory("theory: mean", scale),
+            ];
             (lines, format!("latency ({unit})"), plot::headroom(top * scale))
         }
-        Axis::Capacity => (vec![line("hit ratio", Ink::Good, |p| p.hit_ratio, 100.0)], "hits (%)".to_string(), 100.0),
+        Axis::Capacity => {
+            let lines = vec![line("hit ratio", Ink::Good, |p| p.hit_ratio, 100.0), theory("theory: hit ratio", 100.0)];
+            (lines, "hits (%)".to_string(), 100.0)
+        }
+    };
+    // Before the first run, every line is listed (for the legend); after, only those with points.
+    if !points.is_empty() {
+        lines.retain(|l| !l.points.is_empty());
     }
+    (lines, y_desc, top)
 }
 
 /// Draws the sweep; where the plotting area landed (for clicks).
@@ -367,11 +401,12 @@ fn results_view(run: SweepRun, state: WidgetState) -> impl IntoView {
             open(state, scenario);
         }
     };
-    let legend = sweep_lines(run.axis, &[])
-        .0
-        .into_iter()
-        .map(|l| view! { <li><span class=l.ink.class() aria-hidden="true"></span>{l.name}</li> })
-        .collect_view();
+    let legend = move || {
+        run.points.with(|points| sweep_lines(run.axis, points).0)
+            .into_iter()
+            .map(|l| view! { <li><span class=l.ink.class() aria-hidden="true"></span>{l.name}</li> })
+            .collect_view()
+    };
     let buttons = move || {
         let current = state.scenario.get();
         run.points
@@ -477,12 +512,13 @@ mod tests {
         for _ in 0..100_000 {
             match runner.work(100) {
                 Progress::Working => {}
-                Progress::Point(p) => points.push(p),
+                Progress::Point(p) => points.push(*p),
                 Progress::Finished => break,
             }
         }
         assert_eq!(points.len(), POINTS);
         assert!(points.iter().all(|p| p.finished));
         assert!(points.last().map(|p| p.mean) > points.first().map(|p| p.mean));
+        assert!(points.iter().all(|p| p.theory.is_some()), "M/M/1 has a formula");
     }
 }

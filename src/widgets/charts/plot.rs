@@ -20,6 +20,7 @@ pub enum Ink {
     Warm,
     Bad,
     Good,
+    Muted,
 }
 
 impl Ink {
@@ -29,15 +30,17 @@ impl Ink {
             Ink::Warm => "ink ink-warm",
             Ink::Bad => "ink ink-bad",
             Ink::Good => "ink ink-good",
+            Ink::Muted => "ink ink-muted",
         }
     }
 
-    fn css<'a>(self, palette: &'a Palette) -> &'a str {
+    fn css(self, palette: &Palette) -> &str {
         match self {
             Ink::Accent => &palette.accent,
             Ink::Warm => &palette.warm,
             Ink::Bad => &palette.bad,
             Ink::Good => &palette.good,
+            Ink::Muted => &palette.muted,
         }
     }
 }
@@ -50,6 +53,8 @@ pub struct Line {
     pub points: Vec<(f64, f64)>,
     /// Draw a dot at every point (a sweep's runs).
     pub markers: bool,
+    /// Draw it dashed (a prediction rather than a measurement).
+    pub dashed: bool,
 }
 
 /// Everything one chart shows.
@@ -153,7 +158,12 @@ fn draw_on<DB: DrawingBackend>(
         .draw()?;
     for line in plot.lines {
         let colour = parse_colour(line.ink.css(palette));
-        chart.draw_series(LineSeries::new(line.points.iter().copied(), colour.stroke_width(px(2.0))))?;
+        let style = colour.stroke_width(px(2.0));
+        if line.dashed {
+            chart.draw_series(DashedLineSeries::new(line.points.iter().copied(), px(6.0), px(4.0), style))?;
+        } else {
+            chart.draw_series(LineSeries::new(line.points.iter().copied(), style))?;
+        }
         if line.markers {
             chart.draw_series(line.points.iter().map(|p| Circle::new(*p, px(3.5), colour.filled())))?;
         }
