@@ -17,6 +17,7 @@ mod sim_widget;
 mod static_widget;
 mod stepped_table;
 mod sweep_view;
+mod theory_note;
 mod widget_state;
 
 pub use charts::Charts;
@@ -31,4 +32,5 @@ pub use sim_widget::{ProblemList, SimWidget, WidgetConfig};
 pub use static_widget::StaticWidget;
 pub use stepped_table::SteppedTable;
 pub use sweep_view::SweepView;
+pub use theory_note::TheoryNote;
 pub use widget_state::WidgetState;
