@@ -37,6 +37,7 @@ pub mod rng;
 pub mod series;
 pub mod snapshot;
 pub mod station;
+pub mod theory;
 pub mod zipf;
 
 use serde::Serialize;

@@ -268,3 +268,20 @@ fn random_input_never_panics_and_write_back_is_stable() {
         }
     }
 }
+
+#[test]
+fn keys_by_kind_table_matches_the_vocabulary() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scenarios.md"))
+        .unwrap_or_default();
+    for kind in Kind::ALL {
+        let mut expected: Vec<String> = Vec::new();
+        for spec in KEYS.iter().filter(|spec| spec.kinds.contains(kind)) {
+            let name = format!("`{}`", spec.name);
+            if !expected.contains(&name) {
+                expected.push(name);
+            }
+        }
+        let row = format!("| `{kind}` | {} |", expected.join(", "));
+        assert!(docs.contains(&row), "docs/scenarios.md, keys by kind, should have:\n{row}");
+    }
+}

@@ -62,7 +62,12 @@ fn the_warmup_changes_what_is_measured_not_the_run() {
     // changed autoscaling decisions.
     for scenario in SCENARIOS {
         for warmup in ["warmup=0.5", "warmup=50", "warmup=400"] {
-            check(scenario, true, |s| trace(s) == trace(&format!("{s} {warmup}")), warmup);
+            check(
+                scenario,
+                true,
+                |s| trace(s) == trace(&format!("{s} {warmup}")),
+                warmup,
+            );
         }
     }
 }

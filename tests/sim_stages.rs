@@ -3,7 +3,7 @@
 //! breaker, autoscaling, replication, the two calculators, and failures injected mid-run.
 
 use headroom::scenario::Scenario;
-use headroom::sim::snapshot::StageView;
+use headroom::sim::snapshot::{Fate, StageView};
 use headroom::sim::{self, Outcome, Report, Sim};
 
 fn parse(text: &str) -> Scenario {
@@ -310,4 +310,41 @@ fn a_snapshot_places_every_request() {
         assert_eq!(positions, (0..positions.len()).collect::<Vec<_>>());
     }
     assert_eq!(snapshot.report.arrivals, sim.report().arrivals);
+}
+
+#[test]
+fn a_snapshot_lists_recent_fates() {
+    let mut sim = Sim::new(&parse(
+        "kind=retries servers=2 rate=30 service_time=0.06 queue_cap=2 fail_prob=0.2 \
+         max_retries=1 duration=100 requests=0",
+    ));
+    sim.run_until(50.0, u64::MAX);
+    let recent = sim.snapshot().recent;
+    assert!(!recent.is_empty() && recent.len() <= 200);
+    assert!(recent.iter().all(|r| (0.0..=1.0).contains(&r.ago)));
+    assert!(
+        recent.windows(2).all(|w| w[0].ago >= w[1].ago),
+        "oldest first"
+    );
+    let fates: Vec<Fate> = recent.iter().map(|r| r.outcome).collect();
+    for fate in [Fate::Served, Fate::Retried, Fate::DeadLettered] {
+        assert!(fates.contains(&fate), "{fate:?} missing from {fates:?}");
+    }
+}
+
+#[test]
+fn chart_buckets_carry_latency_percentiles() {
+    let mut sim = Sim::new(&parse("kind=queue rate=0.8 requests=20000 bucket=1000"));
+    sim.run_to_end(u64::MAX);
+    let series = sim.series();
+    let overall = sim.report();
+    let (p50, p95, p99) = series.percentiles(5).unwrap_or_default();
+    assert!(p50 <= p95 && p95 <= p99 && p50 > 0.0);
+    // Coarse bins (a factor of 2^(1/4) around each value) and one bucket of the run.
+    assert!(
+        p99 > overall.p99 / 2.0 && p99 < overall.p99 * 2.0,
+        "{p99} vs {}",
+        overall.p99
+    );
+    assert_eq!(series.percentiles(100_000), None);
 }

@@ -1,7 +1,9 @@
-//! The engine against queueing theory. Each case runs a fixed seed long enough that the
-//! estimate lands within the stated tolerance of the exact value (relative unless noted).
+//! The engine against theory. Each case runs a fixed seed long enough that the estimate lands
+//! within the stated tolerance (relative) of the value `sim::theory::predict` gives, the same
+//! function the widgets overlay on a live run.
 
 use headroom::scenario::Scenario;
+use headroom::sim::theory::{Prediction, predict};
 use headroom::sim::{Report, Sim};
 
 /// Runs `scenario` (strictly parsed) to its end.
@@ -22,6 +24,12 @@ fn report(scenario: &str) -> Report {
     sim(scenario).report()
 }
 
+/// The theory's figure for `scenario`, picked from its prediction.
+fn predicted(scenario: &str, pick: impl Fn(&Prediction) -> Option<f64>) -> f64 {
+    let prediction = predict(&Scenario::parse(scenario).scenario).unwrap_or_default();
+    pick(&prediction).unwrap_or_else(|| panic!("no prediction for {scenario}: {prediction:?}"))
+}
+
 /// `measured` is within `tolerance` (relative) of `expected`.
 fn check(what: &str, measured: f64, expected: f64, tolerance: f64) {
     let error = (measured - expected).abs() / expected.abs().max(f64::MIN_POSITIVE);
@@ -33,27 +41,36 @@ fn check(what: &str, measured: f64, expected: f64, tolerance: f64) {
     );
 }
 
-/// Erlang C: the chance an arrival waits in M/M/c with offered load `a` = λ/μ.
-fn erlang_c(c: u32, a: f64) -> f64 {
-    let mut term = 1.0; // a^k / k!
-    let mut sum = 0.0;
-    for k in 0..c {
-        sum += term;
-        term *= a / f64::from(k + 1);
-    }
-    let last = term * f64::from(c) / (f64::from(c) - a);
-    last / (sum + last)
-}
-
 #[test]
 fn mm1_waiting_time_response_time_and_number_in_system() {
-    // λ = 0.8, μ = 1: Wq = ρ/(μ-λ) = 4, W = 1/(μ-λ) = 5, L = ρ/(1-ρ) = 4, P(W > t) = e^-(μ-λ)t.
-    let run = sim("kind=queue rate=0.8 service_time=1 requests=4000000 warmup=2000 seed=11");
+    // λ = 0.8, μ = 1: Wq = ρ/(μ-λ) = 4, W = 1/(μ-λ) = 5, L = ρ/(1-ρ) = 4, P(W > t) = e^-(μ-λ)t,
+    // so the p99 of W is ln(100)/0.2 = 23.0.
+    let scenario = "kind=queue rate=0.8 service_time=1 requests=4000000 warmup=2000 seed=11";
+    let run = sim(scenario);
     let r = run.report();
-    check("M/M/1 Wq", r.mean_wait, 4.0, 0.03);
-    check("M/M/1 W", r.mean_latency, 5.0, 0.03);
-    check("M/M/1 L", r.mean_in_system, 4.0, 0.03);
-    check("M/M/1 utilization", r.utilization, 0.8, 0.01);
+    let theory = |pick: fn(&Prediction) -> Option<f64>| predicted(scenario, pick);
+    check("theory Wq", theory(|p| p.mean_wait), 4.0, 1e-12);
+    check(
+        "theory p99",
+        theory(|p| p.p99),
+        libm::log(100.0) / 0.2,
+        1e-12,
+    );
+    check("M/M/1 Wq", r.mean_wait, theory(|p| p.mean_wait), 0.03);
+    check("M/M/1 W", r.mean_latency, theory(|p| p.mean_latency), 0.03);
+    check(
+        "M/M/1 L",
+        r.mean_in_system,
+        theory(|p| p.mean_in_system),
+        0.03,
+    );
+    check(
+        "M/M/1 utilization",
+        r.utilization,
+        theory(|p| p.utilization),
+        0.01,
+    );
+    check("M/M/1 p99", r.p99, theory(|p| p.p99), 0.03);
     for t in [2.0, 5.0, 10.0] {
         let expected = libm::exp(-0.2 * t);
         check(
@@ -68,24 +85,50 @@ fn mm1_waiting_time_response_time_and_number_in_system() {
 #[test]
 fn md1_waits_half_as_long_as_mm1() {
     // Pollaczek-Khinchine with constant service: Wq = ρ / (2μ(1-ρ)) = 2 at ρ = 0.8.
-    let r = report("kind=queue rate=0.8 service=const requests=300000 warmup=1000 seed=12");
-    check("M/D/1 Wq", r.mean_wait, 2.0, 0.04);
+    let scenario = "kind=queue rate=0.8 service=const requests=300000 warmup=1000 seed=12";
+    check("theory", predicted(scenario, |p| p.mean_wait), 2.0, 1e-12);
+    check("M/D/1 Wq", report(scenario).mean_wait, 2.0, 0.04);
 }
 
 #[test]
 fn lognormal_service_keeps_its_mean() {
-    // The mean work stays `service_time` whatever the spread, so utilization is λ·E[S].
-    let r = report("kind=queue rate=0.5 service=lognormal sigma=1.5 requests=200000 seed=13");
+    // The mean work stays `service_time` whatever the spread, so utilization is λ·E[S]; with
+    // one server the wait follows Pollaczek-Khinchine with E[S²] = e^(σ²)·E[S]².
+    let scenario =
+        "kind=queue rate=0.5 service=lognormal sigma=1 requests=400000 warmup=1000 seed=13";
+    let r = report(scenario);
     check("lognormal utilization", r.utilization, 0.5, 0.03);
+    check(
+        "M/G/1 Wq",
+        r.mean_wait,
+        predicted(scenario, |p| p.mean_wait),
+        0.06,
+    );
 }
 
 #[test]
 fn mmc_matches_erlang_c() {
-    // c = 4, λ = 3.2, μ = 1: Wq = C(4, 3.2) / (cμ - λ).
-    let r = report("kind=queue servers=4 rate=3.2 requests=400000 warmup=1000 seed=14");
-    let p_wait = erlang_c(4, 3.2);
-    check("M/M/4 Wq", r.mean_wait, p_wait / 0.8, 0.04);
-    check("M/M/4 W", r.mean_latency, p_wait / 0.8 + 1.0, 0.03);
+    // c = 4, λ = 3.2, μ = 1: Erlang C(4, 3.2) = 0.5964, Wq = C / (cμ - λ).
+    let scenario = "kind=queue servers=4 rate=3.2 requests=400000 warmup=1000 seed=14";
+    let r = report(scenario);
+    check(
+        "Erlang C",
+        predicted(scenario, |p| p.p_wait),
+        0.596_44,
+        1e-4,
+    );
+    check(
+        "M/M/4 Wq",
+        r.mean_wait,
+        predicted(scenario, |p| p.mean_wait),
+        0.04,
+    );
+    check(
+        "M/M/4 W",
+        r.mean_latency,
+        predicted(scenario, |p| p.mean_latency),
+        0.03,
+    );
     check("M/M/4 utilization", r.utilization, 0.8, 0.01);
 }
 
@@ -93,13 +136,26 @@ fn mmc_matches_erlang_c() {
 fn mm1k_blocks_as_predicted() {
     // K = 5 in the system (1 in service + 4 waiting), ρ = 0.9:
     // P(block) = (1-ρ)ρ^K / (1-ρ^(K+1)).
-    let r = report("kind=queue rate=0.9 queue_cap=4 requests=400000 seed=15");
+    let scenario = "kind=queue rate=0.9 queue_cap=4 requests=400000 seed=15";
+    let r = report(scenario);
     let rho: f64 = 0.9;
     let blocking = (1.0 - rho) * rho.powi(5) / (1.0 - rho.powi(6));
+    check(
+        "theory",
+        predicted(scenario, |p| p.drop_ratio),
+        blocking,
+        1e-9,
+    );
     check(
         "M/M/1/5 blocking",
         r.dropped as f64 / r.arrivals as f64,
         blocking,
+        0.03,
+    );
+    check(
+        "M/M/1/5 L",
+        r.mean_in_system,
+        predicted(scenario, |p| p.mean_in_system),
         0.03,
     );
 }
@@ -176,10 +232,16 @@ fn power_of_two_choices_shortens_the_queue_tail() {
 fn retries_exhaust_with_probability_p_to_the_attempts() {
     // Each attempt fails with p = 0.5 independently; with 2 retries a request is dead-lettered
     // with probability p^3, and makes (1 - p^3)/(1 - p) attempts on average.
-    let r = report(
-        "kind=retries fail_prob=0.5 max_retries=2 rate=1 service_time=0.01 requests=200000 seed=18",
-    );
+    let scenario =
+        "kind=retries fail_prob=0.5 max_retries=2 rate=1 service_time=0.01 requests=200000 seed=18";
+    let r = report(scenario);
     let p: f64 = 0.5;
+    check(
+        "theory",
+        predicted(scenario, |p| p.dead_letter_ratio),
+        p.powi(3),
+        1e-12,
+    );
     check(
         "dead-lettered",
         r.dead_lettered as f64 / r.arrivals as f64,
@@ -189,7 +251,7 @@ fn retries_exhaust_with_probability_p_to_the_attempts() {
     check(
         "mean attempts",
         r.mean_attempts,
-        (1.0 - p.powi(3)) / (1.0 - p),
+        predicted(scenario, |p| p.mean_attempts),
         0.01,
     );
     check(
@@ -198,6 +260,88 @@ fn retries_exhaust_with_probability_p_to_the_attempts() {
         1.0 - p.powi(3),
         0.01,
     );
+}
+
+#[test]
+fn random_balancing_is_independent_mm1_queues() {
+    let scenario =
+        "kind=balancer servers=5 rate=4 policy=random requests=400000 warmup=1000 seed=19";
+    let r = report(scenario);
+    check(
+        "random W",
+        r.mean_latency,
+        predicted(scenario, |p| p.mean_latency),
+        0.04,
+    );
+    check(
+        "random L",
+        r.mean_in_system,
+        predicted(scenario, |p| p.mean_in_system),
+        0.04,
+    );
+}
+
+#[test]
+fn cache_hit_ratios_match_the_che_approximation() {
+    // 1000 keys, Zipf 0.8, 100 entries, warm, reads only, and a database so fast that a miss
+    // is stored before the next request: the independent-request model exactly.
+    for policy in ["lru", "fifo", "random"] {
+        let scenario = format!(
+            "kind=cache policy={policy} keys=1000 zipf=0.8 capacity=100 rate=1000 db_time=0.000001 \
+             warm=on requests=300000 seed=20"
+        );
+        let expected = predicted(&scenario, |p| p.hit_ratio);
+        check(
+            &format!("{policy} hit ratio"),
+            report(&scenario).hit_ratio,
+            expected,
+            0.03,
+        );
+    }
+    // LFU here counts uses since an entry came in, so newcomers evict each other; holding
+    // the most popular keys, as the prediction assumes, is the best any policy can do.
+    let scenario = "kind=cache policy=lfu keys=1000 zipf=0.8 capacity=100 rate=1000 \
+                    db_time=0.000001 warm=on requests=300000 seed=20";
+    let bound = predicted(scenario, |p| p.hit_ratio);
+    assert!(
+        report(scenario).hit_ratio <= bound,
+        "LFU beat the most popular keys"
+    );
+}
+
+#[test]
+fn ttl_hit_ratio_without_eviction() {
+    // Never full: a key read at rate r with ttl T (from insert) hits r·T/(1 + r·T) of the time.
+    let scenario = "kind=cache keys=100 capacity=100 zipf=1 ttl=0.5 rate=200 db_time=0.000001 \
+                    requests=300000 seed=21";
+    let expected = predicted(scenario, |p| p.hit_ratio);
+    check("ttl hit ratio", report(scenario).hit_ratio, expected, 0.02);
+}
+
+#[test]
+fn predictions_say_where_they_do_not_apply() {
+    let notes = |s: &str| {
+        predict(&Scenario::parse(s).scenario)
+            .unwrap_or_default()
+            .notes
+    };
+    assert!(
+        notes("kind=queue rate=1.2")
+            .iter()
+            .any(|n| n.contains("no steady state"))
+    );
+    assert!(
+        notes("kind=queue arrival=bursty")
+            .iter()
+            .any(|n| n.contains("bursts"))
+    );
+    assert!(
+        notes("kind=queue timeout=5")
+            .iter()
+            .any(|n| n.contains("give up"))
+    );
+    assert!(notes("kind=queue rate=0.5").is_empty());
+    assert!(predict(&Scenario::parse("kind=pipeline").scenario).is_none());
 }
 
 #[test]

@@ -18,13 +18,14 @@ impl Default for LatencyBins {
 }
 
 fn bin(seconds: f64) -> usize {
-    if seconds.is_nan() || seconds <= 0.0 {
+    // For a positive double, the bits above the top 52 - 1 hold the exponent and the first
+    // mantissa bit: which half of its octave the value is in. Zero and below, NaN and the
+    // too-small and too-large fall outside 0..BINS and are clamped to the ends.
+    const OFFSET: i64 = 2 * (1023 + MIN_EXP as i64);
+    if seconds <= 0.0 {
         return 0;
     }
-    let bits = seconds.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i32 - 1023;
-    let upper_half = ((bits >> 51) & 1) as i32;
-    ((exponent - MIN_EXP) * 2 + upper_half).clamp(0, BINS as i32 - 1) as usize
+    ((seconds.to_bits() >> 51) as i64 - OFFSET).clamp(0, BINS as i64 - 1) as usize
 }
 
 /// The geometric middle of bin `i`.

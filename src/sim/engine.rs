@@ -6,8 +6,10 @@
 //! 3. `data`: cache → database;
 //! 4. `flow` again: answered, or failed and retried after a backoff, or dead-lettered.
 //!
-//! `replicate` (kind = replication) and `scale` (kind = autoscale) add their own events, and
-//! `control` lets the caller break things while it runs.
+//! `replicate` (kind = replication) and `scale` (kind = autoscale) add their own events,
+//! `control` lets the caller break things while it runs, and `summary` and `view` read the
+//! state out as a [`Report`](crate::sim::Report) and a [`Snapshot`](crate::sim::Snapshot).
+//! `build` assembles the stages a kind has.
 //!
 //! The engine owns no clock: the caller advances it with [`Sim::step`] or [`Sim::run_until`],
 //! each bounded by an event budget. Events are ordered by (time, sequence number) and every
@@ -45,7 +47,6 @@ use super::zipf::Zipf;
 use crate::scenario::Scenario;
 
 use data::Data;
-pub use data::DbTask;
 use replicate::Replication;
 
 /// One random stream per purpose (see `rng`).

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::ring::{Ring, expected_cv, mix64};
+use super::zipf;
 use crate::scenario::Scenario;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -33,16 +34,13 @@ pub fn hashing(s: &Scenario) -> HashingReport {
     let ring = Ring::new(servers, vnodes, s.run.seed);
     let mut grown = ring.clone();
     grown.add_server();
-    let weights: Vec<f64> = (1..=keys)
-        .map(|k| libm::pow(f64::from(k), -s.keys.zipf))
-        .collect();
-    let total: f64 = weights.iter().sum();
+    let shares = zipf::shares(keys, s.keys.zipf);
     let mut load_shares = vec![0.0; servers as usize];
     let (mut moved, mut moved_mod) = (0u32, 0u32);
     for key in 0..keys {
         let owner = ring.server_for(u64::from(key)).unwrap_or(0);
         if let Some(share) = load_shares.get_mut(owner as usize) {
-            *share += weights[key as usize] / total;
+            *share += shares[key as usize];
         }
         moved += u32::from(grown.server_for(u64::from(key)) != Some(owner));
         let h = mix64(u64::from(key));

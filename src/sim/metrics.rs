@@ -95,11 +95,7 @@ impl Metrics {
         self.counts.completed += 1;
         self.latency.record(latency);
         self.wait_sum += waited;
-        let bucket = self.series.at(now);
-        bucket.completed += 1;
-        bucket.latency_sum += latency;
-        bucket.latency_max = max(bucket.latency_max, latency);
-        bucket.latencies.record(latency);
+        self.series.completed(now, latency);
     }
 
     /// Seconds measured so far.

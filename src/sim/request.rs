@@ -57,14 +57,11 @@ pub struct Request {
     pub high: bool,
     /// Attempts started so far.
     pub attempts: u32,
-    pub attempt_started: f64,
     /// Seconds spent waiting in queues, over all attempts.
     pub waited: f64,
     /// The last backoff (decorrelated jitter grows from it).
     pub backoff: f64,
     pub stage: Stage,
-    /// The database version a read saw (to tell stale reads).
-    pub version: u64,
     /// The server the balancer last sent it to.
     pub server: Option<u16>,
 }
@@ -79,11 +76,9 @@ impl Request {
             write,
             high,
             attempts: 0,
-            attempt_started: arrived,
             waited: 0.0,
             backoff: 0.0,
             stage: Stage::Backoff,
-            version: 0,
             server: None,
         }
     }

@@ -29,9 +29,6 @@ pub struct Bucket {
     pub busy_area: f64,
     /// Workers available (autoscaling), integrated.
     pub workers_area: f64,
-    /// The latencies completed in this bucket, coarsely (read with `Series::percentiles`).
-    #[serde(skip)]
-    pub latencies: LatencyBins,
 }
 
 impl Bucket {
@@ -47,7 +44,6 @@ impl Bucket {
         self.db_reads += other.db_reads;
         self.latency_sum += other.latency_sum;
         self.latency_max = max(self.latency_max, other.latency_max);
-        self.latencies.merge(&other.latencies);
         self.in_system_area += other.in_system_area;
         self.queue_area += other.queue_area;
         self.busy_area += other.busy_area;
@@ -69,6 +65,13 @@ pub struct Series {
     /// Seconds per bucket.
     pub width: f64,
     pub buckets: Vec<Bucket>,
+    /// Per bucket, the latencies completed in it, coarsely (read with `percentiles`). Kept
+    /// beside the buckets rather than in them, so that the counters stay small and close.
+    #[serde(skip)]
+    latencies: Vec<LatencyBins>,
+    /// The span of the last bucket, where nearly every update lands (empty before the first).
+    #[serde(skip)]
+    last_span: (f64, f64),
 }
 
 impl Series {
@@ -76,17 +79,43 @@ impl Series {
         Series {
             width: width.max(1e-6),
             buckets: Vec::new(),
+            latencies: Vec::new(),
+            last_span: (0.0, 0.0),
         }
     }
 
     /// The bucket holding time `t`, creating (and if needed merging) buckets.
     #[inline]
     pub fn at(&mut self, t: f64) -> &mut Bucket {
-        // Most calls land in the last bucket: no division needed.
-        let last = self.buckets.len();
-        if last > 0 && t >= (last - 1) as f64 * self.width && t < last as f64 * self.width {
-            return &mut self.buckets[last - 1];
+        let i = self.index(t);
+        &mut self.buckets[i]
+    }
+
+    /// A request completed at `t` after `latency` seconds.
+    #[inline]
+    pub fn completed(&mut self, t: f64, latency: f64) {
+        let i = self.index(t);
+        let bucket = &mut self.buckets[i];
+        bucket.completed += 1;
+        bucket.latency_sum += latency;
+        bucket.latency_max = max(bucket.latency_max, latency);
+        self.latencies[i].record(latency);
+    }
+
+    /// The index of the bucket holding time `t`, creating (and if needed merging) buckets.
+    #[inline]
+    fn index(&mut self, t: f64) -> usize {
+        let (start, end) = self.last_span;
+        if t >= start && t < end {
+            return self.buckets.len() - 1;
         }
+        self.index_elsewhere(t)
+    }
+
+    /// `index` for a time outside the last bucket: rare, so kept out of line.
+    #[cold]
+    #[inline(never)]
+    fn index_elsewhere(&mut self, t: f64) -> usize {
         let mut i = (t / self.width) as usize;
         while i >= MAX_BUCKETS {
             self.halve();
@@ -94,18 +123,16 @@ impl Series {
         }
         if i >= self.buckets.len() {
             self.buckets.resize(i + 1, Bucket::default());
+            self.latencies.resize(i + 1, LatencyBins::default());
+            self.refresh_last_span();
         }
-        &mut self.buckets[i]
+        i
     }
 
     /// The p50, p95 and p99 latency of the requests completed in bucket `index` (within 19%),
     /// or `None` if none completed there.
     pub fn percentiles(&self, index: usize) -> Option<(f64, f64, f64)> {
-        let [p50, p95, p99] = self
-            .buckets
-            .get(index)?
-            .latencies
-            .quantiles([0.5, 0.95, 0.99])?;
+        let [p50, p95, p99] = self.latencies.get(index)?.quantiles([0.5, 0.95, 0.99])?;
         Some((p50, p95, p99))
     }
 
@@ -113,11 +140,9 @@ impl Series {
     pub fn integrate(&mut self, from: f64, to: f64, levels: Levels) {
         let mut start = from;
         while start < to {
-            let bucket_end = self.buckets.len() as f64 * self.width;
-            let in_last =
-                !self.buckets.is_empty() && start >= bucket_end - self.width && start < bucket_end;
-            let end = if in_last {
-                min(bucket_end, to)
+            let (last_start, last_end) = self.last_span;
+            let end = if start >= last_start && start < last_end {
+                min(last_end, to)
             } else {
                 min(((start / self.width) as usize + 1) as f64 * self.width, to)
             };
@@ -135,18 +160,32 @@ impl Series {
     }
 
     fn halve(&mut self) {
-        let merged: Vec<Bucket> = self
-            .buckets
-            .chunks(2)
-            .map(|pair| {
-                let mut bucket = pair[0];
-                if let Some(second) = pair.get(1) {
-                    bucket.merge(second);
-                }
-                bucket
-            })
-            .collect();
-        self.buckets = merged;
+        self.buckets = merge_pairs(&self.buckets, Bucket::merge);
+        self.latencies = merge_pairs(&self.latencies, LatencyBins::merge);
         self.width *= 2.0;
+        self.refresh_last_span();
     }
+
+    fn refresh_last_span(&mut self) {
+        let n = self.buckets.len() as f64;
+        self.last_span = if n > 0.0 {
+            ((n - 1.0) * self.width, n * self.width)
+        } else {
+            (0.0, 0.0)
+        };
+    }
+}
+
+/// Each pair of neighbours merged into one (a last odd one kept as is).
+fn merge_pairs<T: Copy>(items: &[T], merge: fn(&mut T, &T)) -> Vec<T> {
+    items
+        .chunks(2)
+        .map(|pair| {
+            let mut merged = pair[0];
+            if let Some(second) = pair.get(1) {
+                merge(&mut merged, second);
+            }
+            merged
+        })
+        .collect()
 }

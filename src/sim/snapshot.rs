@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::report::Report;
 use super::request::Stage;
-use super::series::Series;
 
 /// Most requests listed in a snapshot (the total is always given).
 pub const MAX_DRAWN: usize = 1000;
@@ -183,6 +182,3 @@ pub struct Snapshot {
     pub partitioned: bool,
     pub report: Report,
 }
-
-/// The chart data: the metrics' time series.
-pub type Charts = Series;

@@ -31,7 +31,6 @@ pub struct Worker<P> {
     pub retiring: bool,
     /// Changes whenever the worker starts a job or dies, to spot stale completion events.
     pub epoch: u32,
-    pub busy_time: f64,
 }
 
 impl<P> Worker<P> {
@@ -44,7 +43,6 @@ impl<P> Worker<P> {
             up: true,
             retiring: false,
             epoch: 0,
-            busy_time: 0.0,
         }
     }
 
@@ -183,7 +181,6 @@ impl<P: Copy> Station<P> {
         self.advance(now);
         let w = self.workers.get_mut(worker as usize)?;
         let job = w.job.take()?;
-        w.busy_time += now - w.started;
         if w.retiring {
             w.up = false;
             w.retiring = false;
@@ -258,7 +255,6 @@ impl<P: Copy> Station<P> {
         w.epoch = w.epoch.wrapping_add(1);
         let job = w.job.take();
         if job.is_some() {
-            w.busy_time += now - w.started;
             self.busy -= 1;
         }
         job

@@ -76,7 +76,8 @@ fn arrival_notes(s: &Scenario, notes: &mut Vec<String>) {
     match s.arrivals.pattern {
         Arrival::Poisson => {}
         Arrival::Constant => notes.push(
-            "Arrivals are evenly spaced, not Poisson: real waits are shorter than predicted.".into(),
+            "Arrivals are evenly spaced, not Poisson: real waits are shorter than predicted."
+                .into(),
         ),
         Arrival::Bursty => notes.push(
             "Arrivals come in bursts, not Poisson: real waits are longer than predicted.".into(),
@@ -108,7 +109,11 @@ fn limiter(s: &Scenario) -> Prediction {
 fn retries(s: &Scenario) -> Prediction {
     let p = s.servers.fail_prob;
     let attempts = s.retries.max_retries as i32 + 1;
-    let mean_attempts = if p < 1.0 { (1.0 - p.powi(attempts)) / (1.0 - p) } else { f64::from(attempts) };
+    let mean_attempts = if p < 1.0 {
+        (1.0 - p.powi(attempts)) / (1.0 - p)
+    } else {
+        f64::from(attempts)
+    };
     let offered = s.arrivals.rate * mean_attempts * s.service.mean / s.servers.count as f64;
     let mut notes = Vec::new();
     if s.servers.timeout.is_some() || s.servers.queue_cap.is_some() {
@@ -169,13 +174,20 @@ fn replication(s: &Scenario) -> Prediction {
             })
             .sum()
     };
-    Prediction { model: "exponential lag".into(), stale_ratio: Some(stale), notes, ..Prediction::default() }
+    Prediction {
+        model: "exponential lag".into(),
+        stale_ratio: Some(stale),
+        notes,
+        ..Prediction::default()
+    }
 }
 
 fn autoscale(s: &Scenario) -> Prediction {
     let a = &s.autoscale;
     let busy = s.arrivals.rate * s.service.mean;
-    let needed = (busy / a.target_util).ceil().clamp(a.min_servers as f64, a.max_servers as f64);
+    let needed = (busy / a.target_util)
+        .ceil()
+        .clamp(a.min_servers as f64, a.max_servers as f64);
     let mut notes = vec![format!(
         "New workers take {} s to arrive: the queue grows meanwhile.",
         a.provision_time

@@ -17,9 +17,8 @@ pub struct Zipf {
 impl Zipf {
     /// A table for `n` keys (at least 1) and exponent `s` (at least 0).
     pub fn new(n: u32, s: f64) -> Zipf {
-        let n = n.max(1) as usize;
-        let s = s.max(0.0);
-        let weights: Vec<f64> = (1..=n).map(|k| libm::pow(k as f64, -s)).collect();
+        let weights = weights(n, s);
+        let n = weights.len();
         let total: f64 = weights.iter().sum();
         // Scaled so the average column holds exactly 1.
         let mut scaled: Vec<f64> = weights.iter().map(|w| w * n as f64 / total).collect();
@@ -55,10 +54,18 @@ impl Zipf {
             self.alias[column]
         }
     }
+}
 
-    /// The exact probability of key `k` (for tests and for warming a cache with the top keys).
-    pub fn probability(n: u32, s: f64, k: u32) -> f64 {
-        let total: f64 = (1..=n.max(1)).map(|i| libm::pow(f64::from(i), -s)).sum();
-        libm::pow(f64::from(k + 1), -s) / total
-    }
+/// The popularity weights 1/k^s of keys k = 1..=n (`n` at least 1, `s` at least 0).
+fn weights(n: u32, s: f64) -> Vec<f64> {
+    (1..=n.max(1))
+        .map(|k| libm::pow(f64::from(k), -s.max(0.0)))
+        .collect()
+}
+
+/// Each of the `n` keys' share of the requests.
+pub fn shares(n: u32, s: f64) -> Vec<f64> {
+    let weights = weights(n, s);
+    let total: f64 = weights.iter().sum();
+    weights.iter().map(|w| w / total).collect()
 }

@@ -24,7 +24,7 @@ use crate::sim::station::{Job, Offer, Station};
 
 /// Work for the database.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum DbTask {
+pub(super) enum DbTask {
     /// A miss reads `key`; `version` is what the database held when the read was sent.
     Read {
         req: ReqRef,

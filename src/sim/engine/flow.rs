@@ -91,7 +91,6 @@ impl Sim {
             return;
         };
         request.attempts += 1;
-        request.attempt_started = now;
         let (first, counted) = (request.attempts == 1, request.counted);
         if counted {
             self.metrics.counts.attempts += 1;
@@ -164,10 +163,10 @@ impl Sim {
     /// `r` is answered now.
     pub(super) fn complete(&mut self, r: ReqRef) {
         let now = self.now;
-        self.exit(r, Fate::Served);
         let Some(request) = self.requests.remove(r) else {
             return;
         };
+        self.record_exit(r, Fate::Served, request.server);
         if request.counted {
             self.metrics.completed(request.arrived, request.waited, now);
             self.metrics.departed(request.arrived, now);
@@ -258,13 +257,18 @@ impl Sim {
     /// Notes how the current attempt of `r` ended, for the view's `recent` list.
     fn exit(&mut self, r: ReqRef, fate: Fate) {
         let server = self.requests.get(r).and_then(|request| request.server);
+        self.record_exit(r, fate, server);
+    }
+
+    fn record_exit(&mut self, r: ReqRef, fate: Fate, server: Option<u16>) {
         if self.recent.len() == MAX_RECENT {
             self.recent.pop_front();
         }
+        let at = self.now;
         self.recent.push_back(Exit {
             id: r.bits(),
             fate,
-            at: self.now,
+            at,
             server,
         });
     }
