@@ -5,6 +5,7 @@
 //! headroom run lesson.sim                                 the same, from a file
 //! headroom sweep 'kind=queue' rate 0.1 0.95 18            one JSON line per value of `rate`
 //! headroom check 'kind=cache zipf=9'                      problems, and the canonical form
+//! headroom predict 'kind=queue servers=2 rate=1.5'        what theory predicts, as JSON
 //! headroom keys                                           the vocabulary
 //! ```
 //!
@@ -12,11 +13,12 @@
 //! problems listed and exit status 2; usage errors exit with 1.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use headroom::scenario::{KEYS, Scenario};
-use headroom::sim::{self, Outcome};
+use headroom::sim::{self, Outcome, theory};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -26,6 +28,7 @@ usage:
   headroom sweep <scenario> <key> <from> <to> <steps>
                                                 run once per value of <key>, one JSON line each
   headroom check <scenario>                     list problems, print the canonical form
+  headroom predict <scenario>                   what queueing and caching theory predicts
   headroom keys                                 list every scenario key
 <scenario> is `key=value` pairs (quoted, separated by spaces, & or newlines) or a file path.
 The vocabulary: docs/scenarios.md.";
@@ -42,12 +45,14 @@ fn main() -> ExitCode {
             load(scenario).and_then(|s| sweep(&s, key, from, to, steps))
         }
         ["check", scenario] => check(scenario),
+        ["predict", scenario] => load(scenario).and_then(|s| predict(&s)),
         ["keys"] => Ok(keys()),
         _ => Err(Failure::Usage(USAGE.to_string())),
     };
     match result {
+        // A closed pipe (`headroom keys | head`) is not an error worth reporting.
         Ok(text) => {
-            println!("{text}");
+            let _ = writeln!(std::io::stdout(), "{text}");
             ExitCode::SUCCESS
         }
         Err(Failure::Usage(message)) => {
@@ -69,10 +74,14 @@ enum Failure {
 /// The scenario in `arg`: a file's contents if `arg` names a file, else `arg` itself.
 fn text_of(arg: &str) -> Result<String, Failure> {
     let path = std::path::Path::new(arg);
-    if !arg.contains('=') && path.is_file() {
+    if arg.contains('=') {
+        Ok(arg.to_string())
+    } else if path.is_file() {
         std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("cannot read {arg}: {e}")))
     } else {
-        Ok(arg.to_string())
+        Err(Failure::Input(format!(
+            "{arg:?} is neither a file nor `key=value` pairs"
+        )))
     }
 }
 
@@ -153,11 +162,21 @@ fn sweep(
         }
         let mut row = run(&point)?;
         let used = point.get(key).unwrap_or_default();
-        row.swept
-            .insert(key, used.parse::<f64>().map_or(json!(used), |n| json!(n)));
+        let value = match (used.parse::<u64>(), used.parse::<f64>()) {
+            (Ok(whole), _) => json!(whole),
+            (_, Ok(number)) => json!(number),
+            _ => json!(used),
+        };
+        row.swept.insert(key, value);
         rows.push(serde_json::to_string(&row).map_err(|e| Failure::Input(e.to_string()))?);
     }
     Ok(rows.join("\n"))
+}
+
+fn predict(scenario: &Scenario) -> Result<String, Failure> {
+    let prediction = theory::predict(scenario)
+        .ok_or_else(|| Failure::Input(format!("no formula covers kind = {}", scenario.kind)))?;
+    serde_json::to_string_pretty(&prediction).map_err(|e| Failure::Input(e.to_string()))
 }
 
 fn check(arg: &str) -> Result<String, Failure> {
