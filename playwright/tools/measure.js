@@ -15,13 +15,15 @@ const runs = Number(runsArg || 5);
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext(); // cold cache every run
     const page = await context.newPage();
-    let bytes = 0;
-    page.on('response', async (r) => { try { bytes += (await r.body()).length; } catch (_) { /* redirects have no body */ } });
     const start = Date.now();
     await page.goto(url);
     await page.getByTestId('lesson-body').locator('p').first().waitFor();
     times.push(Date.now() - start);
-    if (i === 0) console.log(`transferred (uncompressed): ${(bytes / 1024).toFixed(0)} KiB`);
+    if (i === 0) {
+      const bytes = await page.evaluate(() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+        .reduce((sum, e) => sum + (e.decodedBodySize || 0), 0));
+      console.log(`bytes loaded for the first lesson (uncompressed): ${(bytes / 1024).toFixed(0)} KiB`);
+    }
     await context.close();
   }
   times.sort((a, b) => a - b);

@@ -8,9 +8,14 @@ pub fn ThemeToggle() -> impl IntoView {
     let progress = use_progress().progress;
     let theme = move || progress.with(|p| p.theme);
     let label = move || match theme() {
-        Theme::System => "Theme: system",
-        Theme::Light => "Theme: light",
-        Theme::Dark => "Theme: dark",
+        Theme::System => "◐ Auto",
+        Theme::Light => "☀ Light",
+        Theme::Dark => "☾ Dark",
+    };
+    let describe = move || match theme() {
+        Theme::System => "Colour theme: follows your system. Change it.",
+        Theme::Light => "Colour theme: light. Change it.",
+        Theme::Dark => "Colour theme: dark. Change it.",
     };
     let next = move |_| {
         progress.update(|p| {
@@ -22,7 +27,7 @@ pub fn ThemeToggle() -> impl IntoView {
         })
     };
     view! {
-        <button class="theme-toggle" data-testid="theme-toggle" on:click=next title="Change the colour theme">
+        <button class="theme-toggle" data-testid="theme-toggle" on:click=next aria-label=describe title=describe>
             {label}
         </button>
     }

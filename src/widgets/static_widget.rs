@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{ProblemList, WidgetConfig};
+use super::{ProblemList, WidgetConfig, readouts::format_count};
 use crate::{
     scenario::{KEYS, Scenario},
     sim::{self, Outcome},
@@ -52,6 +52,11 @@ pub fn StaticWidget(config: WidgetConfig) -> impl IntoView {
     }
 }
 
+/// A whole number with thousands separators (`1,157`), from a float.
+fn whole(x: f64) -> String {
+    if x.is_finite() && x.abs() < 1e15 { format_count(x.round().abs() as u64) } else { format!("{x:.3e}") }
+}
+
 fn results(outcome: &Outcome) -> Vec<(&'static str, &'static str, String)> {
     let si = |x: f64, unit: &str| {
         let (v, p) = [(1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
@@ -62,17 +67,17 @@ fn results(outcome: &Outcome) -> Vec<(&'static str, &'static str, String)> {
     };
     match outcome {
         Outcome::Estimate(e) => vec![
-            ("requests_per_second", "requests per second (average)", format!("{:.0}", e.requests_per_second)),
-            ("peak_requests_per_second", "requests per second (peak)", format!("{:.0}", e.peak_requests_per_second)),
-            ("reads_per_second", "reads per second", format!("{:.0}", e.reads_per_second)),
-            ("writes_per_second", "writes per second", format!("{:.0}", e.writes_per_second)),
+            ("requests_per_second", "requests per second (average)", whole(e.requests_per_second)),
+            ("peak_requests_per_second", "requests per second (peak)", whole(e.peak_requests_per_second)),
+            ("reads_per_second", "reads per second", whole(e.reads_per_second)),
+            ("writes_per_second", "writes per second", whole(e.writes_per_second)),
             ("storage_bytes_per_day", "storage per day", si(e.storage_bytes_per_day, "B")),
             ("storage_bytes_total", "storage in all", si(e.storage_bytes_total, "B")),
             ("bandwidth_bytes_per_second", "bandwidth (average)", si(e.bandwidth_bytes_per_second, "B/s")),
             ("tokens_in_per_day", "model tokens in per day", si(e.tokens_in_per_day, "")),
             ("tokens_out_per_day", "model tokens out per day", si(e.tokens_out_per_day, "")),
-            ("dollars_per_day", "model cost per day", format!("${:.2}", e.dollars_per_day)),
-            ("dollars_per_month", "model cost per month", format!("${:.0}", e.dollars_per_month)),
+            ("dollars_per_day", "model cost per day", format!("${}", whole(e.dollars_per_day))),
+            ("dollars_per_month", "model cost per month", format!("${}", whole(e.dollars_per_month))),
         ],
         Outcome::Hashing(h) => vec![
             ("max_over_mean", "busiest server ÷ average", format!("{:.2}", h.max_over_mean)),
