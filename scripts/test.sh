@@ -9,6 +9,9 @@ cd "$ROOT"
 step "native tests"
 cargo test --no-default-features
 
+step "unit tests of the browser-side logic (natively, with the web feature)"
+cargo test --lib
+
 step "release build under /headroom/"
 "$ROOT/scripts/build.sh" /headroom/
 

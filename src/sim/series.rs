@@ -132,7 +132,17 @@ impl Series {
     /// The p50, p95 and p99 latency of the requests completed in bucket `index` (within 19%),
     /// or `None` if none completed there.
     pub fn percentiles(&self, index: usize) -> Option<(f64, f64, f64)> {
-        let [p50, p95, p99] = self.latencies.get(index)?.quantiles([0.5, 0.95, 0.99])?;
+        self.percentiles_over(index..index + 1)
+    }
+
+    /// p50, p95 and p99 of the latencies completed in buckets `range` together (a chart point
+    /// that stands for several buckets); `None` when none completed there.
+    pub fn percentiles_over(&self, range: std::ops::Range<usize>) -> Option<(f64, f64, f64)> {
+        let mut merged = LatencyBins::default();
+        for bins in self.latencies.get(range.start..range.end.min(self.latencies.len()))? {
+            merged.merge(bins);
+        }
+        let [p50, p95, p99] = merged.quantiles([0.5, 0.95, 0.99])?;
         Some((p50, p95, p99))
     }
 

@@ -57,6 +57,8 @@ struct Bin {
     /// Seconds of the span that have been simulated (the last one may be partly done).
     width: f64,
     sums: Bucket,
+    /// p50, p95 and p99 latency of the requests completed in this span.
+    percentiles: Option<(f64, f64, f64)>,
 }
 
 impl Bin {
@@ -87,7 +89,8 @@ fn bins(series: &Series, now: f64) -> Vec<Bin> {
             let start = i as f64 * span;
             let mut sums = Bucket::default();
             chunk.iter().for_each(|b| add(&mut sums, b));
-            Bin { start, width: (now - start).clamp(0.0, span), sums }
+            let percentiles = series.percentiles_over(i * group..(i + 1) * group);
+            Bin { start, width: (now - start).clamp(0.0, span), sums, percentiles }
         })
         .filter(|bin| bin.width > 0.0)
         .collect()
@@ -115,12 +118,16 @@ fn add(sum: &mut Bucket, b: &Bucket) {
 /// One line's name, colour, and value in a bin (`None`: no point in this bin).
 type Reading = (&'static str, Ink, fn(&Bin) -> Option<f64>);
 
-fn mean_latency(bin: &Bin) -> Option<f64> {
-    (bin.sums.completed > 0).then(|| bin.sums.latency_sum / bin.sums.completed as f64)
+fn p50(bin: &Bin) -> Option<f64> {
+    bin.percentiles.map(|p| p.0)
 }
 
-fn max_latency(bin: &Bin) -> Option<f64> {
-    (bin.sums.completed > 0).then_some(bin.sums.latency_max)
+fn p95(bin: &Bin) -> Option<f64> {
+    bin.percentiles.map(|p| p.1)
+}
+
+fn p99(bin: &Bin) -> Option<f64> {
+    bin.percentiles.map(|p| p.2)
 }
 
 fn hit_percent(bin: &Bin) -> Option<f64> {
@@ -159,7 +166,7 @@ impl ChartKind {
     /// What the chart shows, for a screen reader (the latest figures are added when drawn).
     fn description(self) -> &'static str {
         match self {
-            ChartKind::Latency => "Line chart of latency against simulated time: the mean and the maximum of the requests completed in each interval",
+            ChartKind::Latency => "Line chart of latency against simulated time: the p50, p95 and p99 of the requests completed in each interval",
             ChartKind::Throughput => "Line chart of requests per simulated second in each interval, by outcome",
             ChartKind::QueueLength => "Line chart of the average number of requests waiting, and in the system, in each interval of simulated time",
             ChartKind::HitRatio => "Line chart of the percentage of cache lookups that were hits in each interval of simulated time",
@@ -169,7 +176,7 @@ impl ChartKind {
 
     fn readings(self, kind: Kind) -> &'static [Reading] {
         match self {
-            ChartKind::Latency => &[("mean", Ink::Accent, mean_latency), ("max", Ink::Warm, max_latency)],
+            ChartKind::Latency => &[("p50", Ink::Accent, p50), ("p95", Ink::Warm, p95), ("p99", Ink::Bad, p99)],
             ChartKind::Throughput => match kind {
                 Kind::Limiter | Kind::Breaker => &[SERVED, REJECTED, FAILED],
                 Kind::Retries => &[SERVED, FAILED, RETRIED],
@@ -347,11 +354,21 @@ mod tests {
     }
 
     #[test]
-    fn latency_lines_read_mean_and_max() {
-        let b = bins(&series(1.0, 3), 3.0);
-        let lines = ChartKind::Latency.lines(Kind::Queue, &b, 1000.0);
-        assert_eq!(lines[0].points, vec![(0.5, 500.0), (1.5, 500.0), (2.5, 500.0)]);
-        assert_eq!(lines[1].points[0], (0.5, 800.0));
+    fn latency_lines_read_each_spans_percentiles() {
+        let mut s = Series::new(1.0);
+        for i in 0..3 {
+            let t = f64::from(i) + 0.5;
+            (0..90).for_each(|_| s.completed(t, 0.1));
+            (0..10).for_each(|_| s.completed(t, 2.0));
+        }
+        let lines = ChartKind::Latency.lines(Kind::Queue, &bins(&s, 3.0), 1000.0);
+        let names: Vec<&str> = lines.iter().map(|l| l.name).collect();
+        assert_eq!(names, ["p50", "p95", "p99"]);
+        assert!(lines.iter().all(|l| l.points.len() == 3));
+        // The coarse per-bucket bins are good to about 20 %.
+        let near = |got: f64, want: f64| (got - want).abs() <= want * 0.25;
+        assert!(near(lines[0].points[0].1, 100.0), "p50 {:?}", lines[0].points);
+        assert!(near(lines[1].points[0].1, 2000.0), "p95 {:?}", lines[1].points);
     }
 
     #[test]

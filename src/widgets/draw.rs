@@ -12,7 +12,7 @@ use web_sys::CanvasRenderingContext2d as Ctx;
 use super::palette::{Palette, age_colour};
 use crate::sim::{
     Snapshot,
-    snapshot::{CacheView, MAX_ENTRIES, RequestView, ServerView, StageView},
+    snapshot::{CacheView, Fate, MAX_ENTRIES, RequestView, ServerView, StageView},
 };
 
 const DOT: f64 = 4.0;
@@ -126,6 +126,7 @@ pub fn draw(ctx: &Ctx, width: f64, height: f64, snap: &Snapshot, old: f64, palet
     for request in &snap.requests {
         draw_request(ctx, &layout, snap, request, old);
     }
+    draw_outcomes(ctx, &layout, snap, palette);
     if snap.requests.len() < snap.in_flight {
         label(ctx, palette, &palette.muted, 8.0, height - 8.0, &format!("{} in flight (first {} drawn)", snap.in_flight, snap.requests.len()));
     }
@@ -248,7 +249,7 @@ fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) 
     } else if !server.healthy {
         label(ctx, p, &p.warm, l.worker_x + 14.0, y, "unhealthy");
     } else if l.rows.len() > 1 && row.h >= 14.0 {
-        label(ctx, p, &p.muted, l.worker_x + 14.0, y, &format!("s{}", i + 1));
+        label(ctx, p, &p.muted, l.queue_x0 + 4.0, y - 9.0, &format!("server {}", i + 1));
     }
 }
 
@@ -283,6 +284,31 @@ fn mix64(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+/// Simulated seconds an ended request stays visible as it fades.
+const FADE: f64 = 1.0;
+
+/// Where requests went when they left: served ones drift off to the right of their server,
+/// turned-away ones fall below where they were refused, retried ones head back to the clients.
+fn draw_outcomes(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+    for o in snap.recent.iter().filter(|o| o.ago < FADE) {
+        let t = (o.ago / FADE).clamp(0.0, 1.0);
+        let y = o.server.map_or(l.height / 2.0, |s| l.row(s).centre().1);
+        let (x, y, colour) = match o.outcome {
+            Fate::Served => (l.worker_x + 16.0 + t * 40.0, y, &p.good),
+            Fate::Retried => (l.queue_x0 - t * (l.queue_x0 - l.client_x), y + 10.0, &p.warm),
+            Fate::Limited => {
+                let (x, y) = l.limiter.map_or((l.queue_x0, y), |r| (r.x + r.w / 2.0, r.y + r.h));
+                (x, y + 6.0 + t * 30.0, &p.bad)
+            }
+            Fate::Dropped => (l.queue_x0 + 6.0, y + 6.0 + t * 24.0, &p.bad),
+            Fate::TimedOut | Fate::Failed | Fate::DeadLettered => (l.worker_x, y + 8.0 + t * 24.0, &p.bad),
+        };
+        ctx.set_global_alpha(1.0 - t);
+        circle(ctx, x, y, DOT - 1.0, colour, None);
+    }
+    ctx.set_global_alpha(1.0);
 }
 
 fn inside(r: Rect, a: f64, b: f64) -> (f64, f64) {

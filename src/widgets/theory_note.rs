@@ -26,6 +26,7 @@ const ROWS: &[Row] = &[
     Row { applies: |_| true, label: "mean latency", predicted: |p| p.mean_latency, simulated: |r| r.mean_latency, show: format_seconds },
     Row { applies: |_| true, label: "mean in system", predicted: |p| p.mean_in_system, simulated: |r| r.mean_in_system, show: |x| format!("{x:.2}") },
     Row { applies: |_| true, label: "share dropped", predicted: |p| p.drop_ratio, simulated: |r| drop_ratio(r), show: percent },
+    Row { applies: |_| true, label: "passed per second", predicted: |p| p.admitted_rate, simulated: |r| r.throughput, show: |x| format!("{x:.1}/s") },
     Row { applies: |_| true, label: "hit ratio", predicted: |p| p.hit_ratio, simulated: |r| r.hit_ratio, show: percent },
     Row { applies: |_| true, label: "attempts per request", predicted: |p| p.mean_attempts, simulated: |r| r.mean_attempts, show: |x| format!("{x:.2}") },
     Row { applies: |_| true, label: "stale share of reads", predicted: |p| p.stale_ratio, simulated: |r| r.stale_ratio.unwrap_or(0.0), show: percent },
@@ -57,15 +58,18 @@ pub fn TheoryNote(state: WidgetState) -> impl IntoView {
                     </tr>
                 })
             })
-            .collect_view();
+            .collect::<Vec<_>>();
+        let has_rows = !rows.is_empty();
         let notes = prediction.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
         Some(view! {
             <details class="theory" data-testid="theory" open>
                 <summary>{format!("Theory: {}", prediction.model)}</summary>
-                <table>
-                    <thead><tr><th></th><th>"this run"</th><th>"formula"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                {has_rows.then(|| view! {
+                    <table>
+                        <thead><tr><th></th><th>"this run"</th><th>"formula"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                })}
                 <ul class="muted">{notes}</ul>
                 <p class="muted">"The formula describes the long run; a short run wanders around it, and the first seconds of a run start empty."</p>
             </details>
