@@ -5,7 +5,7 @@ const { LessonPage } = require('../pages/site');
 const { SimWidget, EmbedPage } = require('../pages/widget');
 
 const COURSE = 'system-design';
-const LESSON = 'sync-vs-async'; // one queue widget: servers = 1, rate = 0.9, seed = 29
+const LESSON = 'sync-vs-async'; // one queue widget: servers = 1, rate = 0.9
 
 const seconds = (text) => parseFloat(text);
 const count = (text) => Number(text.replace(/,/g, ''));
@@ -147,4 +147,19 @@ test('at max speed with ~500 in flight, no frame does more events than its budge
   expect(seen.filter((events) => !(events <= budget)), 'frames over budget').toEqual([]);
   expect(await widget.inFlight()).toBeGreaterThanOrEqual(450);
   expect(count(await widget.text('dropped'))).toBeGreaterThan(0);
+});
+
+test('a playing widget stops while it is scrolled out of view, and goes on when it is back', async ({ page }) => {
+  const widget = await openLessonWidget(page);
+  await widget.start();
+  await expect(widget.readout('time')).not.toHaveText('0.00 s');
+  // Scroll far below the widget: the lesson's check and reading list are further down.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(widget.root).not.toBeInViewport();
+  await page.waitForTimeout(300); // let the observer report and the last frame finish
+  const parked = await widget.text('time');
+  await page.waitForTimeout(600);
+  expect(await widget.text('time')).toBe(parked);
+  await widget.root.scrollIntoViewIfNeeded();
+  await expect(widget.readout('time')).not.toHaveText(parked);
 });
