@@ -1,28 +1,24 @@
 //! Reading scenarios: the accepted forms, every key's clamping, canonical write-back, and a
 //! seeded fuzz that no input panics.
 
+#[path = "support/fuzz.rs"]
+mod fuzz;
+use fuzz::Fuzz;
+
 use headroom::scenario::{KEYS, Kind, Scenario, is_key, lint, names};
 
 /// Parses `input` and compares its canonical block and its problems (as text) to `expected`.
 fn check(input: &str, expected_block: &str, expected_problems: &[&str]) {
     let parsed = Scenario::parse(input);
     let problems: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
-    assert_eq!(
-        parsed.scenario.to_block(),
-        expected_block,
-        "block for {input:?}"
-    );
+    assert_eq!(parsed.scenario.to_block(), expected_block, "block for {input:?}");
     assert_eq!(problems, expected_problems, "problems for {input:?}");
 }
 
 #[test]
 fn accepts_blocks_spaces_ampersands_and_queries() {
     let block = "kind = queue\nrate = 0.5\nservers = 2\n";
-    check(
-        "kind = queue\n# a comment\n\nrate = 0.5\nservers = 2",
-        block,
-        &[],
-    );
+    check("kind = queue\n# a comment\n\nrate = 0.5\nservers = 2", block, &[]);
     check("kind=queue rate=0.5 servers=2", block, &[]);
     check("kind=queue&rate=0.5&servers=2", block, &[]);
     check("  kind =queue   rate= 0.5 servers = 2  ", block, &[]);
@@ -46,50 +42,26 @@ fn reports_each_mistake_and_what_was_used() {
         "kind = cache\nzipf = 3\n",
         &["`zipf` = 9 is above the maximum 3; used 3"],
     );
-    check(
-        "kind = queue colour = red",
-        "kind = queue\n",
-        &["`colour` is not a scenario key; ignored"],
-    );
+    check("kind = queue colour = red", "kind = queue\n", &["`colour` is not a scenario key; ignored"]);
     check(
         "kind = queue ttl = 5",
         "kind = queue\n",
         &["`ttl` does nothing for kind = queue; ignored (used by: cache, pipeline)"],
     );
-    check(
-        "kind = warp",
-        "kind = queue\n",
-        &["`kind` \"warp\" is not a kind; used queue"],
-    );
-    check(
-        "hello kind = queue",
-        "kind = queue\n",
-        &["`hello` is not a `key = value` pair; ignored"],
-    );
+    check("kind = warp", "kind = queue\n", &["`kind` \"warp\" is not a kind; used queue"]);
+    check("hello kind = queue", "kind = queue\n", &["`hello` is not a `key = value` pair; ignored"]);
     check(
         "kind = queue servers = 2.5",
         "kind = queue\n",
         &["`servers` = \"2.5\" is not a whole number; used the default 1"],
     );
-    check(
-        "kind = queue controls = rate",
-        "kind = queue\n",
-        &["`controls` is not a scenario key; ignored"],
-    );
+    check("kind = queue controls = rate", "kind = queue\n", &["`controls` is not a scenario key; ignored"]);
 }
 
 #[test]
 fn kind_decides_what_policy_means() {
-    check(
-        "kind = balancer policy = p2c",
-        "kind = balancer\npolicy = p2c\n",
-        &[],
-    );
-    check(
-        "kind = cache policy = lfu",
-        "kind = cache\npolicy = lfu\n",
-        &[],
-    );
+    check("kind = balancer policy = p2c", "kind = balancer\npolicy = p2c\n", &[]);
+    check("kind = cache policy = lfu", "kind = cache\npolicy = lfu\n", &[]);
     check(
         "kind = pipeline lb_policy = hash cache_policy = fifo",
         "kind = pipeline\nlb_policy = hash\ncache_policy = fifo\n",
@@ -101,21 +73,9 @@ fn kind_decides_what_policy_means() {
 
 #[test]
 fn optional_values_take_their_word() {
-    check(
-        "kind = queue queue_cap = unlimited timeout = none",
-        "kind = queue\n",
-        &[],
-    );
-    check(
-        "kind = queue queue_cap = 0 timeout = 2",
-        "kind = queue\nqueue_cap = 0\ntimeout = 2\n",
-        &[],
-    );
-    check(
-        "kind = cache ttl = none warm = on",
-        "kind = cache\nwarm = on\n",
-        &[],
-    );
+    check("kind = queue queue_cap = unlimited timeout = none", "kind = queue\n", &[]);
+    check("kind = queue queue_cap = 0 timeout = 2", "kind = queue\nqueue_cap = 0\ntimeout = 2\n", &[]);
+    check("kind = cache ttl = none warm = on", "kind = cache\nwarm = on\n", &[]);
 }
 
 #[test]
@@ -150,10 +110,7 @@ fn every_key_clamps_to_its_range_and_round_trips() {
                 let parsed = Scenario::parse(&input);
                 let problem = &parsed.problems[0];
                 assert_eq!(problem.key, spec.name);
-                assert!(
-                    problem.message.contains(&format!("used {expected}")),
-                    "{problem}"
-                );
+                assert!(problem.message.contains(&format!("used {expected}")), "{problem}");
                 // A cross-check (autoscale's `servers` within min..max) may correct it further.
                 if parsed.problems.len() == 1 {
                     let value = parsed.scenario.get(spec.name).unwrap_or_default();
@@ -175,10 +132,7 @@ fn vocabulary_is_documented() {
         .unwrap_or_default();
     for name in names() {
         assert!(is_key(name));
-        assert!(
-            docs.contains(&format!("| `{name}` |")),
-            "docs/scenarios.md lacks `{name}`"
-        );
+        assert!(docs.contains(&format!("| `{name}` |")), "docs/scenarios.md lacks `{name}`");
     }
     for spec in KEYS {
         let default = format!("| `{}` |", spec.default_text());
@@ -186,31 +140,11 @@ fn vocabulary_is_documented() {
             .lines()
             .filter(|line| line.starts_with(&format!("| `{}` |", spec.name)))
             .any(|row| row.contains(&default) || spec.name == "speeds");
-        assert!(
-            documented,
-            "docs/scenarios.md: `{}` lacks its default {default}",
-            spec.name
-        );
+        assert!(documented, "docs/scenarios.md: `{}` lacks its default {default}", spec.name);
     }
     assert!(!is_key("controls") && !is_key("caption") && !is_key("theme"));
     assert!(lint("kind = queue\nrate = 0.5").is_empty());
     assert_eq!(lint("kind = queue\nrate = 5000000").len(), 1);
-}
-
-/// A small xorshift generator: the fuzz is seeded, so a failure reproduces.
-struct Fuzz(u64);
-
-impl Fuzz {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
 }
 
 #[test]
@@ -250,7 +184,7 @@ fn random_input_never_panics_and_write_back_is_stable() {
         "decorrelated",
     ];
     let glue = [" ", "\n", "&", " = ", "=", "\r\n", "#", "+", "  "];
-    let mut fuzz = Fuzz(0x9E37_79B9_7F4A_7C15);
+    let mut fuzz = Fuzz::new(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
         let mut text = String::new();
         for _ in 0..fuzz.next() % 12 {

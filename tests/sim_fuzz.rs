@@ -1,24 +1,12 @@
 //! Random scenarios, drawn from every key's own range and choices by a seeded generator, run
 //! to their end without panicking, and keep Little's law.
 
+#[path = "support/fuzz.rs"]
+mod fuzz;
+use fuzz::Fuzz;
+
 use headroom::scenario::{KEYS, Kind, Scenario};
 use headroom::sim::{self, Outcome};
-
-/// A small xorshift generator: the fuzz is seeded, so a failure reproduces.
-struct Fuzz(u64);
-
-impl Fuzz {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// A value for a key: an end of its range, a point inside it, its `none` word, or a choice.
 fn value(fuzz: &mut Fuzz, spec: &headroom::scenario::KeySpec) -> String {
@@ -31,11 +19,7 @@ fn value(fuzz: &mut Fuzz, spec: &headroom::scenario::KeySpec) -> String {
     }
     let t = (fuzz.next() % 1000) as f64 / 1000.0;
     // Log-uniform where the range spans decades, so small values are drawn as often as large.
-    let x = if b.min > 0.0 {
-        b.min * (b.max / b.min).powf(t)
-    } else {
-        b.max * t * t * t
-    };
+    let x = if b.min > 0.0 { b.min * (b.max / b.min).powf(t) } else { b.max * t * t * t };
     match fuzz.below(8) {
         0 => b.min.to_string(),
         1 => b.none.unwrap_or("0").to_string(),
@@ -46,7 +30,7 @@ fn value(fuzz: &mut Fuzz, spec: &headroom::scenario::KeySpec) -> String {
 
 #[test]
 fn random_scenarios_run_to_the_end() {
-    let mut fuzz = Fuzz(0x2545_F491_4F6C_DD1D);
+    let mut fuzz = Fuzz::new(0x2545_F491_4F6C_DD1D);
     let timed: Vec<Kind> = Kind::ALL.into_iter().collect();
     for _ in 0..2000 {
         let kind = timed[fuzz.below(timed.len())];
@@ -68,10 +52,7 @@ fn random_scenarios_run_to_the_end() {
                     (r.mean_in_system - lambda_w).abs() <= 1e-6 * r.mean_in_system.max(1.0),
                     "Little's law broke for\n{text}"
                 );
-                assert!(
-                    r.completed + r.dead_lettered <= r.arrivals + r.retries,
-                    "{text}"
-                );
+                assert!(r.completed + r.dead_lettered <= r.arrivals + r.retries, "{text}");
             }
             Ok(_) => assert!(!kind.is_timed()),
             Err(error) => assert!(error.to_string().contains("events"), "{text}: {error}"),
