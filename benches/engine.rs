@@ -20,11 +20,7 @@ use headroom::sim::zipf::Zipf;
 /// Runs `scenario` to its end; returns (events, seconds, trace hash).
 fn time_run(scenario: &str) -> (u64, f64, u64) {
     let parsed = Scenario::parse(scenario);
-    assert!(
-        parsed.problems.is_empty(),
-        "{scenario}: {:?}",
-        parsed.problems
-    );
+    assert!(parsed.problems.is_empty(), "{scenario}: {:?}", parsed.problems);
     let started = Instant::now();
     let mut sim = Sim::new(&parsed.scenario);
     sim.run_to_end(u64::MAX);
@@ -58,11 +54,8 @@ fn lru_over_zipf(lookups: u64) -> (f64, f64) {
     let zipf = Zipf::new(100_000, 1.0);
     best_of(3, || {
         let mut rng = stream(1, Stream::Keys);
-        let mut cache = Cache::new(CacheConfig {
-            capacity: 10_000,
-            eviction: Eviction::Lru,
-            ttl: Ttl::Never,
-        });
+        let mut cache =
+            Cache::new(CacheConfig { capacity: 10_000, eviction: Eviction::Lru, ttl: Ttl::Never });
         let started = Instant::now();
         for i in 0..lookups {
             let key = u64::from(zipf.sample(&mut rng));
@@ -76,10 +69,7 @@ fn lru_over_zipf(lookups: u64) -> (f64, f64) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     if let [mode, customers] = args.as_slice()
         && mode == "mm1"
     {
@@ -106,18 +96,12 @@ fn main() {
             "cache kind (LRU, Zipf)",
             "kind=cache rate=100000 hit_time=0.000001 db_time=0.00001 db_servers=64 capacity=10000 keys=100000 requests=1000000",
         ),
-        (
-            "balancer, 16 x p2c",
-            "kind=balancer servers=16 rate=14 policy=p2c requests=1000000",
-        ),
+        ("balancer, 16 x p2c", "kind=balancer servers=16 rate=14 policy=p2c requests=1000000"),
         (
             "pipeline",
             "kind=pipeline servers=8 rate=100 service_time=0.05 capacity=1000 keys=10000 db_time=0.01 requests=1000000",
         ),
-        (
-            "retries, p = 0.2",
-            "kind=retries fail_prob=0.2 rate=0.5 requests=1000000",
-        ),
+        ("retries, p = 0.2", "kind=retries fail_prob=0.2 rate=0.5 requests=1000000"),
     ] {
         let ((events, _), seconds) = best_of(3, || {
             let (events, seconds, hash) = time_run(scenario);

@@ -33,10 +33,6 @@ fn main() -> ExitCode {
     let Some(sim) = last else {
         return ExitCode::from(1);
     };
-    println!(
-        "{:.0} {:016x}",
-        sim.events() as f64 / best,
-        sim.trace_hash()
-    );
+    println!("{:.0} {:016x}", sim.events() as f64 / best, sim.trace_hash());
     ExitCode::SUCCESS
 }

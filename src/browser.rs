@@ -61,7 +61,8 @@ pub fn confirm(message: &str) -> bool {
 pub fn scroll_fraction() -> f64 {
     let Some(window) = web_sys::window() else { return 0.0 };
     let Some(root) = window.document().and_then(|d| d.document_element()) else { return 0.0 };
-    let scrollable = f64::from(root.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let scrollable =
+        f64::from(root.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let y = window.scroll_y().unwrap_or(0.0);
     if scrollable > 0.0 { (y / scrollable).clamp(0.0, 1.0) } else { 0.0 }
 }
@@ -70,7 +71,8 @@ pub fn scroll_fraction() -> f64 {
 pub fn scroll_to_fraction(fraction: f64) {
     let Some(window) = web_sys::window() else { return };
     let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
-    let scrollable = f64::from(root.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let scrollable =
+        f64::from(root.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     window.scroll_to_with_x_and_y(0.0, (fraction.clamp(0.0, 1.0) * scrollable.max(0.0)).round());
 }
 

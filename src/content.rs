@@ -28,7 +28,6 @@ pub use sim_block::SimBlock;
 pub fn embedded_catalog() -> &'static Catalog {
     static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
     CATALOG.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/catalog.json")))
-            .unwrap_or_default()
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/catalog.json"))).unwrap_or_default()
     })
 }

@@ -58,11 +58,7 @@ impl Pacer {
 /// point within about ten simulated seconds, which real time shows in ten.
 pub fn default_speed(arrival_rate: f64) -> f64 {
     let wanted = if arrival_rate > 0.0 { (8.0 / arrival_rate).max(1.0) } else { 1.0 };
-    SPEEDS
-        .iter()
-        .copied()
-        .find(|s| s.is_finite() && *s >= wanted)
-        .unwrap_or(SPEEDS[SPEEDS.len() - 2])
+    SPEEDS.iter().copied().find(|s| s.is_finite() && *s >= wanted).unwrap_or(SPEEDS[SPEEDS.len() - 2])
 }
 
 /// A speed as the learner reads it: "0.25×", "10×", "max".

@@ -38,10 +38,7 @@ pub struct Problem {
 
 impl Problem {
     fn new(key: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            key: key.into(),
-            message: message.into(),
-        }
+        Problem { key: key.into(), message: message.into() }
     }
 }
 
@@ -61,11 +58,7 @@ pub struct Parsed {
 impl Parsed {
     /// Strict reading: the scenario, or every problem.
     pub fn strict(self) -> Result<Scenario, Vec<Problem>> {
-        if self.problems.is_empty() {
-            Ok(self.scenario)
-        } else {
-            Err(self.problems)
-        }
+        if self.problems.is_empty() { Ok(self.scenario) } else { Err(self.problems) }
     }
 }
 
@@ -117,19 +110,13 @@ impl Scenario {
 
     /// One `key = value` line per pair, for a ```sim block or a file.
     pub fn to_block(&self) -> String {
-        self.pairs()
-            .iter()
-            .map(|(key, value)| format!("{key} = {value}\n"))
-            .collect()
+        self.pairs().iter().map(|(key, value)| format!("{key} = {value}\n")).collect()
     }
 
     /// `kind=queue&rate=0.5`, values escaped, for a URL.
     pub fn to_query(&self) -> String {
-        let pairs: Vec<String> = self
-            .pairs()
-            .iter()
-            .map(|(key, value)| format!("{key}={}", text::encode(value)))
-            .collect();
+        let pairs: Vec<String> =
+            self.pairs().iter().map(|(key, value)| format!("{key}={}", text::encode(value))).collect();
         pairs.join("&")
     }
 
@@ -145,15 +132,9 @@ impl Scenario {
 
     /// Sets one key from text (for controls and sweeps), with the same checks as parsing.
     pub fn set(&mut self, key: &str, value: &str) -> Vec<Problem> {
-        let pair = text::Pair {
-            key: key.to_string(),
-            value: value.to_string(),
-        };
+        let pair = text::Pair { key: key.to_string(), value: value.to_string() };
         if key == "kind" {
-            return vec![Problem::new(
-                "kind",
-                "cannot be changed on an existing scenario",
-            )];
+            return vec![Problem::new("kind", "cannot be changed on an existing scenario")];
         }
         let mut problems: Vec<Problem> = set_pair(self, &pair).into_iter().collect();
         validate::cross_check(self, &mut problems);
@@ -165,31 +146,18 @@ impl Scenario {
 fn set_pair(scenario: &mut Scenario, pair: &text::Pair) -> Option<Problem> {
     let kind = scenario.kind;
     let Some(spec) = keys::lookup(&pair.key, kind) else {
-        return Some(Problem::new(
-            pair.key.as_str(),
-            "is not a scenario key; ignored",
-        ));
+        return Some(Problem::new(pair.key.as_str(), "is not a scenario key; ignored"));
     };
     if !spec.kinds.contains(kind) {
-        let message = format!(
-            "does nothing for kind = {kind}; ignored (used by: {})",
-            spec.kinds
-        );
+        let message = format!("does nothing for kind = {kind}; ignored (used by: {})", spec.kinds);
         return Some(Problem::new(pair.key.as_str(), message));
     }
     match (spec.set)(scenario, &pair.value, &spec.bounds) {
         Ok(None) => None,
-        Ok(Some(note)) => Some(Problem::new(
-            pair.key.as_str(),
-            format!("= {} {note}", pair.value),
-        )),
+        Ok(Some(note)) => Some(Problem::new(pair.key.as_str(), format!("= {} {note}", pair.value))),
         Err(why) => Some(Problem::new(
             pair.key.as_str(),
-            format!(
-                "= {:?} {why}; used the default {}",
-                pair.value,
-                spec.default_text()
-            ),
+            format!("= {:?} {why}; used the default {}", pair.value, spec.default_text()),
         )),
     }
 }
@@ -203,11 +171,7 @@ impl fmt::Display for Scenario {
 /// Every problem a strict reading of `text` finds, one message each (naming the key);
 /// empty when the text is a valid scenario. For the lesson lint.
 pub fn lint(text: &str) -> Vec<String> {
-    Scenario::parse(text)
-        .problems
-        .iter()
-        .map(Problem::to_string)
-        .collect()
+    Scenario::parse(text).problems.iter().map(Problem::to_string).collect()
 }
 
 /// Whether `key` is in the scenario vocabulary (for any kind).

@@ -53,10 +53,7 @@ use crate::scenario::{Kind, Scenario};
 
 /// The result of running a scenario to its end.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "made once per run; boxing would buy nothing"
-)]
+#[allow(clippy::large_enum_variant, reason = "made once per run; boxing would buy nothing")]
 #[serde(untagged)]
 pub enum Outcome {
     Timed(Report),
@@ -76,9 +73,7 @@ pub enum RunError {
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RunError::Endless => {
-                f.write_str("the run never ends: set `requests` or `duration` above 0")
-            }
+            RunError::Endless => f.write_str("the run never ends: set `requests` or `duration` above 0"),
             RunError::TooManyEvents(n) => write!(f, "stopped after {n} events without finishing"),
         }
     }

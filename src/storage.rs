@@ -52,13 +52,10 @@ pub fn load(raw: Option<&str>) -> Loaded {
         None => Loaded::Empty,
         Some(raw) if raw.trim().is_empty() => Loaded::Empty,
         Some(raw) => match parse(raw, VERSION, MIGRATIONS) {
-            Ok((progress, from)) => Loaded::Ready {
-                progress,
-                migrated_from: (from != VERSION).then_some(from),
-            },
-            Err(Unreadable { reason, newer }) => {
-                Loaded::Unreadable { raw: raw.to_string(), reason, newer }
+            Ok((progress, from)) => {
+                Loaded::Ready { progress, migrated_from: (from != VERSION).then_some(from) }
             }
+            Err(Unreadable { reason, newer }) => Loaded::Unreadable { raw: raw.to_string(), reason, newer },
         },
     }
 }
@@ -90,8 +87,7 @@ impl From<&str> for Unreadable {
 /// Parses, checks the version and migrates up to `current`. Returns the progress and the
 /// version it was stored in.
 fn parse(raw: &str, current: u32, migrations: &[Migration]) -> Result<(Progress, u32), Unreadable> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|_| "it is not JSON".to_string())?;
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| "it is not JSON".to_string())?;
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)

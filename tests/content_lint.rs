@@ -45,7 +45,10 @@ fn sim_and_quiz_blocks_parse() {
                     }
                     for key in &sim.controls {
                         if !scenario::is_key(key) {
-                            problems.push(format!("{}: `controls` names `{key}`, not a scenario key", file.name()));
+                            problems.push(format!(
+                                "{}: `controls` names `{key}`, not a scenario key",
+                                file.name()
+                            ));
                         }
                     }
                 }
@@ -75,7 +78,8 @@ fn internal_links_resolve() {
                 .map(|t| markdown::render(front_matter::body(&t.source), &t.course, &t.slug).headings)
                 .unwrap_or_default();
             if !headings.iter().any(|h| h.id == anchor) {
-                problems.push(format!("{}: link `{link}`: no `##`/`###` heading `#{anchor}` there", file.name()));
+                problems
+                    .push(format!("{}: link `{link}`: no `##`/`###` heading `#{anchor}` there", file.name()));
             }
         }
     }

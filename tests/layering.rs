@@ -7,8 +7,21 @@ use std::{fs, path::Path};
 const PURE: &[&str] = &["src/sim", "src/scenario", "src/content", "src/storage", "src/playback"];
 /// `src/storage/local.rs` is the one file allowed to touch the browser's storage.
 const BROWSER_EDGE: &[&str] = &["src/storage/local.rs"];
-const FORBIDDEN: &[&str] =
-    &["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo", "std::time", "Instant::now", "SystemTime", "thread_rng", "rand::rng()", "OsRng", "from_entropy", "from_os_rng"];
+const FORBIDDEN: &[&str] = &[
+    "leptos",
+    "web_sys",
+    "wasm_bindgen",
+    "js_sys",
+    "gloo",
+    "std::time",
+    "Instant::now",
+    "SystemTime",
+    "thread_rng",
+    "rand::rng()",
+    "OsRng",
+    "from_entropy",
+    "from_os_rng",
+];
 
 fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
     if path.is_dir() {
@@ -28,7 +41,11 @@ fn pure_modules_import_no_browser_crate_clock_or_entropy() {
         rust_files(&root.join(format!("{module}.rs")), &mut files);
         rust_files(&root.join(module), &mut files);
     }
-    assert!(files.len() >= 8, "found only {} files: is the layout still src/<module>.rs + src/<module>/?", files.len());
+    assert!(
+        files.len() >= 8,
+        "found only {} files: is the layout still src/<module>.rs + src/<module>/?",
+        files.len()
+    );
     let mut problems = Vec::new();
     for file in &files {
         let relative = file.strip_prefix(root).unwrap_or(file).to_string_lossy().into_owned();

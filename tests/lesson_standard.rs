@@ -73,7 +73,11 @@ fn list_items_under(body: &str, title: &str) -> Option<usize> {
     let section = section.find("\n## ").map_or(section, |end| &section[..end]);
     let items = section
         .lines()
-        .filter(|l| l.starts_with("- ") || l.starts_with("* ") || l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok()))
+        .filter(|l| {
+            l.starts_with("- ")
+                || l.starts_with("* ")
+                || l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        })
         .count();
     Some(items)
 }
@@ -93,7 +97,10 @@ fn every_lesson_meets_the_standard() {
             continue;
         };
         if front.simulation.as_deref() != *simulation {
-            problem(format!("front matter `simulation` is {:?}, the curriculum says {simulation:?}", front.simulation));
+            problem(format!(
+                "front matter `simulation` is {:?}, the curriculum says {simulation:?}",
+                front.simulation
+            ));
         }
         let words = markdown::prose_word_count(body);
         if !WORDS.contains(&words) {

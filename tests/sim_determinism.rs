@@ -47,12 +47,7 @@ fn same_scenario_same_trace() {
 #[test]
 fn another_seed_another_trace() {
     for scenario in SCENARIOS {
-        check(
-            scenario,
-            true,
-            |s| trace(s) != trace(&format!("{s} seed=99")),
-            "seed matters",
-        );
+        check(scenario, true, |s| trace(s) != trace(&format!("{s} seed=99")), "seed matters");
     }
 }
 
@@ -62,12 +57,7 @@ fn the_warmup_changes_what_is_measured_not_the_run() {
     // changed autoscaling decisions.
     for scenario in SCENARIOS {
         for warmup in ["warmup=0.5", "warmup=50", "warmup=400"] {
-            check(
-                scenario,
-                true,
-                |s| trace(s) == trace(&format!("{s} {warmup}")),
-                warmup,
-            );
+            check(scenario, true, |s| trace(s) == trace(&format!("{s} {warmup}")), warmup);
         }
     }
 }

@@ -40,28 +40,10 @@ fn scales_out_then_in_after_the_cooldown() {
             (10.0, 1.0, Hold, 2, 2),       // pending instances count toward the 4
             (30.0, 0.5, Hold, 4, 0),       // the two arrive at 30; on target
             (40.0, 0.1, Hold, 4, 0),       // wants 1, but the last action was at 0
-            (
-                60.0,
-                0.1,
-                ScaleIn {
-                    removed: 3,
-                    cancelled: 0,
-                },
-                1,
-                0,
-            ),
+            (60.0, 0.1, ScaleIn { removed: 3, cancelled: 0 }, 1, 0),
             (70.0, 5.0, ScaleOut(9), 1, 9), // ceil(1 · 10) = 10, the maximum
             (80.0, 0.05, Hold, 1, 9),       // cooldown from 70
-            (
-                130.0,
-                0.05,
-                ScaleIn {
-                    removed: 9,
-                    cancelled: 0,
-                },
-                1,
-                0,
-            ), // ready at 100; ceil(10 · 0.1) = 1
+            (130.0, 0.05, ScaleIn { removed: 9, cancelled: 0 }, 1, 0), // ready at 100; ceil(10 · 0.1) = 1
             (140.0, 100.0, ScaleOut(9), 1, 9), // capped at the maximum
         ],
     );
@@ -69,36 +51,21 @@ fn scales_out_then_in_after_the_cooldown() {
 
 #[test]
 fn scaling_in_cancels_pending_instances_first() {
-    let config = AutoscaleConfig {
-        scale_in_cooldown: 0.0,
-        ..CONFIG
-    };
+    let config = AutoscaleConfig { scale_in_cooldown: 0.0, ..CONFIG };
     check(
         config,
         2,
         &[
             (0.0, 1.0, ScaleOut(2), 2, 2),
-            (
-                10.0,
-                0.1,
-                ScaleIn {
-                    removed: 1,
-                    cancelled: 2,
-                },
-                1,
-                0,
-            ), // ceil(2 · 0.2) = 1
-            (20.0, 0.0, Hold, 1, 0), // already at the minimum
+            (10.0, 0.1, ScaleIn { removed: 1, cancelled: 2 }, 1, 0), // ceil(2 · 0.2) = 1
+            (20.0, 0.0, Hold, 1, 0),                                 // already at the minimum
         ],
     );
 }
 
 #[test]
 fn the_dead_band_ignores_small_deviations() {
-    let config = AutoscaleConfig {
-        tolerance: 0.1,
-        ..CONFIG
-    };
+    let config = AutoscaleConfig { tolerance: 0.1, ..CONFIG };
     check(
         config,
         2,
@@ -125,15 +92,8 @@ fn bad_inputs_hold_and_bad_parameters_are_clamped() {
     check(
         config,
         7,
-        &[
-            (0.0, f64::NAN, Hold, 1, 0),
-            (1.0, 0.5, Hold, 1, 0),
-            (2.0, f64::INFINITY, Hold, 1, 0),
-        ],
+        &[(0.0, f64::NAN, Hold, 1, 0), (1.0, 0.5, Hold, 1, 0), (2.0, f64::INFINITY, Hold, 1, 0)],
     );
     let scaler = Autoscaler::new(config, 7);
-    assert_eq!(
-        (scaler.config().min_instances, scaler.config().max_instances),
-        (1, 1)
-    );
+    assert_eq!((scaler.config().min_instances, scaler.config().max_instances), (1, 1));
 }

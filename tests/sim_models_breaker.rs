@@ -7,20 +7,12 @@
 use headroom::sim::breaker::{Breaker, BreakerConfig, BreakerState, Outcome, Trip};
 
 fn consecutive(failures: u32, probes: u32) -> BreakerConfig {
-    BreakerConfig {
-        trip: Trip::ConsecutiveFailures(failures),
-        open_for: 5.0,
-        half_open_probes: probes,
-    }
+    BreakerConfig { trip: Trip::ConsecutiveFailures(failures), open_for: 5.0, half_open_probes: probes }
 }
 
 fn rate(threshold: f64, window: u32, min_calls: u32) -> BreakerConfig {
     BreakerConfig {
-        trip: Trip::FailureRate {
-            threshold,
-            window,
-            min_calls,
-        },
+        trip: Trip::FailureRate { threshold, window, min_calls },
         open_for: 5.0,
         half_open_probes: 1,
     }
@@ -36,11 +28,7 @@ fn check(config: BreakerConfig, script: &str, expected: &str) -> Breaker {
         let allowed = match op {
             "a" => Some(breaker.allow(now)),
             "s" | "f" => {
-                let outcome = if op == "s" {
-                    Outcome::Success
-                } else {
-                    Outcome::Failure
-                };
+                let outcome = if op == "s" { Outcome::Success } else { Outcome::Failure };
                 breaker.record(outcome, now);
                 None
             }
@@ -51,10 +39,7 @@ fn check(config: BreakerConfig, script: &str, expected: &str) -> Breaker {
             BreakerState::Open => "O",
             BreakerState::HalfOpen => "H",
         };
-        trace.push(format!(
-            "{state}{}",
-            allowed.map_or("", |a| if a { "+" } else { "-" })
-        ));
+        trace.push(format!("{state}{}", allowed.map_or("", |a| if a { "+" } else { "-" })));
     }
     assert_eq!(trace.join(" "), expected, "{config:?}: {script}");
     breaker
@@ -63,34 +48,18 @@ fn check(config: BreakerConfig, script: &str, expected: &str) -> Breaker {
 #[test]
 fn consecutive_failures_trip_it() {
     // A success resets the run; three failures in a row open it, and while open calls are refused.
-    check(
-        consecutive(3, 1),
-        "0f 1f 2s 3f 4f 5a 6f 7a",
-        "C C C C C C+ O O-",
-    );
+    check(consecutive(3, 1), "0f 1f 2s 3f 4f 5a 6f 7a", "C C C C C C+ O O-");
     // After open_for (5 s) one probe goes through; its success closes the breaker.
-    let breaker = check(
-        consecutive(3, 1),
-        "0f 1f 2f 3a 7a 8a 8s 9a",
-        "C C O O- H+ H- C C+",
-    );
+    let breaker = check(consecutive(3, 1), "0f 1f 2f 3a 7a 8a 8s 9a", "C C O O- H+ H- C C+");
     assert_eq!((breaker.transitions(), breaker.rejected()), (3, 2));
     // A failed probe opens it again for another open_for, counted from the failure.
-    let breaker = check(
-        consecutive(3, 1),
-        "0f 1f 2f 7a 7f 8a 11.9a 12a",
-        "C C O H+ O O- O- H+",
-    );
+    let breaker = check(consecutive(3, 1), "0f 1f 2f 7a 7f 8a 11.9a 12a", "C C O H+ O O- O- H+");
     assert_eq!(breaker.transitions(), 4);
 }
 
 #[test]
 fn half_open_needs_every_probe_to_succeed() {
-    check(
-        consecutive(2, 2),
-        "0f 1f 6a 6a 6a 6s 6s",
-        "C O H+ H+ H- H C",
-    );
+    check(consecutive(2, 2), "0f 1f 6a 6a 6a 6s 6s", "C O H+ H+ H- H C");
     check(consecutive(2, 2), "0f 1f 6a 6a 6s 6f", "C O H+ H+ H O");
 }
 
@@ -114,17 +83,9 @@ fn a_failure_rate_trips_it_once_enough_calls_are_seen() {
 #[test]
 fn bad_parameters_are_clamped() {
     let configs = [
+        BreakerConfig { trip: Trip::ConsecutiveFailures(0), open_for: f64::NAN, half_open_probes: 0 },
         BreakerConfig {
-            trip: Trip::ConsecutiveFailures(0),
-            open_for: f64::NAN,
-            half_open_probes: 0,
-        },
-        BreakerConfig {
-            trip: Trip::FailureRate {
-                threshold: f64::NAN,
-                window: 0,
-                min_calls: 99,
-            },
+            trip: Trip::FailureRate { threshold: f64::NAN, window: 0, min_calls: 99 },
             open_for: -1.0,
             half_open_probes: 0,
         },

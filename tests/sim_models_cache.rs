@@ -32,17 +32,12 @@ impl Zipf {
 
     fn probabilities(&self) -> Vec<f64> {
         let mut previous = 0.0;
-        self.cdf
-            .iter()
-            .map(|&c| c - std::mem::replace(&mut previous, c))
-            .collect()
+        self.cdf.iter().map(|&c| c - std::mem::replace(&mut previous, c)).collect()
     }
 
     fn sample(&self, rng: &mut Pcg64Mcg) -> u64 {
         let u: f64 = rng.random();
-        self.cdf
-            .partition_point(|&c| c <= u)
-            .min(self.cdf.len() - 1) as u64
+        self.cdf.partition_point(|&c| c <= u).min(self.cdf.len() - 1) as u64
     }
 }
 
@@ -55,11 +50,7 @@ fn solve_increasing(target: f64, f: impl Fn(f64) -> f64) -> f64 {
     let mut low = 0.0;
     for _ in 0..200 {
         let mid = 0.5 * (low + high);
-        if f(mid) < target {
-            low = mid
-        } else {
-            high = mid
-        }
+        if f(mid) < target { low = mid } else { high = mid }
     }
     0.5 * (low + high)
 }
@@ -99,11 +90,7 @@ fn measure(cache: &mut Cache, zipf: &Zipf, warmup: u64, requests: u64, seed: u64
 }
 
 fn cache(capacity: usize, eviction: Eviction, ttl: Ttl) -> Cache {
-    Cache::new(CacheConfig {
-        capacity,
-        eviction,
-        ttl,
-    })
+    Cache::new(CacheConfig { capacity, eviction, ttl })
 }
 
 /// Checks the hit ratio of `eviction` on Zipf(alpha) over `n` keys with capacity `c` against
@@ -115,13 +102,7 @@ fn check_zipf(
 ) {
     let zipf = Zipf::new(n, alpha);
     let want = expected(&zipf.probabilities(), c);
-    let got = measure(
-        &mut cache(c, eviction, Ttl::Never),
-        &zipf,
-        100_000,
-        300_000,
-        7,
-    );
+    let got = measure(&mut cache(c, eviction, Ttl::Never), &zipf, 100_000, 300_000, 7);
     assert!(
         (got - want).abs() <= tolerance,
         "{eviction:?} alpha {alpha} n {n} c {c}: hit ratio {got:.4}, theory {want:.4}"
@@ -132,12 +113,7 @@ fn check_zipf(
 fn lru_matches_che_approximation() {
     // Tolerance ±0.006 absolute: the approximation is within about 0.002 here, and sampling
     // noise on 300 000 requests is about ±0.001.
-    for case in [
-        (0.6, 2000, 200),
-        (0.8, 1000, 100),
-        (1.0, 1000, 50),
-        (1.2, 5000, 100),
-    ] {
+    for case in [(0.6, 2000, 200), (0.8, 1000, 100), (1.0, 1000, 50), (1.2, 5000, 100)] {
         check_zipf((Eviction::Lru, case.0, case.1, case.2), che_lru, 0.006);
     }
 }
@@ -146,12 +122,7 @@ fn lru_matches_che_approximation() {
 fn fifo_and_random_match_their_approximation() {
     // Tolerance ±0.006 absolute, as for LRU.
     for eviction in [Eviction::Fifo, Eviction::Random] {
-        for case in [
-            (0.6, 2000, 200),
-            (0.8, 1000, 100),
-            (1.0, 1000, 50),
-            (1.2, 5000, 100),
-        ] {
+        for case in [(0.6, 2000, 200), (0.8, 1000, 100), (1.0, 1000, 50), (1.2, 5000, 100)] {
             check_zipf((eviction, case.0, case.1, case.2), che_fifo, 0.006);
         }
     }
@@ -165,13 +136,7 @@ fn lfu_lies_between_lru_and_the_ideal() {
         let zipf = Zipf::new(n, alpha);
         let ideal: f64 = zipf.probabilities()[..c].iter().sum();
         let lru = che_lru(&zipf.probabilities(), c);
-        let lfu = measure(
-            &mut cache(c, Eviction::Lfu, Ttl::Never),
-            &zipf,
-            100_000,
-            300_000,
-            11,
-        );
+        let lfu = measure(&mut cache(c, Eviction::Lfu, Ttl::Never), &zipf, 100_000, 300_000, 11);
         assert!(
             lru < lfu && lfu <= ideal + 0.005,
             "alpha {alpha}: LRU {lru:.4} LFU {lfu:.4} ideal {ideal:.4}"
@@ -198,10 +163,7 @@ fn check_ttl((ttl, keys, rate, duration): (Ttl, u64, f64, f64), expected: f64) {
         }
     }
     let got = hits as f64 / lookups as f64;
-    assert!(
-        (got - expected).abs() <= TOLERANCE,
-        "{ttl:?}: hit ratio {got:.4}, theory {expected:.4}"
-    );
+    assert!((got - expected).abs() <= TOLERANCE, "{ttl:?}: hit ratio {got:.4}, theory {expected:.4}");
 }
 
 #[test]
@@ -213,10 +175,7 @@ fn ttl_caches_match_closed_forms() {
         check_ttl((Ttl::SinceInsert(t), 100, 100.0, 2000.0), t / (1.0 + t));
         // TTL from last access: a request misses only when the gap since the previous one
         // exceeds T, which an exponential gap does with probability e^{-λT}: h = 1 - e^{-λT}.
-        check_ttl(
-            (Ttl::SinceAccess(t), 100, 100.0, 2000.0),
-            1.0 - libm::exp(-t),
-        );
+        check_ttl((Ttl::SinceAccess(t), 100, 100.0, 2000.0), 1.0 - libm::exp(-t));
     }
 }
 
@@ -227,9 +186,7 @@ fn check_evictions(eviction: Eviction, script: &str, expected: &[u64]) {
     let mut rng = Pcg64Mcg::seed_from_u64(1);
     let mut evicted = Vec::new();
     for (t, step) in script.split_whitespace().enumerate() {
-        let key: u64 = step[1..]
-            .parse()
-            .unwrap_or_else(|_| panic!("bad step {step}"));
+        let key: u64 = step[1..].parse().unwrap_or_else(|_| panic!("bad step {step}"));
         match &step[..1] {
             "i" => evicted.extend(cache.insert(key, t as f64, &mut rng).map(|e| e.key)),
             "l" => {
@@ -262,10 +219,7 @@ fn random_eviction_is_seeded() {
     let run = |seed| {
         let mut cache = cache(50, Eviction::Random, Ttl::Never);
         let mut rng = Pcg64Mcg::seed_from_u64(seed);
-        (0..1000u64)
-            .filter_map(|k| cache.insert(k, 0.0, &mut rng))
-            .map(|e| e.key)
-            .collect::<Vec<_>>()
+        (0..1000u64).filter_map(|k| cache.insert(k, 0.0, &mut rng)).map(|e| e.key).collect::<Vec<_>>()
     };
     assert_eq!(run(5), run(5));
     assert_ne!(run(5), run(6));
@@ -279,16 +233,8 @@ fn ttl_expiry_is_reported_once() {
     let hit = Lookup::Hit { version: 0 };
     let expired = Lookup::Expired { dirty: false };
     let cases = [
-        (
-            Ttl::SinceInsert(1.0),
-            [0.5, 0.9, 1.0, 1.5],
-            [hit, hit, expired, Lookup::Miss],
-        ),
-        (
-            Ttl::SinceAccess(1.0),
-            [0.9, 1.8, 2.7, 3.8],
-            [hit, hit, hit, expired],
-        ),
+        (Ttl::SinceInsert(1.0), [0.5, 0.9, 1.0, 1.5], [hit, hit, expired, Lookup::Miss]),
+        (Ttl::SinceAccess(1.0), [0.9, 1.8, 2.7, 3.8], [hit, hit, hit, expired]),
         (Ttl::Never, [1e3, 1e6, 1e9, 1e12], [hit, hit, hit, hit]),
     ];
     for (ttl, times, expected) in cases {
@@ -303,15 +249,7 @@ fn ttl_expiry_is_reported_once() {
 fn entries_carry_versions_dirt_and_per_entry_ttl() {
     let mut rng = Pcg64Mcg::seed_from_u64(1);
     let mut cache = cache(2, Eviction::Lru, Ttl::SinceInsert(10.0));
-    cache.insert_with(
-        1,
-        0.0,
-        InsertOptions {
-            version: 4,
-            ttl: Some(2.0),
-        },
-        &mut rng,
-    );
+    cache.insert_with(1, 0.0, InsertOptions { version: 4, ttl: Some(2.0) }, &mut rng);
     cache.insert(2, 0.0, &mut rng);
     assert!(cache.set_dirty(2, true));
     assert!(!cache.set_dirty(3, true));
@@ -320,20 +258,8 @@ fn entries_carry_versions_dirt_and_per_entry_ttl() {
     assert_eq!(cache.lookup(2, 2.5), Lookup::Hit { version: 0 });
     assert_eq!(cache.dirty_keys().collect::<Vec<_>>(), [2]);
     cache.insert(3, 3.0, &mut rng);
-    assert_eq!(
-        cache.insert(4, 3.0, &mut rng),
-        Some(Evicted {
-            key: 2,
-            dirty: true
-        })
-    );
-    assert_eq!(
-        cache.invalidate(3),
-        Some(Evicted {
-            key: 3,
-            dirty: false
-        })
-    );
+    assert_eq!(cache.insert(4, 3.0, &mut rng), Some(Evicted { key: 2, dirty: true }));
+    assert_eq!(cache.invalidate(3), Some(Evicted { key: 3, dirty: false }));
     assert_eq!(cache.invalidate(3), None);
     cache.set_dirty(4, true);
     assert_eq!(cache.flush(), 1);
@@ -345,12 +271,7 @@ fn entries_carry_versions_dirt_and_per_entry_ttl() {
 #[test]
 fn zero_capacity_holds_nothing() {
     let mut rng = Pcg64Mcg::seed_from_u64(1);
-    for eviction in [
-        Eviction::Lru,
-        Eviction::Lfu,
-        Eviction::Fifo,
-        Eviction::Random,
-    ] {
+    for eviction in [Eviction::Lru, Eviction::Lfu, Eviction::Fifo, Eviction::Random] {
         let mut cache = cache(0, eviction, Ttl::Never);
         assert_eq!(cache.insert(1, 0.0, &mut rng), None);
         assert_eq!(cache.lookup(1, 0.0), Lookup::Miss);
@@ -361,12 +282,7 @@ fn zero_capacity_holds_nothing() {
 #[test]
 fn slots_stay_put_and_are_reused() {
     let mut rng = Pcg64Mcg::seed_from_u64(1);
-    for eviction in [
-        Eviction::Lru,
-        Eviction::Lfu,
-        Eviction::Fifo,
-        Eviction::Random,
-    ] {
+    for eviction in [Eviction::Lru, Eviction::Lfu, Eviction::Fifo, Eviction::Random] {
         let mut cache = cache(4, eviction, Ttl::Never);
         for key in 0..4 {
             cache.insert(key, 0.0, &mut rng);
@@ -412,9 +328,7 @@ impl Reference {
             _ => (e[Self::COUNT], e[Self::COUNT_SINCE]),
         };
         let victim = (self.entries.len() >= capacity).then(|| {
-            let i = (0..self.entries.len())
-                .min_by_key(|&i| rank(&self.entries[i].1))
-                .unwrap_or(0);
+            let i = (0..self.entries.len()).min_by_key(|&i| rank(&self.entries[i].1)).unwrap_or(0);
             self.entries.swap_remove(i).0
         });
         self.entries.push((key, [step, step, 1, step]));
@@ -436,19 +350,11 @@ fn policies_match_a_naive_model_on_random_operations() {
             match rng.random_range(0..10) {
                 0..5 => {
                     let hit = matches!(cache.lookup(key, now), Lookup::Hit { .. });
-                    assert_eq!(
-                        hit,
-                        reference.use_key(key, step),
-                        "{eviction:?} step {step}: lookup {key}"
-                    );
+                    assert_eq!(hit, reference.use_key(key, step), "{eviction:?} step {step}: lookup {key}");
                 }
                 5..9 => {
                     let evicted = cache.insert(key, now, &mut rng).map(|e| e.key);
-                    assert_eq!(
-                        evicted,
-                        reference.insert(eviction, key, step, 8),
-                        "{eviction:?} step {step}"
-                    );
+                    assert_eq!(evicted, reference.insert(eviction, key, step, 8), "{eviction:?} step {step}");
                 }
                 _ => {
                     let removed = cache.invalidate(key).is_some();
@@ -470,11 +376,9 @@ fn policies_match_a_naive_model_on_random_operations() {
 #[test]
 #[ignore = "benchmark: run with --profile bench-native -- --ignored --nocapture"]
 fn lru_throughput() {
-    for (alpha, keys, capacity) in [
-        (0.9, 100_000, 10_000),
-        (0.9, 1_000_000, 100_000),
-        (1.1, 1_000_000, 10_000),
-    ] {
+    for (alpha, keys, capacity) in
+        [(0.9, 100_000, 10_000), (0.9, 1_000_000, 100_000), (1.1, 1_000_000, 10_000)]
+    {
         let zipf = Zipf::new(keys, alpha);
         let mut rng = Pcg64Mcg::seed_from_u64(9);
         let stream: Vec<u64> = (0..10_000_000).map(|_| zipf.sample(&mut rng)).collect();

@@ -24,18 +24,10 @@ fn check(jitter: Jitter, bounds: fn(f64) -> (f64, f64), mean: fn(f64) -> f64) {
     for n in 1..=8 {
         let ceiling = policy.ceiling(n);
         let (low, high) = bounds(ceiling);
-        let waits: Vec<f64> = (0..20_000)
-            .map(|_| policy.next_delay(n, 0.0, &mut rng))
-            .collect();
-        assert!(
-            waits.iter().all(|&w| low <= w && w <= high),
-            "{jitter:?} n {n}: outside [{low}, {high}]"
-        );
+        let waits: Vec<f64> = (0..20_000).map(|_| policy.next_delay(n, 0.0, &mut rng)).collect();
+        assert!(waits.iter().all(|&w| low <= w && w <= high), "{jitter:?} n {n}: outside [{low}, {high}]");
         let got = waits.iter().sum::<f64>() / waits.len() as f64;
-        assert!(
-            (got / mean(ceiling) - 1.0).abs() <= 0.02,
-            "{jitter:?} n {n}: mean {got}"
-        );
+        assert!((got / mean(ceiling) - 1.0).abs() <= 0.02, "{jitter:?} n {n}: mean {got}");
     }
 }
 
@@ -62,21 +54,12 @@ fn decorrelated_jitter_grows_from_the_previous_wait() {
     let mut previous = 0.0;
     for n in 1..=10_000 {
         let wait = policy.next_delay(n % 10 + 1, previous, &mut rng);
-        assert!(
-            BASE <= wait && wait <= CAP.min(3.0 * f64::max(previous, BASE)),
-            "{previous} -> {wait}"
-        );
+        assert!(BASE <= wait && wait <= CAP.min(3.0 * f64::max(previous, BASE)), "{previous} -> {wait}");
         previous = if n % 10 == 0 { 0.0 } else { wait };
     }
     let prev = 0.3;
-    let mean = (0..20_000)
-        .map(|_| policy.next_delay(2, prev, &mut rng))
-        .sum::<f64>()
-        / 20_000.0;
-    assert!(
-        (mean / ((BASE + 3.0 * prev) / 2.0) - 1.0).abs() <= 0.02,
-        "mean {mean}"
-    );
+    let mean = (0..20_000).map(|_| policy.next_delay(2, prev, &mut rng)).sum::<f64>() / 20_000.0;
+    assert!((mean / ((BASE + 3.0 * prev) / 2.0) - 1.0).abs() <= 0.02, "mean {mean}");
 }
 
 #[test]
@@ -101,9 +84,7 @@ fn the_same_seed_gives_the_same_waits() {
 fn attempts_run_out_then_dead_letter() {
     let policy = RetryPolicy::new(3, BASE, CAP, Jitter::None);
     let mut rng = Pcg64Mcg::seed_from_u64(1);
-    let decisions: Vec<RetryDecision> = (1..=4)
-        .map(|n| policy.decide(n, 0.0, None, &mut rng))
-        .collect();
+    let decisions: Vec<RetryDecision> = (1..=4).map(|n| policy.decide(n, 0.0, None, &mut rng)).collect();
     let expected = [
         RetryDecision::Retry { delay: 0.1 },
         RetryDecision::Retry { delay: 0.2 },
@@ -125,9 +106,7 @@ fn the_budget_bounds_retries_by_a_share_of_requests() {
     for _ in 0..1000 {
         budget.on_first_attempt();
         let mut attempt = 1;
-        while let RetryDecision::Retry { .. } =
-            policy.decide(attempt, 0.0, Some(&mut budget), &mut rng)
-        {
+        while let RetryDecision::Retry { .. } = policy.decide(attempt, 0.0, Some(&mut budget), &mut rng) {
             attempt += 1;
         }
         dead_letters += 1;

@@ -17,10 +17,8 @@ const KEYS: u64 = 100_000;
 /// Checks the mean of CV² over `seeds` rings of `servers` × `vnodes` against
 /// `expected`, within a relative `tolerance`.
 fn check_cv((servers, vnodes, seeds): (u32, u32, u64), expected: f64, tolerance: f64) {
-    let mean: f64 = (0..seeds)
-        .map(|seed| Ring::new(servers, vnodes, seed).load().cv.powi(2))
-        .sum::<f64>()
-        / seeds as f64;
+    let mean: f64 =
+        (0..seeds).map(|seed| Ring::new(servers, vnodes, seed).load().cv.powi(2)).sum::<f64>() / seeds as f64;
     assert!(
         (mean / expected - 1.0).abs() <= tolerance,
         "S {servers} V {vnodes}: mean CV² {mean:.5}, theory {expected:.5}"
@@ -49,17 +47,10 @@ fn check_change(before: &[Option<u32>], after: &[Option<u32>], change: Change) {
     let mut moved = 0;
     for (b, a) in before.iter().zip(after).filter(|(b, a)| b != a) {
         moved += 1;
-        assert!(
-            *b == Some(change.server) || *a == Some(change.server),
-            "{b:?} -> {a:?}"
-        );
+        assert!(*b == Some(change.server) || *a == Some(change.server), "{b:?} -> {a:?}");
     }
     let share = f64::from(moved) / KEYS as f64;
-    assert!(
-        (share - change.moved).abs() <= 0.005,
-        "{moved} keys moved, share {}",
-        change.moved
-    );
+    assert!((share - change.moved).abs() <= 0.005, "{moved} keys moved, share {}", change.moved);
 }
 
 #[test]
@@ -86,14 +77,8 @@ fn a_membership_change_moves_one_server_share() {
         removed += change.moved;
     }
     let (removed, added) = (removed / SEEDS as f64, added / SEEDS as f64);
-    assert!(
-        (removed - 1.0 / f64::from(S)).abs() <= 0.005,
-        "mean share removed {removed}"
-    );
-    assert!(
-        (added - 1.0 / f64::from(S + 1)).abs() <= 0.005,
-        "mean share added {added}"
-    );
+    assert!((removed - 1.0 / f64::from(S)).abs() <= 0.005, "mean share removed {removed}");
+    assert!((added - 1.0 / f64::from(S + 1)).abs() <= 0.005, "mean share added {added}");
 }
 
 #[test]
@@ -102,16 +87,9 @@ fn shares_cover_the_ring() {
         let ring = Ring::new(s, v, 42);
         let shares = ring.shares();
         assert_eq!(shares.len(), s as usize);
-        assert!(
-            (shares.iter().map(|(_, x)| x).sum::<f64>() - 1.0).abs() < 1e-9,
-            "S {s} V {v}"
-        );
+        assert!((shares.iter().map(|(_, x)| x).sum::<f64>() - 1.0).abs() < 1e-9, "S {s} V {v}");
         assert_eq!(ring.points().len(), (s * v) as usize);
-        assert!(
-            ring.points()
-                .windows(2)
-                .all(|w| w[0].position < w[1].position)
-        );
+        assert!(ring.points().windows(2).all(|w| w[0].position < w[1].position));
     }
     let one = Ring::new(1, 5, 0).load();
     assert_eq!((one.cv, one.max_over_mean), (0.0, 1.0));

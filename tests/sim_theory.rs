@@ -9,11 +9,7 @@ use headroom::sim::{Report, Sim};
 /// Runs `scenario` (strictly parsed) to its end.
 fn sim(scenario: &str) -> Sim {
     let parsed = Scenario::parse(scenario);
-    assert!(
-        parsed.problems.is_empty(),
-        "{scenario}: {:?}",
-        parsed.problems
-    );
+    assert!(parsed.problems.is_empty(), "{scenario}: {:?}", parsed.problems);
     let mut sim = Sim::new(&parsed.scenario);
     sim.run_to_end(u64::MAX);
     assert!(sim.is_done());
@@ -50,35 +46,15 @@ fn mm1_waiting_time_response_time_and_number_in_system() {
     let r = run.report();
     let theory = |pick: fn(&Prediction) -> Option<f64>| predicted(scenario, pick);
     check("theory Wq", theory(|p| p.mean_wait), 4.0, 1e-12);
-    check(
-        "theory p99",
-        theory(|p| p.p99),
-        libm::log(100.0) / 0.2,
-        1e-12,
-    );
+    check("theory p99", theory(|p| p.p99), libm::log(100.0) / 0.2, 1e-12);
     check("M/M/1 Wq", r.mean_wait, theory(|p| p.mean_wait), 0.03);
     check("M/M/1 W", r.mean_latency, theory(|p| p.mean_latency), 0.03);
-    check(
-        "M/M/1 L",
-        r.mean_in_system,
-        theory(|p| p.mean_in_system),
-        0.03,
-    );
-    check(
-        "M/M/1 utilization",
-        r.utilization,
-        theory(|p| p.utilization),
-        0.01,
-    );
+    check("M/M/1 L", r.mean_in_system, theory(|p| p.mean_in_system), 0.03);
+    check("M/M/1 utilization", r.utilization, theory(|p| p.utilization), 0.01);
     check("M/M/1 p99", r.p99, theory(|p| p.p99), 0.03);
     for t in [2.0, 5.0, 10.0] {
         let expected = libm::exp(-0.2 * t);
-        check(
-            &format!("M/M/1 P(W > {t})"),
-            run.latency().fraction_above(t),
-            expected,
-            0.05,
-        );
+        check(&format!("M/M/1 P(W > {t})"), run.latency().fraction_above(t), expected, 0.05);
     }
 }
 
@@ -94,16 +70,10 @@ fn md1_waits_half_as_long_as_mm1() {
 fn lognormal_service_keeps_its_mean() {
     // The mean work stays `service_time` whatever the spread, so utilization is λ·E[S]; with
     // one server the wait follows Pollaczek-Khinchine with E[S²] = e^(σ²)·E[S]².
-    let scenario =
-        "kind=queue rate=0.5 service=lognormal sigma=1 requests=400000 warmup=1000 seed=13";
+    let scenario = "kind=queue rate=0.5 service=lognormal sigma=1 requests=400000 warmup=1000 seed=13";
     let r = report(scenario);
     check("lognormal utilization", r.utilization, 0.5, 0.03);
-    check(
-        "M/G/1 Wq",
-        r.mean_wait,
-        predicted(scenario, |p| p.mean_wait),
-        0.06,
-    );
+    check("M/G/1 Wq", r.mean_wait, predicted(scenario, |p| p.mean_wait), 0.06);
 }
 
 #[test]
@@ -111,24 +81,9 @@ fn mmc_matches_erlang_c() {
     // c = 4, λ = 3.2, μ = 1: Erlang C(4, 3.2) = 0.5964, Wq = C / (cμ - λ).
     let scenario = "kind=queue servers=4 rate=3.2 requests=400000 warmup=1000 seed=14";
     let r = report(scenario);
-    check(
-        "Erlang C",
-        predicted(scenario, |p| p.p_wait),
-        0.596_44,
-        1e-4,
-    );
-    check(
-        "M/M/4 Wq",
-        r.mean_wait,
-        predicted(scenario, |p| p.mean_wait),
-        0.04,
-    );
-    check(
-        "M/M/4 W",
-        r.mean_latency,
-        predicted(scenario, |p| p.mean_latency),
-        0.03,
-    );
+    check("Erlang C", predicted(scenario, |p| p.p_wait), 0.596_44, 1e-4);
+    check("M/M/4 Wq", r.mean_wait, predicted(scenario, |p| p.mean_wait), 0.04);
+    check("M/M/4 W", r.mean_latency, predicted(scenario, |p| p.mean_latency), 0.03);
     check("M/M/4 utilization", r.utilization, 0.8, 0.01);
 }
 
@@ -140,24 +95,9 @@ fn mm1k_blocks_as_predicted() {
     let r = report(scenario);
     let rho: f64 = 0.9;
     let blocking = (1.0 - rho) * rho.powi(5) / (1.0 - rho.powi(6));
-    check(
-        "theory",
-        predicted(scenario, |p| p.drop_ratio),
-        blocking,
-        1e-9,
-    );
-    check(
-        "M/M/1/5 blocking",
-        r.dropped as f64 / r.arrivals as f64,
-        blocking,
-        0.03,
-    );
-    check(
-        "M/M/1/5 L",
-        r.mean_in_system,
-        predicted(scenario, |p| p.mean_in_system),
-        0.03,
-    );
+    check("theory", predicted(scenario, |p| p.drop_ratio), blocking, 1e-9);
+    check("M/M/1/5 blocking", r.dropped as f64 / r.arrivals as f64, blocking, 0.03);
+    check("M/M/1/5 L", r.mean_in_system, predicted(scenario, |p| p.mean_in_system), 0.03);
 }
 
 #[test]
@@ -165,12 +105,7 @@ fn lifo_keeps_the_mean_and_stretches_the_tail() {
     let fifo = report("kind=queue rate=0.8 requests=200000 seed=16");
     let lifo = report("kind=queue rate=0.8 requests=200000 seed=16 discipline=lifo");
     check("LIFO mean W", lifo.mean_latency, fifo.mean_latency, 0.05);
-    assert!(
-        lifo.p99 > 1.5 * fifo.p99,
-        "LIFO p99 {} vs FIFO {}",
-        lifo.p99,
-        fifo.p99
-    );
+    assert!(lifo.p99 > 1.5 * fifo.p99, "LIFO p99 {} vs FIFO {}", lifo.p99, fifo.p99);
 }
 
 /// The time-average share of servers holding at least k requests, k = 1..=4, sampled every
@@ -189,10 +124,7 @@ fn tail(scenario: &str, servers: usize, dt: f64, samples: usize) -> Vec<f64> {
             }
         }
     }
-    at_least
-        .iter()
-        .map(|&n| n as f64 / (samples * servers) as f64)
-        .collect()
+    at_least.iter().map(|&n| n as f64 / (samples * servers) as f64).collect()
 }
 
 #[test]
@@ -204,12 +136,7 @@ fn power_of_two_choices_shortens_the_queue_tail() {
     let p2c = tail(&format!("{base} policy=p2c"), 20, 1.0, 20_000);
     let rho: f64 = 0.9;
     for k in 1..=4 {
-        check(
-            &format!("random P(N ≥ {k})"),
-            random[k - 1],
-            rho.powi(k as i32),
-            0.06,
-        );
+        check(&format!("random P(N ≥ {k})"), random[k - 1], rho.powi(k as i32), 0.06);
     }
     check("p2c P(N ≥ 1)", p2c[0], rho, 0.02);
     for k in 2..=4 {
@@ -220,12 +147,7 @@ fn power_of_two_choices_shortens_the_queue_tail() {
             "p2c P(N ≥ {k}) = {measured:.4}, supermarket limit {limit:.4}"
         );
     }
-    assert!(
-        p2c[3] < 0.5 * random[3],
-        "p2c P(N ≥ 4) {} vs random {}",
-        p2c[3],
-        random[3]
-    );
+    assert!(p2c[3] < 0.5 * random[3], "p2c P(N ≥ 4) {} vs random {}", p2c[3], random[3]);
 }
 
 #[test]
@@ -236,49 +158,18 @@ fn retries_exhaust_with_probability_p_to_the_attempts() {
         "kind=retries fail_prob=0.5 max_retries=2 rate=1 service_time=0.01 requests=200000 seed=18";
     let r = report(scenario);
     let p: f64 = 0.5;
-    check(
-        "theory",
-        predicted(scenario, |p| p.dead_letter_ratio),
-        p.powi(3),
-        1e-12,
-    );
-    check(
-        "dead-lettered",
-        r.dead_lettered as f64 / r.arrivals as f64,
-        p.powi(3),
-        0.03,
-    );
-    check(
-        "mean attempts",
-        r.mean_attempts,
-        predicted(scenario, |p| p.mean_attempts),
-        0.01,
-    );
-    check(
-        "completed",
-        r.completed as f64 / r.arrivals as f64,
-        1.0 - p.powi(3),
-        0.01,
-    );
+    check("theory", predicted(scenario, |p| p.dead_letter_ratio), p.powi(3), 1e-12);
+    check("dead-lettered", r.dead_lettered as f64 / r.arrivals as f64, p.powi(3), 0.03);
+    check("mean attempts", r.mean_attempts, predicted(scenario, |p| p.mean_attempts), 0.01);
+    check("completed", r.completed as f64 / r.arrivals as f64, 1.0 - p.powi(3), 0.01);
 }
 
 #[test]
 fn random_balancing_is_independent_mm1_queues() {
-    let scenario =
-        "kind=balancer servers=5 rate=4 policy=random requests=400000 warmup=1000 seed=19";
+    let scenario = "kind=balancer servers=5 rate=4 policy=random requests=400000 warmup=1000 seed=19";
     let r = report(scenario);
-    check(
-        "random W",
-        r.mean_latency,
-        predicted(scenario, |p| p.mean_latency),
-        0.04,
-    );
-    check(
-        "random L",
-        r.mean_in_system,
-        predicted(scenario, |p| p.mean_in_system),
-        0.04,
-    );
+    check("random W", r.mean_latency, predicted(scenario, |p| p.mean_latency), 0.04);
+    check("random L", r.mean_in_system, predicted(scenario, |p| p.mean_in_system), 0.04);
 }
 
 #[test]
@@ -291,22 +182,14 @@ fn cache_hit_ratios_match_the_che_approximation() {
              warm=on requests=300000 seed=20"
         );
         let expected = predicted(&scenario, |p| p.hit_ratio);
-        check(
-            &format!("{policy} hit ratio"),
-            report(&scenario).hit_ratio,
-            expected,
-            0.03,
-        );
+        check(&format!("{policy} hit ratio"), report(&scenario).hit_ratio, expected, 0.03);
     }
     // LFU here counts uses since an entry came in, so newcomers evict each other; holding
     // the most popular keys, as the prediction assumes, is the best any policy can do.
     let scenario = "kind=cache policy=lfu keys=1000 zipf=0.8 capacity=100 rate=1000 \
                     db_time=0.000001 warm=on requests=300000 seed=20";
     let bound = predicted(scenario, |p| p.hit_ratio);
-    assert!(
-        report(scenario).hit_ratio <= bound,
-        "LFU beat the most popular keys"
-    );
+    assert!(report(scenario).hit_ratio <= bound, "LFU beat the most popular keys");
 }
 
 #[test]
@@ -320,26 +203,10 @@ fn ttl_hit_ratio_without_eviction() {
 
 #[test]
 fn predictions_say_where_they_do_not_apply() {
-    let notes = |s: &str| {
-        predict(&Scenario::parse(s).scenario)
-            .unwrap_or_default()
-            .notes
-    };
-    assert!(
-        notes("kind=queue rate=1.2")
-            .iter()
-            .any(|n| n.contains("no steady state"))
-    );
-    assert!(
-        notes("kind=queue arrival=bursty")
-            .iter()
-            .any(|n| n.contains("bursts"))
-    );
-    assert!(
-        notes("kind=queue timeout=5")
-            .iter()
-            .any(|n| n.contains("give up"))
-    );
+    let notes = |s: &str| predict(&Scenario::parse(s).scenario).unwrap_or_default().notes;
+    assert!(notes("kind=queue rate=1.2").iter().any(|n| n.contains("no steady state")));
+    assert!(notes("kind=queue arrival=bursty").iter().any(|n| n.contains("bursts")));
+    assert!(notes("kind=queue timeout=5").iter().any(|n| n.contains("give up")));
     assert!(notes("kind=queue rate=0.5").is_empty());
     assert!(predict(&Scenario::parse("kind=pipeline").scenario).is_none());
 }

@@ -87,7 +87,9 @@ fn open() -> (Progress, Option<LocalStore>, Option<Notice>) {
         Loaded::Empty => (Progress::default(), Some(store), None),
         Loaded::Ready { progress, .. } => (progress, Some(store), None),
         Loaded::Unreadable { raw, reason, newer: true } => {
-            let text = format!("Your saved progress was not loaded: {reason}. Nothing you do on this page will overwrite it.");
+            let text = format!(
+                "Your saved progress was not loaded: {reason}. Nothing you do on this page will overwrite it."
+            );
             (Progress::default(), None, Some(Notice { text, kept: Some(raw) }))
         }
         Loaded::Unreadable { raw, reason, newer: false } => match store.keep_aside(storage::KEPT_KEY, &raw) {
@@ -98,7 +100,9 @@ fn open() -> (Progress, Option<LocalStore>, Option<Notice>) {
                 (Progress::default(), Some(store), Some(Notice { text, kept: Some(raw) }))
             }
             Err(why) => {
-                let text = format!("Your saved progress could not be read ({reason}) and could not be kept aside ({why}), so it is left untouched. {MEMORY_ONLY}");
+                let text = format!(
+                    "Your saved progress could not be read ({reason}) and could not be kept aside ({why}), so it is left untouched. {MEMORY_ONLY}"
+                );
                 (Progress::default(), None, Some(Notice { text, kept: Some(raw) }))
             }
         },

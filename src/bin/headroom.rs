@@ -79,9 +79,7 @@ fn text_of(arg: &str) -> Result<String, Failure> {
     } else if path.is_file() {
         std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("cannot read {arg}: {e}")))
     } else {
-        Err(Failure::Input(format!(
-            "{arg:?} is neither a file nor `key=value` pairs"
-        )))
+        Err(Failure::Input(format!("{arg:?} is neither a file nor `key=value` pairs")))
     }
 }
 
@@ -93,10 +91,7 @@ fn load(arg: &str) -> Result<Scenario, Failure> {
         return Ok(parsed.scenario);
     }
     let lines: Vec<String> = parsed.problems.iter().map(|p| format!("  {p}")).collect();
-    Err(Failure::Input(format!(
-        "the scenario has problems:\n{}",
-        lines.join("\n")
-    )))
+    Err(Failure::Input(format!("the scenario has problems:\n{}", lines.join("\n"))))
 }
 
 /// What `run` prints: the outcome, then what the command line measured.
@@ -119,20 +114,10 @@ fn run<'a>(scenario: &Scenario) -> Result<Printed<'a>, Failure> {
         Outcome::Timed(report) if seconds > 0.0 => Some((report.events as f64 / seconds).round()),
         _ => None,
     };
-    Ok(Printed {
-        swept: BTreeMap::new(),
-        outcome,
-        events_per_second,
-    })
+    Ok(Printed { swept: BTreeMap::new(), outcome, events_per_second })
 }
 
-fn sweep(
-    scenario: &Scenario,
-    key: &str,
-    from: &str,
-    to: &str,
-    steps: &str,
-) -> Result<String, Failure> {
+fn sweep(scenario: &Scenario, key: &str, from: &str, to: &str, steps: &str) -> Result<String, Failure> {
     let number = |text: &str| {
         text.parse::<f64>()
             .ok()
@@ -147,11 +132,7 @@ fn sweep(
         .ok_or_else(|| Failure::Usage(format!("steps must be 1 to 1000\n{USAGE}")))?;
     let mut rows = Vec::with_capacity(steps);
     for i in 0..steps {
-        let value = if steps == 1 {
-            from
-        } else {
-            from + (to - from) * i as f64 / (steps - 1) as f64
-        };
+        let value = if steps == 1 { from } else { from + (to - from) * i as f64 / (steps - 1) as f64 };
         let mut point = scenario.clone();
         let mut problems = point.set(key, &value.to_string());
         if problems.iter().any(|p| p.message.contains("whole number")) {
@@ -181,36 +162,19 @@ fn predict(scenario: &Scenario) -> Result<String, Failure> {
 
 fn check(arg: &str) -> Result<String, Failure> {
     let parsed = Scenario::parse(&text_of(arg)?);
-    let mut out: Vec<String> = parsed
-        .problems
-        .iter()
-        .map(|p| format!("problem: {p}"))
-        .collect();
+    let mut out: Vec<String> = parsed.problems.iter().map(|p| format!("problem: {p}")).collect();
     out.push(parsed.scenario.to_block().trim_end().to_string());
     let text = out.join("\n");
-    if parsed.problems.is_empty() {
-        Ok(text)
-    } else {
-        Err(Failure::Input(text))
-    }
+    if parsed.problems.is_empty() { Ok(text) } else { Err(Failure::Input(text)) }
 }
 
 fn keys() -> String {
     let mut lines = vec!["kind  (all kinds)  queue | balancer | cache | limiter | retries | breaker | hashing | replication | autoscale | pipeline | estimate  default queue".to_string()];
     for spec in KEYS {
         let b = spec.bounds;
-        let range = if b.min == b.max {
-            String::new()
-        } else {
-            format!("{} to {}", b.min, b.max)
-        };
+        let range = if b.min == b.max { String::new() } else { format!("{} to {}", b.min, b.max) };
         let or = b.none.map(|word| format!(" or {word}")).unwrap_or_default();
-        lines.push(format!(
-            "{}  ({})  {range}{or}  default {}",
-            spec.name,
-            spec.kinds,
-            spec.default_text()
-        ));
+        lines.push(format!("{}  ({})  {range}{or}  default {}", spec.name, spec.kinds, spec.default_text()));
     }
     lines.join("\n")
 }

@@ -7,13 +7,16 @@ pub fn CourseCard(course: &'static Course) -> impl IntoView {
     let progress = use_progress().progress;
     let total = course.lesson_count();
     let done = move || {
-        progress.with(|p| course.lessons().filter(|l| p.is_complete(&lesson_id(&course.slug, &l.slug))).count())
+        progress
+            .with(|p| course.lessons().filter(|l| p.is_complete(&lesson_id(&course.slug, &l.slug))).count())
     };
     let status = move || match total {
         0 => "Lessons in preparation".to_string(),
         n => format!("{} of {n} lessons complete", done()),
     };
-    let width = move || if total == 0 { "0%".to_string() } else { format!("{:.0}%", 100.0 * done() as f64 / total as f64) };
+    let width = move || {
+        if total == 0 { "0%".to_string() } else { format!("{:.0}%", 100.0 * done() as f64 / total as f64) }
+    };
     view! {
         <article class="course-card" data-testid=format!("course-{}", course.slug)>
             <h3><a href=format!("learn/{}", course.slug)>{course.title.clone()}</a></h3>

@@ -1,6 +1,10 @@
 use leptos::prelude::*;
 
-use crate::{app::use_progress, content::{Course, Section, links}, storage::lesson_id};
+use crate::{
+    app::use_progress,
+    content::{Course, Section, links},
+    storage::lesson_id,
+};
 
 /// A section's lessons with a checkmark for each one completed.
 #[component]

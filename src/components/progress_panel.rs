@@ -29,12 +29,15 @@ pub fn ProgressPanel() -> impl IntoView {
                     ctx.progress.set(imported);
                     message.set(format!("Progress imported: {lessons} lessons complete."));
                 }
-                Err(e) => message.set(format!("That file was not imported: {e}. Your current progress is unchanged.")),
+                Err(e) => message
+                    .set(format!("That file was not imported: {e}. Your current progress is unchanged.")),
             }
         });
     };
     let reset = move |_| {
-        if browser::confirm("Reset all progress? Completed lessons and quiz answers will be cleared. Export first if you may want them back.") {
+        if browser::confirm(
+            "Reset all progress? Completed lessons and quiz answers will be cleared. Export first if you may want them back.",
+        ) {
             ctx.progress.update(|p| {
                 *p = storage::Progress { theme: p.theme, ..Default::default() };
             });

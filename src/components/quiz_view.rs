@@ -26,9 +26,11 @@ pub fn QuizView(quiz: Quiz, id: String) -> impl IntoView {
         }
     });
     let again_id = id.clone();
-    let try_again = move |_| progress.update(|p| {
-        p.quizzes.remove(&again_id);
-    });
+    let try_again = move |_| {
+        progress.update(|p| {
+            p.quizzes.remove(&again_id);
+        })
+    };
     let questions = quiz
         .questions
         .into_iter()
@@ -83,9 +85,10 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String)
         }
     };
 
-    let inputs = move || question.with_value(|q| match &q.kind {
-        QuestionKind::Choice { choices } => {
-            let options = choices
+    let inputs = move || {
+        question.with_value(|q| match &q.kind {
+            QuestionKind::Choice { choices } => {
+                let options = choices
                 .iter()
                 .enumerate()
                 .map(|(i, choice)| {
@@ -112,17 +115,18 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String)
                     }
                 })
                 .collect_view();
-            view! { <ul class="choices">{options}</ul> }.into_any()
-        }
-        QuestionKind::Numeric { .. } => view! {
-            <label class="numeric">
-                "Your answer "
-                <input type="text" inputmode="decimal" autocomplete="off" data-testid="numeric-answer"
-                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
-            </label>
-        }
-        .into_any(),
-    });
+                view! { <ul class="choices">{options}</ul> }.into_any()
+            }
+            QuestionKind::Numeric { .. } => view! {
+                <label class="numeric">
+                    "Your answer "
+                    <input type="text" inputmode="decimal" autocomplete="off" data-testid="numeric-answer"
+                        prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                </label>
+            }
+            .into_any(),
+        })
+    };
 
     let feedback = move || {
         answered.get().map(|stored| {
@@ -177,7 +181,8 @@ fn feedback_view(question: &Question, answer: &Answer) -> AnyView {
             view! { <div class="feedback">{verdict}<ul class="explained">{rows}</ul></div> }.into_any()
         }
         (QuestionKind::Numeric { answer: expected, tolerance, explanation }, Answer::Number(x)) => {
-            let target = if *tolerance > 0.0 { format!("{expected} (± {tolerance})") } else { expected.to_string() };
+            let target =
+                if *tolerance > 0.0 { format!("{expected} (± {tolerance})") } else { expected.to_string() };
             view! {
                 <div class="feedback">
                     {verdict}

@@ -61,10 +61,7 @@ impl Catalog {
     /// Builds the catalog from the index text and a loader that returns a lesson's source
     /// (`load(course, lesson)`). Lessons that are missing or whose front matter is broken are
     /// left out and reported, so one bad file never hides the rest.
-    pub fn build(
-        index: &str,
-        load: impl Fn(&str, &str) -> Option<String>,
-    ) -> (Catalog, Vec<String>) {
+    pub fn build(index: &str, load: impl Fn(&str, &str) -> Option<String>) -> (Catalog, Vec<String>) {
         let mut problems = Vec::new();
         let index: Index = match toml::from_str(index) {
             Ok(index) => index,

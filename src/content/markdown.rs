@@ -95,11 +95,7 @@ pub fn inline_html(text: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, Parser::new_ext(text, options()));
     let trimmed = out.trim();
-    trimmed
-        .strip_prefix("<p>")
-        .and_then(|s| s.strip_suffix("</p>"))
-        .unwrap_or(trimmed)
-        .to_string()
+    trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(trimmed).to_string()
 }
 
 /// Every link destination in a body, in order (for the lint).
@@ -189,7 +185,11 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors_and_feed_the_toc() {
-        let r = render("## Why averages lie\n\n[tail](#the-tail)\n\n### The tail\n\n## Why averages lie\n", "sd", "l");
+        let r = render(
+            "## Why averages lie\n\n[tail](#the-tail)\n\n### The tail\n\n## Why averages lie\n",
+            "sd",
+            "l",
+        );
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["why-averages-lie", "the-tail", "why-averages-lie-2"]);
         let Block::Html(html) = &r.blocks[0] else { panic!("expected html") };

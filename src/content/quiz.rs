@@ -19,8 +19,14 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionKind {
     /// Single choice when one choice is right, "select all that apply" when several are.
-    Choice { choices: Vec<Choice> },
-    Numeric { answer: f64, tolerance: f64, explanation: String },
+    Choice {
+        choices: Vec<Choice>,
+    },
+    Numeric {
+        answer: f64,
+        tolerance: f64,
+        explanation: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,13 +81,13 @@ pub fn parse(text: &str) -> Result<Quiz, String> {
             if !matches!(&question.kind, QuestionKind::Choice { choices } if choices.is_empty()) {
                 return Err(at("a question with choices cannot also have a numeric answer"));
             }
-            let (answer, tolerance) = numeric_answer(value).ok_or_else(|| {
-                at(&format!("`={value}` is not a number with an optional `± tolerance`"))
-            })?;
+            let (answer, tolerance) = numeric_answer(value)
+                .ok_or_else(|| at(&format!("`={value}` is not a number with an optional `± tolerance`")))?;
             question.kind = QuestionKind::Numeric { answer, tolerance, explanation: String::new() };
             last = Last::Explanation;
         } else if let Some(explanation) = line.strip_prefix('>') {
-            let target = explanation_of(question).ok_or_else(|| at("an explanation must follow a choice or an `=` answer"))?;
+            let target = explanation_of(question)
+                .ok_or_else(|| at("an explanation must follow a choice or an `=` answer"))?;
             append(target, explanation.trim());
             last = Last::Explanation;
         } else {
@@ -113,10 +119,9 @@ impl Question {
 
     pub fn is_correct(&self, answer: &Answer) -> bool {
         match (&self.kind, answer) {
-            (QuestionKind::Choice { choices }, Answer::Choices(picked)) => choices
-                .iter()
-                .enumerate()
-                .all(|(i, c)| c.correct == picked.contains(&i)),
+            (QuestionKind::Choice { choices }, Answer::Choices(picked)) => {
+                choices.iter().enumerate().all(|(i, c)| c.correct == picked.contains(&i))
+            }
             (QuestionKind::Numeric { answer, tolerance, .. }, Answer::Number(x)) => {
                 (x - answer).abs() <= tolerance + 1e-9 * answer.abs().max(1.0)
             }
@@ -185,7 +190,6 @@ fn explanation_of(question: &mut Question) -> Option<&mut String> {
         QuestionKind::Numeric { explanation, .. } => Some(explanation),
     }
 }
-
 
 fn append(target: &mut String, text: &str) {
     if !target.is_empty() && !text.is_empty() {

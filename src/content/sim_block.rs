@@ -25,12 +25,8 @@ impl SimBlock {
             let (key, value) = line.split_once('=').unwrap_or((line, ""));
             match key.trim() {
                 "controls" => {
-                    block.controls = value
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|k| !k.is_empty())
-                        .map(String::from)
-                        .collect()
+                    block.controls =
+                        value.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect()
                 }
                 "caption" => block.caption = Some(value.trim().to_string()),
                 _ => {
@@ -49,7 +45,9 @@ mod tests {
 
     #[test]
     fn widget_keys_are_taken_out() {
-        let block = SimBlock::parse("# comment\nkind = queue\n\ncontrols = rate, servers\ncaption = One queue.\nrate=0.9\n");
+        let block = SimBlock::parse(
+            "# comment\nkind = queue\n\ncontrols = rate, servers\ncaption = One queue.\nrate=0.9\n",
+        );
         assert_eq!(block.scenario, "kind = queue\nrate=0.9\n");
         assert_eq!(block.controls, ["rate", "servers"]);
         assert_eq!(block.caption.as_deref(), Some("One queue."));

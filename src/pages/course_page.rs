@@ -26,7 +26,10 @@ fn CourseView(course: &'static Course) -> impl IntoView {
     let progress = use_progress().progress;
     let total = course.lesson_count();
     let minutes: u32 = course.lessons().map(|l| l.front.minutes).sum();
-    let done = move || progress.with(|p| course.lessons().filter(|l| p.is_complete(&lesson_id(&course.slug, &l.slug))).count());
+    let done = move || {
+        progress
+            .with(|p| course.lessons().filter(|l| p.is_complete(&lesson_id(&course.slug, &l.slug))).count())
+    };
     let sections = course.sections.iter().map(|section| {
         view! {
             <section class="course-section">

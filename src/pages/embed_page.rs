@@ -36,9 +36,14 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
     let (mut controls, mut start_at, mut caption) = (None, None, None);
     for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let Some(value) = js_sys::decode_uri_component(&value.replace('+', " ")).ok().and_then(|v| v.as_string()) else {
+        let Some(value) =
+            js_sys::decode_uri_component(&value.replace('+', " ")).ok().and_then(|v| v.as_string())
+        else {
             if EMBED_KEYS.contains(&key) {
-                problems.push(Problem { key: key.into(), message: "is not valid percent-encoding; ignored".into() });
+                problems.push(Problem {
+                    key: key.into(),
+                    message: "is not valid percent-encoding; ignored".into(),
+                });
             } else {
                 scenario_pairs.push(pair);
             }
@@ -51,10 +56,16 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
             "t" => match value.parse::<f64>() {
                 Ok(t) if t.is_finite() && (0.0..=MAX_START).contains(&t) => start_at = Some(t),
                 Ok(t) if t.is_finite() && t > MAX_START => {
-                    problems.push(Problem { key: "t".into(), message: format!("is above the maximum {MAX_START}; used {MAX_START}") });
+                    problems.push(Problem {
+                        key: "t".into(),
+                        message: format!("is above the maximum {MAX_START}; used {MAX_START}"),
+                    });
                     start_at = Some(MAX_START);
                 }
-                _ => problems.push(Problem { key: "t".into(), message: format!("is {value:?}, not a time in seconds; starting at 0") }),
+                _ => problems.push(Problem {
+                    key: "t".into(),
+                    message: format!("is {value:?}, not a time in seconds; starting at 0"),
+                }),
             },
             _ => scenario_pairs.push(pair),
         }
@@ -77,7 +88,9 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
     let controls = match controls.as_deref() {
         None => default_controls(parsed.scenario.kind),
         Some("none") => Vec::new(),
-        Some(list) => list.split(',').map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).take(8).collect(),
+        Some(list) => {
+            list.split(',').map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).take(8).collect()
+        }
     };
     WidgetConfig { scenario: parsed.scenario, problems, controls, caption, start_at, embed: true }
 }
@@ -86,7 +99,10 @@ fn apply_theme(value: &str, problems: &mut Vec<Problem>) {
     match value {
         "light" | "dark" => browser::set_root_attribute("data-theme", Some(value)),
         "system" | "" => browser::set_root_attribute("data-theme", None),
-        other => problems.push(Problem { key: "theme".into(), message: format!("is {other:?}; use light, dark or system") }),
+        other => problems.push(Problem {
+            key: "theme".into(),
+            message: format!("is {other:?}; use light, dark or system"),
+        }),
     }
 }
 

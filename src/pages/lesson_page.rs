@@ -1,7 +1,10 @@
 use std::{cell::Cell, rc::Rc, time::Duration};
 
 use leptos::{ev, prelude::*};
-use leptos_router::{NavigateOptions, hooks::{use_navigate, use_params_map}};
+use leptos_router::{
+    NavigateOptions,
+    hooks::{use_navigate, use_params_map},
+};
 
 use super::NotFoundPage;
 use crate::{
@@ -17,7 +20,8 @@ use crate::{
 pub fn LessonPage() -> impl IntoView {
     let params = use_params_map();
     move || {
-        let (course, lesson) = params.with(|p| (p.get("course").unwrap_or_default(), p.get("lesson").unwrap_or_default()));
+        let (course, lesson) =
+            params.with(|p| (p.get("course").unwrap_or_default(), p.get("lesson").unwrap_or_default()));
         let catalog = embedded_catalog();
         match (catalog.course(&course), catalog.lesson(&course, &lesson)) {
             (Some(course), Some(lesson)) => view! { <LessonView course lesson/> }.into_any(),
@@ -95,7 +99,12 @@ fn LessonView(course: &'static Course, lesson: &'static Lesson) -> impl IntoView
 
 /// The fetched lesson: its table of contents and its blocks.
 #[component]
-fn LessonBody(course: &'static Course, lesson: &'static Lesson, rendered: Rc<Rendered>, resume: Option<f64>) -> impl IntoView {
+fn LessonBody(
+    course: &'static Course,
+    lesson: &'static Lesson,
+    rendered: Rc<Rendered>,
+    resume: Option<f64>,
+) -> impl IntoView {
     let mut quizzes = 0;
     let blocks = rendered
         .blocks
@@ -108,7 +117,9 @@ fn LessonBody(course: &'static Course, lesson: &'static Lesson, rendered: Rc<Ren
                 quizzes += 1;
                 view! { <QuizView quiz=quiz.clone() id/> }.into_any()
             }
-            Block::Quiz(Err(e)) => view! { <p class="load-error">{format!("This check could not be shown: {e}")}</p> }.into_any(),
+            Block::Quiz(Err(e)) => {
+                view! { <p class="load-error">{format!("This check could not be shown: {e}")}</p> }.into_any()
+            }
         })
         .collect_view();
     // The page is now tall enough: go to the heading in the address, or back to where the
@@ -159,7 +170,9 @@ fn track_scroll(id: String) {
 /// ← and → go to the previous and next lesson, unless the learner is typing.
 fn keyboard_navigation(course: &'static Course, slug: &str) {
     let (prev, next) = course.neighbours(slug);
-    let target = |l: Option<&Lesson>| l.map(|l| format!("{}/{}", browser::base_path(), links::lesson_href(&course.slug, &l.slug)));
+    let target = |l: Option<&Lesson>| {
+        l.map(|l| format!("{}/{}", browser::base_path(), links::lesson_href(&course.slug, &l.slug)))
+    };
     let (prev, next) = (target(prev), target(next));
     let navigate = use_navigate();
     let handle = window_event_listener(ev::keydown, move |ev| {

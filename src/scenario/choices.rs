@@ -8,10 +8,7 @@ pub trait Choice: Copy + PartialEq + 'static {
     fn name(self) -> &'static str;
 
     fn from_name(name: &str) -> Option<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|choice| choice.name() == name)
+        Self::ALL.iter().copied().find(|choice| choice.name() == name)
     }
 
     /// "a, b or c", for messages.

@@ -171,13 +171,7 @@ impl Scenario {
     /// Every key at its default (docs/scenarios.md).
     pub const DEFAULT: Scenario = Scenario {
         kind: Kind::Queue,
-        run: Run {
-            seed: 1,
-            requests: 10_000,
-            duration: 0.0,
-            warmup: 0.0,
-            bucket: 1.0,
-        },
+        run: Run { seed: 1, requests: 10_000, duration: 0.0, warmup: 0.0, bucket: 1.0 },
         arrivals: Arrivals {
             rate: 0.9,
             pattern: Arrival::Poisson,
@@ -205,15 +199,8 @@ impl Scenario {
             outage_server: 0,
             health_interval: None,
         },
-        balancer: Balancer {
-            policy: LbPolicy::RoundRobin,
-            vnodes: 100,
-        },
-        keys: Keys {
-            count: 1000,
-            zipf: 1.0,
-            write_ratio: 0.0,
-        },
+        balancer: Balancer { policy: LbPolicy::RoundRobin, vnodes: 100 },
+        keys: Keys { count: 1000, zipf: 1.0, write_ratio: 0.0 },
         cache: Cache {
             policy: CachePolicy::Lru,
             capacity: 100,
@@ -243,11 +230,7 @@ impl Scenario {
             jitter: Jitter::Full,
             budget: None,
         },
-        breaker: Breaker {
-            failures: 5,
-            open_for: 5.0,
-            probes: 1,
-        },
+        breaker: Breaker { failures: 5, open_for: 5.0, probes: 1 },
         replication: Replication {
             replicas: 2,
             lag: 0.1,

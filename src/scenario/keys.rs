@@ -44,13 +44,10 @@ pub const MAX_SEED: u64 = (1 << 53) - 1;
 use Kind::*;
 const ALL_BUT_ESTIMATE: Kinds = Kinds::all().without(Estimate);
 const TIMED: Kinds = Kinds::all().without(Estimate).without(Hashing);
-const SERVICE: Kinds = Kinds::of(&[
-    Queue, Balancer, Limiter, Retries, Breaker, Autoscale, Pipeline,
-]);
+const SERVICE: Kinds = Kinds::of(&[Queue, Balancer, Limiter, Retries, Breaker, Autoscale, Pipeline]);
 const SPEEDS: Kinds = Kinds::of(&[Queue, Balancer, Limiter, Retries, Breaker, Pipeline]);
-const SERVER_COUNT: Kinds = Kinds::of(&[
-    Queue, Balancer, Limiter, Retries, Breaker, Hashing, Autoscale, Pipeline,
-]);
+const SERVER_COUNT: Kinds =
+    Kinds::of(&[Queue, Balancer, Limiter, Retries, Breaker, Hashing, Autoscale, Pipeline]);
 const FAILING: Kinds = Kinds::of(&[Retries, Breaker, Pipeline]);
 const OUTAGE: Kinds = Kinds::of(&[Queue, Balancer, Retries, Breaker, Pipeline]);
 const BALANCED: Kinds = Kinds::of(&[Balancer, Pipeline]);

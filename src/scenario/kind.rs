@@ -102,11 +102,7 @@ impl Kinds {
 
 impl fmt::Display for Kinds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = Kind::ALL
-            .into_iter()
-            .filter(|k| self.contains(*k))
-            .map(Kind::name)
-            .collect();
+        let names: Vec<&str> = Kind::ALL.into_iter().filter(|k| self.contains(*k)).map(Kind::name).collect();
         f.write_str(&names.join(", "))
     }
 }

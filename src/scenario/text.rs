@@ -16,10 +16,8 @@ pub struct Pair {
 pub fn pairs(text: &str) -> (Vec<Pair>, Vec<String>) {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut strays = Vec::new();
-    let segments = text
-        .lines()
-        .filter(|line| !line.trim_start().starts_with('#'))
-        .flat_map(|line| line.split('&'));
+    let segments =
+        text.lines().filter(|line| !line.trim_start().starts_with('#')).flat_map(|line| line.split('&'));
     for segment in segments {
         let mut open: Option<Pair> = None;
         let mut words = segment.split_whitespace().peekable();
@@ -36,10 +34,7 @@ pub fn pairs(text: &str) -> (Vec<Pair>, Vec<String>) {
                     let next = words.next().unwrap_or("=");
                     value = next[1..].to_string();
                 }
-                open = Some(Pair {
-                    key: decode(key),
-                    value: decode(&value),
-                });
+                open = Some(Pair { key: decode(key), value: decode(&value) });
             } else if let Some(pair) = open.as_mut() {
                 let decoded = decode(word);
                 if !pair.value.is_empty() {

@@ -47,9 +47,6 @@ pub fn cross_check(scenario: &mut Scenario, problems: &mut Vec<Problem>) {
                 scenario.servers.count
             ),
         ));
-        scenario
-            .service
-            .speeds
-            .truncate(scenario.servers.count as usize);
+        scenario.service.speeds.truncate(scenario.servers.count as usize);
     }
 }

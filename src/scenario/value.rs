@@ -50,21 +50,9 @@ fn read_number(text: &str, bounds: &Bounds) -> Read<f64> {
         _ => return Err("is not a number".into()),
     };
     if number < bounds.min {
-        Ok((
-            bounds.min,
-            Some(format!(
-                "is below the minimum {}; used {}",
-                bounds.min, bounds.min
-            )),
-        ))
+        Ok((bounds.min, Some(format!("is below the minimum {}; used {}", bounds.min, bounds.min))))
     } else if number > bounds.max {
-        Ok((
-            bounds.max,
-            Some(format!(
-                "is above the maximum {}; used {}",
-                bounds.max, bounds.max
-            )),
-        ))
+        Ok((bounds.max, Some(format!("is above the maximum {}; used {}", bounds.max, bounds.max))))
     } else {
         Ok((number, None))
     }
@@ -162,21 +150,15 @@ impl Value for Vec<f64> {
     fn read(text: &str, bounds: &Bounds) -> Read<Self> {
         let mut values = Vec::new();
         let mut notes = Vec::new();
-        for item in text
-            .split(',')
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-        {
-            let (value, note) = read_number(item, bounds)
-                .map_err(|why| format!("has an entry {item:?} that {why}"))?;
+        for item in text.split(',').map(str::trim).filter(|item| !item.is_empty()) {
+            let (value, note) =
+                read_number(item, bounds).map_err(|why| format!("has an entry {item:?} that {why}"))?;
             values.push(value);
             notes.extend(note.map(|note| format!("{item} {note}")));
         }
         if values.len() > MAX_LIST {
             values.truncate(MAX_LIST);
-            notes.push(format!(
-                "has more than {MAX_LIST} entries; kept the first {MAX_LIST}"
-            ));
+            notes.push(format!("has more than {MAX_LIST} entries; kept the first {MAX_LIST}"));
         }
         let note = (!notes.is_empty()).then(|| notes.join("; "));
         Ok((values, note))

@@ -30,11 +30,7 @@ impl Arrivals {
     pub fn new(config: &Config) -> Arrivals {
         let spikes = config
             .spike_at
-            .map(|start| Spike {
-                start,
-                end: start + config.spike_len,
-                factor: config.spike_factor,
-            })
+            .map(|start| Spike { start, end: start + config.spike_len, factor: config.spike_factor })
             .into_iter()
             .collect();
         Arrivals {
@@ -106,10 +102,6 @@ impl Arrivals {
 
     /// Multiplies the rate by `factor` over `[start, start + length)`.
     pub fn add_spike(&mut self, start: f64, length: f64, factor: f64) {
-        self.spikes.push(Spike {
-            start,
-            end: start + length.max(0.0),
-            factor: factor.max(0.0),
-        });
+        self.spikes.push(Spike { start, end: start + length.max(0.0), factor: factor.max(0.0) });
     }
 }

@@ -118,14 +118,12 @@ impl Autoscaler {
         let total = self.ready + self.pending();
         if desired > total {
             let ready_at = now + self.config.provisioning_delay;
-            self.pending
-                .extend(std::iter::repeat_n(ready_at, (desired - total) as usize));
+            self.pending.extend(std::iter::repeat_n(ready_at, (desired - total) as usize));
             self.last_action = now;
             ScaleDecision::ScaleOut(desired - total)
         } else if desired < total && now - self.last_action >= self.config.scale_in_cooldown {
             let cancelled = (total - desired).min(self.pending());
-            self.pending
-                .truncate(self.pending.len() - cancelled as usize);
+            self.pending.truncate(self.pending.len() - cancelled as usize);
             let removed = total - desired - cancelled;
             self.ready -= removed;
             self.last_action = now;
@@ -158,11 +156,6 @@ impl Autoscaler {
 
 impl fmt::Display for Autoscaler {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "autoscaler: {} ready, {} pending",
-            self.ready,
-            self.pending()
-        )
+        write!(f, "autoscaler: {} ready, {} pending", self.ready, self.pending())
     }
 }

@@ -32,17 +32,8 @@ pub struct Balancer {
 }
 
 impl Balancer {
-    pub fn new(
-        policy: LbPolicy,
-        servers: usize,
-        speeds: &[f64],
-        vnodes: u32,
-        seed: u64,
-        tau: f64,
-    ) -> Self {
-        let weights: Vec<f64> = (0..servers)
-            .map(|i| speeds.get(i).copied().unwrap_or(1.0))
-            .collect();
+    pub fn new(policy: LbPolicy, servers: usize, speeds: &[f64], vnodes: u32, seed: u64, tau: f64) -> Self {
+        let weights: Vec<f64> = (0..servers).map(|i| speeds.get(i).copied().unwrap_or(1.0)).collect();
         Balancer {
             policy,
             healthy: vec![true; servers],
@@ -85,10 +76,7 @@ impl Balancer {
                 chosen
             }
             LbPolicy::Random => self.random_healthy(n, rng, &ok),
-            LbPolicy::LeastConn => (0..n)
-                .filter(|&i| ok(i))
-                .min_by_key(|&i| loads[i])
-                .unwrap_or(0),
+            LbPolicy::LeastConn => (0..n).filter(|&i| ok(i)).min_by_key(|&i| loads[i]).unwrap_or(0),
             LbPolicy::PowerOfTwo => {
                 let (a, b) = self.two_healthy(n, rng, &ok);
                 if loads[b] < loads[a] { b } else { a }
@@ -96,22 +84,13 @@ impl Balancer {
             LbPolicy::PeakEwma => {
                 let (a, b) = self.two_healthy(n, rng, &ok);
                 let cost = |i: usize| self.ewma[i].0 * (loads[i] + 1) as f64;
-                if cost(b) < cost(a) || (cost(b) == cost(a) && loads[b] < loads[a]) {
-                    b
-                } else {
-                    a
-                }
+                if cost(b) < cost(a) || (cost(b) == cost(a) && loads[b] < loads[a]) { b } else { a }
             }
             LbPolicy::Hash => self.ring_owner(key, &ok).unwrap_or(0),
         }
     }
 
-    fn random_healthy<R: Rng + ?Sized>(
-        &self,
-        n: usize,
-        rng: &mut R,
-        ok: &impl Fn(usize) -> bool,
-    ) -> usize {
+    fn random_healthy<R: Rng + ?Sized>(&self, n: usize, rng: &mut R, ok: &impl Fn(usize) -> bool) -> usize {
         let healthy = (0..n).filter(|&i| ok(i)).count();
         let k = below(rng, healthy.max(1));
         (0..n).filter(|&i| ok(i)).nth(k).unwrap_or(0)

@@ -20,11 +20,7 @@ pub enum Trip {
     ConsecutiveFailures(u32),
     /// When at least `threshold` (a fraction) of the last `window` calls failed, once at least
     /// `min_calls` have been recorded.
-    FailureRate {
-        threshold: f64,
-        window: u32,
-        min_calls: u32,
-    },
+    FailureRate { threshold: f64, window: u32, min_calls: u32 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -74,11 +70,7 @@ impl Breaker {
     pub fn new(config: BreakerConfig) -> Self {
         let trip = match config.trip {
             Trip::ConsecutiveFailures(n) => Trip::ConsecutiveFailures(n.max(1)),
-            Trip::FailureRate {
-                threshold,
-                window,
-                min_calls,
-            } => {
+            Trip::FailureRate { threshold, window, min_calls } => {
                 let window = window.clamp(1, MAX_WINDOW);
                 Trip::FailureRate {
                     threshold: threshold.max(f64::MIN_POSITIVE).min(1.0),
@@ -138,11 +130,7 @@ impl Breaker {
         let failed = outcome == Outcome::Failure;
         match self.state {
             BreakerState::Closed => {
-                self.consecutive_failures = if failed {
-                    self.consecutive_failures + 1
-                } else {
-                    0
-                };
+                self.consecutive_failures = if failed { self.consecutive_failures + 1 } else { 0 };
                 if let Trip::FailureRate { window, .. } = self.config.trip {
                     if self.recent.len() >= window as usize {
                         let oldest = self.recent.pop_front().unwrap_or(false);
@@ -206,11 +194,9 @@ impl Breaker {
     fn tripped(&self) -> bool {
         match self.config.trip {
             Trip::ConsecutiveFailures(n) => self.consecutive_failures >= n,
-            Trip::FailureRate {
-                threshold,
-                min_calls,
-                ..
-            } => self.recent.len() >= min_calls as usize && self.failure_rate() >= threshold,
+            Trip::FailureRate { threshold, min_calls, .. } => {
+                self.recent.len() >= min_calls as usize && self.failure_rate() >= threshold
+            }
         }
     }
 

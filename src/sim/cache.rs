@@ -177,11 +177,7 @@ impl Cache {
             Ttl::SinceInsert(t) => Ttl::SinceInsert(t.max(0.0)),
             Ttl::SinceAccess(t) => Ttl::SinceAccess(t.max(0.0)),
         };
-        let config = CacheConfig {
-            capacity: config.capacity.min(MAX_CAPACITY),
-            ttl,
-            ..config
-        };
+        let config = CacheConfig { capacity: config.capacity.min(MAX_CAPACITY), ttl, ..config };
         Cache {
             config,
             slots: Vec::new(),
@@ -223,9 +219,7 @@ impl Cache {
 
     /// Whether `key` is present and fresh at `now`, without counting or touching anything.
     pub fn contains(&self, key: u64, now: f64) -> bool {
-        self.index
-            .get(&key)
-            .is_some_and(|&i| self.slots[i as usize].expires_at > now)
+        self.index.get(&key).is_some_and(|&i| self.slots[i as usize].expires_at > now)
     }
 
     /// Stores `key` at `now` with version 0 and the configured TTL; see [`Cache::insert_with`].
@@ -251,13 +245,7 @@ impl Cache {
         let (version, expires_at) = (options.version, now + ttl);
         if let Some(&i) = self.index.get(&key) {
             let slot = &mut self.slots[i as usize];
-            *slot = Slot {
-                version,
-                inserted_at: now,
-                ttl,
-                expires_at,
-                ..*slot
-            };
+            *slot = Slot { version, inserted_at: now, ttl, expires_at, ..*slot };
             self.touch(i);
             return None;
         }
@@ -336,19 +324,15 @@ impl Cache {
 
     /// The occupied slots in slot order; O(capacity), so take a prefix for big caches.
     pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
-        self.slots
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.live)
-            .map(|(slot, s)| Entry {
-                slot,
-                key: s.key,
-                version: s.version,
-                inserted_at: s.inserted_at,
-                expires_at: s.expires_at,
-                hits: s.hits,
-                dirty: s.dirty,
-            })
+        self.slots.iter().enumerate().filter(|(_, s)| s.live).map(|(slot, s)| Entry {
+            slot,
+            key: s.key,
+            version: s.version,
+            inserted_at: s.inserted_at,
+            expires_at: s.expires_at,
+            hits: s.hits,
+            dirty: s.dirty,
+        })
     }
 
     /// Keys of the entries holding unwritten writes, for a write-back flusher.

@@ -36,10 +36,7 @@ impl Work {
         match distribution {
             ServiceDist::Constant => Work::Constant(mean),
             ServiceDist::Exponential => Work::Exponential(mean),
-            ServiceDist::Lognormal => Work::Lognormal {
-                mu: libm::log(mean) - sigma * sigma / 2.0,
-                sigma,
-            },
+            ServiceDist::Lognormal => Work::Lognormal { mu: libm::log(mean) - sigma * sigma / 2.0, sigma },
         }
     }
 

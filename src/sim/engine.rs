@@ -182,11 +182,7 @@ impl Sim {
             .wrapping_mul(0x0100_0000_01b3);
         match event.kind {
             EventKind::Arrival => self.on_arrival(),
-            EventKind::ServiceDone {
-                station,
-                worker,
-                epoch,
-            } => self.on_service_done(station, worker, epoch),
+            EventKind::ServiceDone { station, worker, epoch } => self.on_service_done(station, worker, epoch),
             EventKind::DatabaseDone { worker, epoch } => self.on_database_done(worker, epoch),
             EventKind::Timeout(r) => self.on_timeout(r),
             EventKind::Retry(r) => self.on_retry(r),
@@ -218,18 +214,9 @@ impl Sim {
 
     /// Requests in the system, waiting, and workers busy and available, right now.
     fn levels(&self) -> Levels {
-        let mut levels = Levels {
-            in_system: self.requests.len() as f64,
-            ..Levels::default()
-        };
-        let stations = self
-            .stations
-            .iter()
-            .map(|s| (s.waiting, s.busy, s.available()));
-        let database = self
-            .data
-            .as_ref()
-            .map(|d| (d.db.waiting, d.db.busy, d.db.available()));
+        let mut levels = Levels { in_system: self.requests.len() as f64, ..Levels::default() };
+        let stations = self.stations.iter().map(|s| (s.waiting, s.busy, s.available()));
+        let database = self.data.as_ref().map(|d| (d.db.waiting, d.db.busy, d.db.available()));
         for (waiting, busy, available) in stations.chain(database) {
             levels.queue += waiting as f64;
             levels.busy += busy as f64;

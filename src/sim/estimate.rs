@@ -37,8 +37,7 @@ pub fn estimate(inputs: &Inputs) -> Estimate {
     let model_calls_per_day = requests_per_day * e.model_share;
     let tokens_in_per_day = model_calls_per_day * e.tokens_in;
     let tokens_out_per_day = model_calls_per_day * e.tokens_out;
-    let dollars_per_day =
-        tokens_in_per_day / 1e6 * e.price_in + tokens_out_per_day / 1e6 * e.price_out;
+    let dollars_per_day = tokens_in_per_day / 1e6 * e.price_in + tokens_out_per_day / 1e6 * e.price_out;
     Estimate {
         requests_per_day,
         requests_per_second,

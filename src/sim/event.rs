@@ -57,14 +57,10 @@ impl EventKind {
     pub fn tag(&self) -> u64 {
         match *self {
             EventKind::Arrival => 1,
-            EventKind::ServiceDone {
-                station,
-                worker,
-                epoch,
-            } => 2 | u64::from(station) << 8 | u64::from(worker) << 24 | u64::from(epoch) << 40,
-            EventKind::DatabaseDone { worker, epoch } => {
-                3 | u64::from(worker) << 8 | u64::from(epoch) << 24
+            EventKind::ServiceDone { station, worker, epoch } => {
+                2 | u64::from(station) << 8 | u64::from(worker) << 24 | u64::from(epoch) << 40
             }
+            EventKind::DatabaseDone { worker, epoch } => 3 | u64::from(worker) << 8 | u64::from(epoch) << 24,
             EventKind::Timeout(r) => 4 | r.bits() << 8,
             EventKind::Retry(r) => 5 | r.bits() << 8,
             EventKind::Released(r) => 6 | r.bits() << 8,
@@ -122,16 +118,8 @@ impl EventQueue {
     /// Schedules `kind` at `time` (clamped to be finite and not negative).
     #[inline]
     pub fn push(&mut self, time: f64, kind: EventKind) {
-        let time = if time >= 0.0 {
-            min(time, f64::MAX)
-        } else {
-            0.0
-        };
-        self.heap.push(Event {
-            time,
-            seq: self.next_seq,
-            kind,
-        });
+        let time = if time >= 0.0 { min(time, f64::MAX) } else { 0.0 };
+        self.heap.push(Event { time, seq: self.next_seq, kind });
         self.next_seq += 1;
     }
 

@@ -26,13 +26,7 @@ pub struct Histogram {
 
 impl Default for Histogram {
     fn default() -> Self {
-        Histogram {
-            counts: vec![0; BUCKETS],
-            count: 0,
-            sum: 0.0,
-            min: f64::INFINITY,
-            max: 0.0,
-        }
+        Histogram { counts: vec![0; BUCKETS], count: 0, sum: 0.0, min: f64::INFINITY, max: 0.0 }
     }
 }
 
@@ -72,11 +66,7 @@ impl Histogram {
     }
 
     pub fn mean(&self) -> f64 {
-        if self.count == 0 {
-            0.0
-        } else {
-            self.sum / self.count as f64
-        }
+        if self.count == 0 { 0.0 } else { self.sum / self.count as f64 }
     }
 
     pub fn max(&self) -> f64 {

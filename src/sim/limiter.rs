@@ -48,36 +48,11 @@ pub enum Admission {
 
 #[derive(Clone, Debug)]
 enum State {
-    TokenBucket {
-        rate: f64,
-        burst: f64,
-        tokens: f64,
-        at: f64,
-    },
-    LeakyBucket {
-        rate: f64,
-        capacity: f64,
-        level: f64,
-        at: f64,
-    },
-    FixedWindow {
-        limit: u32,
-        window: f64,
-        start: f64,
-        count: u32,
-    },
-    SlidingLog {
-        limit: u32,
-        window: f64,
-        admitted: VecDeque<f64>,
-    },
-    SlidingCounter {
-        limit: u32,
-        window: f64,
-        start: f64,
-        previous: u32,
-        current: u32,
-    },
+    TokenBucket { rate: f64, burst: f64, tokens: f64, at: f64 },
+    LeakyBucket { rate: f64, capacity: f64, level: f64, at: f64 },
+    FixedWindow { limit: u32, window: f64, start: f64, count: u32 },
+    SlidingLog { limit: u32, window: f64, admitted: VecDeque<f64> },
+    SlidingCounter { limit: u32, window: f64, start: f64, previous: u32, current: u32 },
 }
 
 /// A rate limiter; see the module documentation for the algorithms.
@@ -99,65 +74,40 @@ impl Limiter {
     /// clamped to positive values (a burst or capacity to at least 1), limits to `MAX_LIMIT`.
     pub fn new(config: LimiterConfig) -> Self {
         let config = match config {
-            LimiterConfig::TokenBucket { rate, burst } => LimiterConfig::TokenBucket {
-                rate: positive(rate),
-                burst: positive(burst).max(1.0),
-            },
-            LimiterConfig::LeakyBucket { rate, capacity } => LimiterConfig::LeakyBucket {
-                rate: positive(rate),
-                capacity: positive(capacity).max(1.0),
-            },
-            LimiterConfig::FixedWindow { limit, window } => LimiterConfig::FixedWindow {
-                limit: limit.min(MAX_LIMIT),
-                window: positive(window),
-            },
-            LimiterConfig::SlidingLog { limit, window } => LimiterConfig::SlidingLog {
-                limit: limit.min(MAX_LIMIT),
-                window: positive(window),
-            },
-            LimiterConfig::SlidingCounter { limit, window } => LimiterConfig::SlidingCounter {
-                limit: limit.min(MAX_LIMIT),
-                window: positive(window),
-            },
+            LimiterConfig::TokenBucket { rate, burst } => {
+                LimiterConfig::TokenBucket { rate: positive(rate), burst: positive(burst).max(1.0) }
+            }
+            LimiterConfig::LeakyBucket { rate, capacity } => {
+                LimiterConfig::LeakyBucket { rate: positive(rate), capacity: positive(capacity).max(1.0) }
+            }
+            LimiterConfig::FixedWindow { limit, window } => {
+                LimiterConfig::FixedWindow { limit: limit.min(MAX_LIMIT), window: positive(window) }
+            }
+            LimiterConfig::SlidingLog { limit, window } => {
+                LimiterConfig::SlidingLog { limit: limit.min(MAX_LIMIT), window: positive(window) }
+            }
+            LimiterConfig::SlidingCounter { limit, window } => {
+                LimiterConfig::SlidingCounter { limit: limit.min(MAX_LIMIT), window: positive(window) }
+            }
         };
         let state = match config {
-            LimiterConfig::TokenBucket { rate, burst } => State::TokenBucket {
-                rate,
-                burst,
-                tokens: burst,
-                at: 0.0,
-            },
-            LimiterConfig::LeakyBucket { rate, capacity } => State::LeakyBucket {
-                rate,
-                capacity,
-                level: 0.0,
-                at: 0.0,
-            },
-            LimiterConfig::FixedWindow { limit, window } => State::FixedWindow {
-                limit,
-                window,
-                start: 0.0,
-                count: 0,
-            },
-            LimiterConfig::SlidingLog { limit, window } => State::SlidingLog {
-                limit,
-                window,
-                admitted: VecDeque::new(),
-            },
-            LimiterConfig::SlidingCounter { limit, window } => State::SlidingCounter {
-                limit,
-                window,
-                start: 0.0,
-                previous: 0,
-                current: 0,
-            },
+            LimiterConfig::TokenBucket { rate, burst } => {
+                State::TokenBucket { rate, burst, tokens: burst, at: 0.0 }
+            }
+            LimiterConfig::LeakyBucket { rate, capacity } => {
+                State::LeakyBucket { rate, capacity, level: 0.0, at: 0.0 }
+            }
+            LimiterConfig::FixedWindow { limit, window } => {
+                State::FixedWindow { limit, window, start: 0.0, count: 0 }
+            }
+            LimiterConfig::SlidingLog { limit, window } => {
+                State::SlidingLog { limit, window, admitted: VecDeque::new() }
+            }
+            LimiterConfig::SlidingCounter { limit, window } => {
+                State::SlidingCounter { limit, window, start: 0.0, previous: 0, current: 0 }
+            }
         };
-        Limiter {
-            config,
-            state,
-            passed: 0,
-            rejected: 0,
-        }
+        Limiter { config, state, passed: 0, rejected: 0 }
     }
 
     /// The clamped configuration in use.
@@ -169,12 +119,7 @@ impl Limiter {
     /// treated as the latest time seen.
     pub fn acquire(&mut self, now: f64) -> Admission {
         let admission = match &mut self.state {
-            State::TokenBucket {
-                rate,
-                burst,
-                tokens,
-                at,
-            } => {
+            State::TokenBucket { rate, burst, tokens, at } => {
                 let now = now.max(*at);
                 *tokens = (*tokens + *rate * (now - *at)).min(*burst);
                 *at = now;
@@ -185,12 +130,7 @@ impl Limiter {
                     Admission::Reject
                 }
             }
-            State::LeakyBucket {
-                rate,
-                capacity,
-                level,
-                at,
-            } => {
+            State::LeakyBucket { rate, capacity, level, at } => {
                 let now = now.max(*at);
                 *level = (*level - *rate * (now - *at)).max(0.0);
                 *at = now;
@@ -198,21 +138,12 @@ impl Limiter {
                     // Leaves once everything ahead of it has drained.
                     let wait = *level / *rate;
                     *level += 1.0;
-                    if wait > 0.0 {
-                        Admission::Delay(wait)
-                    } else {
-                        Admission::Pass
-                    }
+                    if wait > 0.0 { Admission::Delay(wait) } else { Admission::Pass }
                 } else {
                     Admission::Reject
                 }
             }
-            State::FixedWindow {
-                limit,
-                window,
-                start,
-                count,
-            } => {
+            State::FixedWindow { limit, window, start, count } => {
                 let now = now.max(*start);
                 let elapsed = ((now - *start) / *window).floor();
                 if elapsed >= 1.0 {
@@ -221,11 +152,7 @@ impl Limiter {
                 }
                 admit_if(*count < *limit, count)
             }
-            State::SlidingLog {
-                limit,
-                window,
-                admitted,
-            } => {
+            State::SlidingLog { limit, window, admitted } => {
                 while admitted.front().is_some_and(|&t| t <= now - *window) {
                     admitted.pop_front();
                 }
@@ -233,19 +160,9 @@ impl Limiter {
                 if pass {
                     admitted.push_back(now.max(admitted.back().copied().unwrap_or(now)));
                 }
-                if pass {
-                    Admission::Pass
-                } else {
-                    Admission::Reject
-                }
+                if pass { Admission::Pass } else { Admission::Reject }
             }
-            State::SlidingCounter {
-                limit,
-                window,
-                start,
-                previous,
-                current,
-            } => {
+            State::SlidingCounter { limit, window, start, previous, current } => {
                 let now = now.max(*start);
                 let elapsed = ((now - *start) / *window).floor();
                 if elapsed >= 1.0 {
@@ -310,10 +227,6 @@ fn admit_if(pass: bool, count: &mut u32) -> Admission {
 
 impl fmt::Display for Limiter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:?}: {} passed, {} rejected",
-            self.config, self.passed, self.rejected
-        )
+        write!(f, "{:?}: {} passed, {} rejected", self.config, self.passed, self.rejected)
     }
 }

@@ -103,18 +103,12 @@ impl Requests {
                 request.generation = self.slots[i].generation.wrapping_add(1);
                 self.slots[i] = request;
                 self.live[i] = true;
-                ReqRef {
-                    slot,
-                    generation: request.generation,
-                }
+                ReqRef { slot, generation: request.generation }
             }
             None => {
                 self.slots.push(request);
                 self.live.push(true);
-                ReqRef {
-                    slot: (self.slots.len() - 1) as u32,
-                    generation: 0,
-                }
+                ReqRef { slot: (self.slots.len() - 1) as u32, generation: 0 }
             }
         }
     }
@@ -138,10 +132,7 @@ impl Requests {
     pub fn next_attempt(&mut self, r: ReqRef) -> Option<ReqRef> {
         let request = self.get_mut(r)?;
         request.generation = request.generation.wrapping_add(1);
-        Some(ReqRef {
-            slot: r.slot,
-            generation: request.generation,
-        })
+        Some(ReqRef { slot: r.slot, generation: request.generation })
     }
 
     /// Removes the request and returns it.
@@ -170,14 +161,6 @@ impl Requests {
             .zip(&self.live)
             .enumerate()
             .filter(|(_, (_, live))| **live)
-            .map(|(i, (request, _))| {
-                (
-                    ReqRef {
-                        slot: i as u32,
-                        generation: request.generation,
-                    },
-                    request,
-                )
-            })
+            .map(|(i, (request, _))| (ReqRef { slot: i as u32, generation: request.generation }, request))
     }
 }

@@ -101,20 +101,13 @@ impl RetryPolicy {
         if budget.is_some_and(|b| !b.try_spend()) {
             return RetryDecision::DeadLetter(GiveUp::Budget);
         }
-        RetryDecision::Retry {
-            delay: self.next_delay(attempt, previous_delay, rng),
-        }
+        RetryDecision::Retry { delay: self.next_delay(attempt, previous_delay, rng) }
     }
 
     /// The wait after attempt number `attempt` (1 for the first) failed, per the jitter mode.
     /// `previous_delay` is the wait before that attempt (only decorrelated jitter reads it; pass
     /// 0 after the first attempt). Draws one number from `rng` unless the jitter is `None`.
-    pub fn next_delay<R: Rng + ?Sized>(
-        &self,
-        attempt: u32,
-        previous_delay: f64,
-        rng: &mut R,
-    ) -> f64 {
+    pub fn next_delay<R: Rng + ?Sized>(&self, attempt: u32, previous_delay: f64, rng: &mut R) -> f64 {
         let RetryPolicy { base, cap, .. } = *self;
         match self.jitter {
             Jitter::None => self.ceiling(attempt),
@@ -165,13 +158,7 @@ pub struct Retrier {
 impl Retrier {
     /// Builds (and clamps) the policy and the budget.
     pub fn new(config: RetryConfig) -> Self {
-        let RetryConfig {
-            max_attempts,
-            base,
-            cap,
-            jitter,
-            budget,
-        } = config;
+        let RetryConfig { max_attempts, base, cap, jitter, budget } = config;
         Retrier {
             policy: RetryPolicy::new(max_attempts, base, cap, jitter),
             budget: budget.map(|b| RetryBudget::new(b.ratio, b.max_tokens)),
@@ -192,8 +179,7 @@ impl Retrier {
         previous_delay: f64,
         rng: &mut R,
     ) -> RetryDecision {
-        self.policy
-            .decide(attempt, previous_delay, self.budget.as_mut(), rng)
+        self.policy.decide(attempt, previous_delay, self.budget.as_mut(), rng)
     }
 
     pub fn policy(&self) -> &RetryPolicy {
@@ -221,13 +207,7 @@ impl RetryBudget {
     /// A full budget. `ratio` is clamped to `[0, 1e6]`, `max_tokens` to `[0, 1e9]`.
     pub fn new(ratio: f64, max_tokens: f64) -> Self {
         let max_tokens = max_tokens.max(0.0).min(1e9);
-        RetryBudget {
-            ratio: ratio.max(0.0).min(1e6),
-            max_tokens,
-            tokens: max_tokens,
-            spent: 0,
-            refused: 0,
-        }
+        RetryBudget { ratio: ratio.max(0.0).min(1e6), max_tokens, tokens: max_tokens, spent: 0, refused: 0 }
     }
 
     /// Records a first attempt, which earns `ratio` tokens.
@@ -265,10 +245,6 @@ impl RetryBudget {
 
 impl fmt::Display for RetryBudget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "retry budget: {:.2} tokens, {} spent, {} refused",
-            self.tokens, self.spent, self.refused
-        )
+        write!(f, "retry budget: {:.2} tokens, {} spent, {} refused", self.tokens, self.spent, self.refused)
     }
 }

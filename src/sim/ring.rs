@@ -114,10 +114,7 @@ impl Ring {
         }
         let server = self.place_next_server();
         self.points.sort_unstable_by_key(|p| p.position);
-        Some(Change {
-            server,
-            moved: self.share_of(server),
-        })
+        Some(Change { server, moved: self.share_of(server) })
     }
 
     /// Removes `server` and returns the share of keys that moved off it, or `None` if it is not
@@ -190,10 +187,7 @@ impl Ring {
     }
 
     fn share_of(&self, server: ServerId) -> f64 {
-        self.arcs()
-            .filter(|&(s, _)| s == server)
-            .map(|(_, arc)| arc)
-            .sum()
+        self.arcs().filter(|&(s, _)| s == server).map(|(_, arc)| arc).sum()
     }
 
     /// Each point's arc (from the previous point, exclusive, to it, inclusive) as a fraction of

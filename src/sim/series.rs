@@ -76,12 +76,7 @@ pub struct Series {
 
 impl Series {
     pub fn new(width: f64) -> Series {
-        Series {
-            width: width.max(1e-6),
-            buckets: Vec::new(),
-            latencies: Vec::new(),
-            last_span: (0.0, 0.0),
-        }
+        Series { width: width.max(1e-6), buckets: Vec::new(), latencies: Vec::new(), last_span: (0.0, 0.0) }
     }
 
     /// The bucket holding time `t`, creating (and if needed merging) buckets.
@@ -178,11 +173,7 @@ impl Series {
 
     fn refresh_last_span(&mut self) {
         let n = self.buckets.len() as f64;
-        self.last_span = if n > 0.0 {
-            ((n - 1.0) * self.width, n * self.width)
-        } else {
-            (0.0, 0.0)
-        };
+        self.last_span = if n > 0.0 { ((n - 1.0) * self.width, n * self.width) } else { (0.0, 0.0) };
     }
 }
 

@@ -96,15 +96,10 @@ impl StageView {
     pub(crate) fn from_stage(stage: Stage) -> StageView {
         match stage {
             Stage::Limiter => StageView::Limiter,
-            Stage::Waiting { station } => StageView::Queue {
-                server: station,
-                position: 0,
-            },
-            Stage::Service { station, worker } => StageView::Service {
-                server: station,
-                worker,
-                progress: 0.0,
-            },
+            Stage::Waiting { station } => StageView::Queue { server: station, position: 0 },
+            Stage::Service { station, worker } => {
+                StageView::Service { server: station, worker, progress: 0.0 }
+            }
             Stage::Hanging { station } => StageView::Hanging { server: station },
             Stage::Cache => StageView::Cache,
             Stage::Database => StageView::Database,

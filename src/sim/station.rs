@@ -35,15 +35,7 @@ pub struct Worker<P> {
 
 impl<P> Worker<P> {
     fn new(speed: f64) -> Self {
-        Worker {
-            job: None,
-            started: 0.0,
-            done_at: 0.0,
-            speed,
-            up: true,
-            retiring: false,
-            epoch: 0,
-        }
+        Worker { job: None, started: 0.0, done_at: 0.0, speed, up: true, retiring: false, epoch: 0 }
     }
 
     pub fn is_free(&self) -> bool {
@@ -106,16 +98,9 @@ impl Tally {
 }
 
 impl<P: Copy> Station<P> {
-    pub fn new(
-        workers: usize,
-        speeds: &[f64],
-        discipline: Discipline,
-        capacity: Option<u64>,
-    ) -> Self {
+    pub fn new(workers: usize, speeds: &[f64], discipline: Discipline, capacity: Option<u64>) -> Self {
         Station {
-            workers: (0..workers)
-                .map(|i| Worker::new(speeds.get(i).copied().unwrap_or(1.0)))
-                .collect(),
+            workers: (0..workers).map(|i| Worker::new(speeds.get(i).copied().unwrap_or(1.0))).collect(),
             queue: VecDeque::new(),
             high: VecDeque::new(),
             discipline,
@@ -139,11 +124,7 @@ impl<P: Copy> Station<P> {
         self.advance(now);
         if let Some(worker) = self.workers.iter().position(Worker::is_free) {
             let (done_at, epoch) = self.start(worker, job, now);
-            return Offer::Started {
-                worker: worker as u16,
-                done_at,
-                epoch,
-            };
+            return Offer::Started { worker: worker as u16, done_at, epoch };
         }
         if self.capacity.is_some_and(|cap| self.waiting as u64 >= cap) {
             self.tally.dropped += 1;
@@ -171,9 +152,7 @@ impl<P: Copy> Station<P> {
 
     /// Whether a completion event for `worker` with `epoch` is current.
     pub fn is_current(&self, worker: u16, epoch: u32) -> bool {
-        self.workers
-            .get(worker as usize)
-            .is_some_and(|w| w.job.is_some() && w.epoch == epoch)
+        self.workers.get(worker as usize).is_some_and(|w| w.job.is_some() && w.epoch == epoch)
     }
 
     /// Ends `worker`'s job at `now` and returns it. A retiring worker leaves.
@@ -192,11 +171,7 @@ impl<P: Copy> Station<P> {
 
     /// Gives free workers the next waiting jobs (skipping those `is_live` rejects), returning
     /// what started.
-    pub fn dispatch(
-        &mut self,
-        now: f64,
-        is_live: impl Fn(&P) -> bool,
-    ) -> Vec<(u16, Job<P>, f64, u32)> {
+    pub fn dispatch(&mut self, now: f64, is_live: impl Fn(&P) -> bool) -> Vec<(u16, Job<P>, f64, u32)> {
         let mut started = Vec::new();
         while let Some(worker) = self.workers.iter().position(Worker::is_free) {
             let Some(job) = self.next_waiting(&is_live) else {
@@ -215,11 +190,7 @@ impl<P: Copy> Station<P> {
         now: f64,
         is_live: impl Fn(&P) -> bool,
     ) -> Option<(Job<P>, f64, u32)> {
-        if !self
-            .workers
-            .get(worker as usize)
-            .is_some_and(Worker::is_free)
-        {
+        if !self.workers.get(worker as usize).is_some_and(Worker::is_free) {
             return None;
         }
         let job = self.next_waiting(&is_live)?;
@@ -290,17 +261,10 @@ impl<P: Copy> Station<P> {
     pub fn remove_worker(&mut self, now: f64) {
         self.advance(now);
         let active = |w: &Worker<P>| w.up && !w.retiring;
-        let idle = self
-            .workers
-            .iter()
-            .rposition(|w| active(w) && w.job.is_none());
+        let idle = self.workers.iter().rposition(|w| active(w) && w.job.is_none());
         if let Some(i) = idle.or_else(|| self.workers.iter().rposition(active)) {
             let w = &mut self.workers[i];
-            if w.job.is_some() {
-                w.retiring = true
-            } else {
-                w.up = false
-            }
+            if w.job.is_some() { w.retiring = true } else { w.up = false }
         }
     }
 

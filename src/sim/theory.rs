@@ -75,13 +75,11 @@ pub fn predict(s: &Scenario) -> Option<Prediction> {
 fn arrival_notes(s: &Scenario, notes: &mut Vec<String>) {
     match s.arrivals.pattern {
         Arrival::Poisson => {}
-        Arrival::Constant => notes.push(
-            "Arrivals are evenly spaced, not Poisson: real waits are shorter than predicted."
-                .into(),
-        ),
-        Arrival::Bursty => notes.push(
-            "Arrivals come in bursts, not Poisson: real waits are longer than predicted.".into(),
-        ),
+        Arrival::Constant => notes
+            .push("Arrivals are evenly spaced, not Poisson: real waits are shorter than predicted.".into()),
+        Arrival::Bursty => {
+            notes.push("Arrivals come in bursts, not Poisson: real waits are longer than predicted.".into())
+        }
     }
     if s.arrivals.spike_at.is_some() {
         notes.push("The traffic spike is not in the formulas, which assume a steady rate.".into());
@@ -109,17 +107,11 @@ fn limiter(s: &Scenario) -> Prediction {
 fn retries(s: &Scenario) -> Prediction {
     let p = s.servers.fail_prob;
     let attempts = s.retries.max_retries as i32 + 1;
-    let mean_attempts = if p < 1.0 {
-        (1.0 - p.powi(attempts)) / (1.0 - p)
-    } else {
-        f64::from(attempts)
-    };
+    let mean_attempts = if p < 1.0 { (1.0 - p.powi(attempts)) / (1.0 - p) } else { f64::from(attempts) };
     let offered = s.arrivals.rate * mean_attempts * s.service.mean / s.servers.count as f64;
     let mut notes = Vec::new();
     if s.servers.timeout.is_some() || s.servers.queue_cap.is_some() {
-        notes.push(
-            "Timeouts and full queues also cause retries; the formulas count only errors.".into(),
-        );
+        notes.push("Timeouts and full queues also cause retries; the formulas count only errors.".into());
     }
     if s.retries.budget.is_some() {
         notes.push("The retry budget stops some retries: dead letters will be more.".into());
@@ -174,24 +166,15 @@ fn replication(s: &Scenario) -> Prediction {
             })
             .sum()
     };
-    Prediction {
-        model: "exponential lag".into(),
-        stale_ratio: Some(stale),
-        notes,
-        ..Prediction::default()
-    }
+    Prediction { model: "exponential lag".into(), stale_ratio: Some(stale), notes, ..Prediction::default() }
 }
 
 fn autoscale(s: &Scenario) -> Prediction {
     let a = &s.autoscale;
     let busy = s.arrivals.rate * s.service.mean;
-    let needed = (busy / a.target_util)
-        .ceil()
-        .clamp(a.min_servers as f64, a.max_servers as f64);
-    let mut notes = vec![format!(
-        "New workers take {} s to arrive: the queue grows meanwhile.",
-        a.provision_time
-    )];
+    let needed = (busy / a.target_util).ceil().clamp(a.min_servers as f64, a.max_servers as f64);
+    let mut notes =
+        vec![format!("New workers take {} s to arrive: the queue grows meanwhile.", a.provision_time)];
     if busy / a.target_util > a.max_servers as f64 {
         notes.push("Even max_servers cannot hold the target utilization.".into());
     }

@@ -24,8 +24,7 @@ impl Zipf {
         let mut scaled: Vec<f64> = weights.iter().map(|w| w * n as f64 / total).collect();
         let mut keep = vec![1.0; n];
         let mut alias: Vec<u32> = (0..n as u32).collect();
-        let (mut small, mut large): (Vec<usize>, Vec<usize>) =
-            (0..n).partition(|&i| scaled[i] < 1.0);
+        let (mut small, mut large): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| scaled[i] < 1.0);
         while let (Some(&s_i), Some(&l_i)) = (small.last(), large.last()) {
             small.pop();
             keep[s_i] = scaled[s_i];
@@ -48,19 +47,13 @@ impl Zipf {
     #[inline]
     pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> u32 {
         let column = below(rng, self.keep.len());
-        if uniform(rng) < self.keep[column] {
-            column as u32
-        } else {
-            self.alias[column]
-        }
+        if uniform(rng) < self.keep[column] { column as u32 } else { self.alias[column] }
     }
 }
 
 /// The popularity weights 1/k^s of keys k = 1..=n (`n` at least 1, `s` at least 0).
 fn weights(n: u32, s: f64) -> Vec<f64> {
-    (1..=n.max(1))
-        .map(|k| libm::pow(f64::from(k), -s.max(0.0)))
-        .collect()
+    (1..=n.max(1)).map(|k| libm::pow(f64::from(k), -s.max(0.0))).collect()
 }
 
 /// Each of the `n` keys' share of the requests.

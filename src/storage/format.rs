@@ -83,7 +83,14 @@ impl Progress {
         }
     }
 
-    pub fn record_answer(&mut self, quiz: &str, questions: usize, index: usize, answer: StoredAnswer, correct: bool) {
+    pub fn record_answer(
+        &mut self,
+        quiz: &str,
+        questions: usize,
+        index: usize,
+        answer: StoredAnswer,
+        correct: bool,
+    ) {
         let record = self.quizzes.entry(quiz.to_string()).or_default();
         if record.answers.len() < questions {
             record.answers.resize(questions, None);

@@ -20,7 +20,10 @@ impl LocalStore {
             Ok(Some(storage)) => storage,
             Ok(None) => return Err("this browser offers no local storage".into()),
             Err(_) => {
-                return Err("this page may not use the browser's storage (a private window or an embedded frame)".into());
+                return Err(
+                    "this page may not use the browser's storage (a private window or an embedded frame)"
+                        .into(),
+                );
             }
         };
         let store = LocalStore { storage };

@@ -166,17 +166,29 @@ impl ChartKind {
     /// What the chart shows, for a screen reader (the latest figures are added when drawn).
     fn description(self) -> &'static str {
         match self {
-            ChartKind::Latency => "Line chart of latency against simulated time: the p50, p95 and p99 of the requests completed in each interval",
-            ChartKind::Throughput => "Line chart of requests per simulated second in each interval, by outcome",
-            ChartKind::QueueLength => "Line chart of the average number of requests waiting, and in the system, in each interval of simulated time",
-            ChartKind::HitRatio => "Line chart of the percentage of cache lookups that were hits in each interval of simulated time",
-            ChartKind::Workers => "Line chart of workers available and busy, averaged over each interval of simulated time",
+            ChartKind::Latency => {
+                "Line chart of latency against simulated time: the p50, p95 and p99 of the requests completed in each interval"
+            }
+            ChartKind::Throughput => {
+                "Line chart of requests per simulated second in each interval, by outcome"
+            }
+            ChartKind::QueueLength => {
+                "Line chart of the average number of requests waiting, and in the system, in each interval of simulated time"
+            }
+            ChartKind::HitRatio => {
+                "Line chart of the percentage of cache lookups that were hits in each interval of simulated time"
+            }
+            ChartKind::Workers => {
+                "Line chart of workers available and busy, averaged over each interval of simulated time"
+            }
         }
     }
 
     fn readings(self, kind: Kind) -> &'static [Reading] {
         match self {
-            ChartKind::Latency => &[("p50", Ink::Accent, p50), ("p95", Ink::Warm, p95), ("p99", Ink::Bad, p99)],
+            ChartKind::Latency => {
+                &[("p50", Ink::Accent, p50), ("p95", Ink::Warm, p95), ("p99", Ink::Bad, p99)]
+            }
             ChartKind::Throughput => match kind {
                 Kind::Limiter | Kind::Breaker => &[SERVED, REJECTED, FAILED],
                 Kind::Retries => &[SERVED, FAILED, RETRIED],
@@ -373,7 +385,17 @@ mod tests {
 
     #[test]
     fn every_timed_kind_gets_a_chart() {
-        for kind in [Kind::Queue, Kind::Balancer, Kind::Cache, Kind::Limiter, Kind::Retries, Kind::Breaker, Kind::Replication, Kind::Autoscale, Kind::Pipeline] {
+        for kind in [
+            Kind::Queue,
+            Kind::Balancer,
+            Kind::Cache,
+            Kind::Limiter,
+            Kind::Retries,
+            Kind::Breaker,
+            Kind::Replication,
+            Kind::Autoscale,
+            Kind::Pipeline,
+        ] {
             let mut s = Scenario::DEFAULT;
             s.kind = kind;
             assert!(!charts_for(&s).is_empty(), "{kind:?}");

@@ -6,7 +6,10 @@
 
 use leptos::prelude::*;
 
-use super::{Readouts, SimCanvas, WidgetState, readouts::{format_count, format_seconds}};
+use super::{
+    Readouts, SimCanvas, WidgetState,
+    readouts::{format_count, format_seconds},
+};
 use crate::{
     scenario::{CachePolicy, Choice, Kind, LbPolicy, Scenario},
     sim::Report,

@@ -60,7 +60,8 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
     let current = move || state.scenario.with(|s| (spec.write)(s, &spec.bounds));
     let id = format!("param-{}", spec.name);
     let apply = move |ev| state.set_key(spec.name, &event_target_value(&ev));
-    let slider = Slider::around(spec, state.scenario.with_untracked(|s| (spec.write)(s, &spec.bounds)).parse().ok());
+    let slider =
+        Slider::around(spec, state.scenario.with_untracked(|s| (spec.write)(s, &spec.bounds)).parse().ok());
     let input = match (spec.choices(), slider) {
         (Some(choices), _) => {
             let options = choices
@@ -132,7 +133,11 @@ impl Slider {
 
     fn value_text(&self, position: f64) -> String {
         let t = (position / 1000.0).clamp(0.0, 1.0);
-        let v = if self.log { (self.min.ln() + t * (self.max.ln() - self.min.ln())).exp() } else { self.min + t * (self.max - self.min) };
+        let v = if self.log {
+            (self.min.ln() + t * (self.max.ln() - self.min.ln())).exp()
+        } else {
+            self.min + t * (self.max - self.min)
+        };
         if self.integer { format!("{}", v.round()) } else { format!("{}", round_sig(v, 3)) }
     }
 }
@@ -150,7 +155,8 @@ fn round_sig(v: f64, digits: i32) -> f64 {
 #[component]
 pub fn FailureControls(state: WidgetState) -> impl IntoView {
     let kind = state.scenario.with_untracked(|s| s.kind);
-    let has_servers = matches!(kind, Kind::Queue | Kind::Balancer | Kind::Retries | Kind::Breaker | Kind::Pipeline);
+    let has_servers =
+        matches!(kind, Kind::Queue | Kind::Balancer | Kind::Retries | Kind::Breaker | Kind::Pipeline);
     let spikes = kind.is_timed() && !matches!(kind, Kind::Estimate | Kind::Hashing);
     let down = move || state.snapshot.with(|s| s.servers.first().is_some_and(|v| !v.up));
     let toggle_server = move |_| {
@@ -159,12 +165,20 @@ pub fn FailureControls(state: WidgetState) -> impl IntoView {
             let started = state.scenario.with_untracked(|s| s.servers.outage_at.unwrap_or(0.0));
             state.change_at_current_time(&[("outage_len", format!("{:.3}", (now - started).max(0.001)))]);
         } else {
-            state.change_at_current_time(&[("outage_at", format!("{now:.3}")), ("outage_len", "1e6".into()), ("outage_server", "0".into())]);
+            state.change_at_current_time(&[
+                ("outage_at", format!("{now:.3}")),
+                ("outage_len", "1e6".into()),
+                ("outage_server", "0".into()),
+            ]);
         }
     };
     let spike = move |_| {
         let now = state.now();
-        state.change_at_current_time(&[("spike_at", format!("{now:.3}")), ("spike_len", "5".into()), ("spike_factor", "3".into())]);
+        state.change_at_current_time(&[
+            ("spike_at", format!("{now:.3}")),
+            ("spike_len", "5".into()),
+            ("spike_factor", "3".into()),
+        ]);
     };
     view! {
         <div class="sim-failures" role="group" aria-label="Break something">

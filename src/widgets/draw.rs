@@ -64,7 +64,9 @@ impl Layout {
         let queue_x1 = worker_x - 16.0;
         let n = snap.servers.len().clamp(1, MAX_ROWS);
         let row_h = (bottom - top) / n as f64;
-        let rows = (0..n).map(|i| Rect { x: queue_x0, y: top + i as f64 * row_h, w: right - queue_x0, h: row_h }).collect();
+        let rows = (0..n)
+            .map(|i| Rect { x: queue_x0, y: top + i as f64 * row_h, w: right - queue_x0, h: row_h })
+            .collect();
         let mut rx = right + width * 0.02;
         let mut side = |present: bool| {
             present.then(|| {
@@ -77,7 +79,12 @@ impl Layout {
         let database = side(snap.database.is_some());
         // With no servers to draw, the cache is the centrepiece: a grid of its slots.
         if snap.servers.is_empty() && cache.is_some() {
-            cache = Some(Rect { x: queue_x0, y: top, w: right - queue_x0 - width * 0.04, h: bottom - top - 14.0 });
+            cache = Some(Rect {
+                x: queue_x0,
+                y: top,
+                w: right - queue_x0 - width * 0.04,
+                h: bottom - top - 14.0,
+            });
         }
         Layout {
             height,
@@ -128,7 +135,14 @@ pub fn draw(ctx: &Ctx, width: f64, height: f64, snap: &Snapshot, old: f64, palet
     }
     draw_outcomes(ctx, &layout, snap, palette);
     if snap.requests.len() < snap.in_flight {
-        label(ctx, palette, &palette.muted, 8.0, height - 8.0, &format!("{} in flight (first {} drawn)", snap.in_flight, snap.requests.len()));
+        label(
+            ctx,
+            palette,
+            &palette.muted,
+            8.0,
+            height - 8.0,
+            &format!("{} in flight (first {} drawn)", snap.in_flight, snap.requests.len()),
+        );
     }
 }
 
@@ -194,7 +208,8 @@ fn draw_slots(ctx: &Ctx, r: Rect, cache: &CacheView, p: &Palette) {
     let columns = ((shown as f64 * area.w / area.h).sqrt().ceil() as usize).max(1);
     let rows = shown.div_ceil(columns);
     let cell = (area.w / columns as f64).min(area.h / rows as f64);
-    let ttl = cache.entries.iter().map(|e| e.age + e.expires_in).filter(|t| t.is_finite()).fold(0.0, f64::max);
+    let ttl =
+        cache.entries.iter().map(|e| e.age + e.expires_in).filter(|t| t.is_finite()).fold(0.0, f64::max);
     let mut filled = vec![None; shown];
     for entry in cache.entries.iter().filter(|e| e.slot < shown) {
         filled[entry.slot] = Some(entry);
@@ -213,10 +228,20 @@ fn draw_slots(ctx: &Ctx, r: Rect, cache: &CacheView, p: &Palette) {
         ctx.fill_rect(x + 0.5, y + 0.5, (cell - 1.0).max(1.0), (cell - 1.0).max(1.0));
     }
     let more = if cache.capacity > shown { format!(" (first {shown} slots drawn)") } else { String::new() };
-    label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!(
-        "{} of {} slots full · hit ratio {:.0}% · {} evicted{more}",
-        cache.len, cache.capacity, cache.hit_ratio * 100.0, cache.evictions
-    ));
+    label(
+        ctx,
+        p,
+        &p.muted,
+        r.x,
+        r.y + r.h + 12.0,
+        &format!(
+            "{} of {} slots full · hit ratio {:.0}% · {} evicted{more}",
+            cache.len,
+            cache.capacity,
+            cache.hit_ratio * 100.0,
+            cache.evictions
+        ),
+    );
 }
 
 fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) {
@@ -235,7 +260,13 @@ fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) 
     }
     for (w, worker) in server.workers.iter().enumerate() {
         let (x, wy) = l.worker(i, w as u16, server.workers.len());
-        let fill = if !worker.up { &p.bad } else if worker.busy { &p.surface } else { &p.surface };
+        let fill = if !worker.up {
+            &p.bad
+        } else if worker.busy {
+            &p.surface
+        } else {
+            &p.surface
+        };
         circle(ctx, x, wy, DOT + 3.0, fill, Some(if worker.up { &p.line } else { &p.bad }));
     }
     if !server.up {
@@ -254,7 +285,9 @@ fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) 
 }
 
 fn draw_request(ctx: &Ctx, l: &Layout, snap: &Snapshot, r: &RequestView, old: f64) {
-    let jitter = |salt: u64| (mix64(r.id ^ salt.wrapping_mul(0xA076_1D64_78BD_642F)) >> 40) as f64 / (1u64 << 24) as f64;
+    let jitter = |salt: u64| {
+        (mix64(r.id ^ salt.wrapping_mul(0xA076_1D64_78BD_642F)) >> 40) as f64 / (1u64 << 24) as f64
+    };
     let workers_of = |s: u16| snap.servers.get(usize::from(s)).map_or(1, |v| v.workers.len());
     let at = match r.stage {
         StageView::Queue { server, position } => l.queue_position(server, position),
@@ -266,7 +299,10 @@ fn draw_request(ctx: &Ctx, l: &Layout, snap: &Snapshot, r: &RequestView, old: f6
         StageView::Limiter => l.limiter.map(|b| inside(b, jitter(1), jitter(2))),
         StageView::Cache => l.cache.map(|b| inside(b, jitter(3), jitter(4))),
         StageView::Database => l.database.map(|b| inside(b, jitter(5), jitter(6))),
-        StageView::Backoff => Some((l.client_x + 8.0 + jitter(7) * (l.queue_x0 - l.client_x - 16.0), l.height - 30.0 + jitter(8) * 12.0)),
+        StageView::Backoff => Some((
+            l.client_x + 8.0 + jitter(7) * (l.queue_x0 - l.client_x - 16.0),
+            l.height - 30.0 + jitter(8) * 12.0,
+        )),
     };
     if let Some((x, y)) = at {
         circle(ctx, x, y, DOT, &age_colour(r.age, old), None);

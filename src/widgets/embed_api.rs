@@ -13,7 +13,6 @@ use wasm_bindgen::JsValue;
 use super::WidgetState;
 use crate::{browser, scenario::Scenario};
 
-
 /// Wall-clock milliseconds between state reports while playing.
 const REPORT_EVERY_MS: f64 = 1000.0;
 

@@ -1,9 +1,12 @@
 //! Browser timing for a widget: an animation-frame loop that runs only while it should, and a
 //! signal that says whether an element is on screen.
 
-use std::{cell::{Cell, RefCell}, rc::Rc};
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
 
-use leptos::{prelude::*, html::Div};
+use leptos::{html::Div, prelude::*};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, closure::Closure};
 
@@ -26,14 +29,16 @@ pub fn use_animation_frames(active: impl Fn() -> bool + Clone + 'static, on_fram
     };
 
     {
-        let (alive, running, last, request) = (Rc::clone(&alive), Rc::clone(&running), Rc::clone(&last), request.clone());
+        let (alive, running, last, request) =
+            (Rc::clone(&alive), Rc::clone(&running), Rc::clone(&last), request.clone());
         let active = active.clone();
         *callback.borrow_mut() = Some(Closure::new(move |timestamp: f64| {
             if !alive.get() || !untrack(&active) {
                 running.set(false);
                 return;
             }
-            let elapsed = last.replace(Some(timestamp)).map_or(1000.0 / 60.0, |previous| timestamp - previous);
+            let elapsed =
+                last.replace(Some(timestamp)).map_or(1000.0 / 60.0, |previous| timestamp - previous);
             on_frame(elapsed);
             request();
         }));
@@ -68,7 +73,9 @@ pub fn use_on_screen(target: NodeRef<Div>) -> ReadSignal<bool> {
     let keep = Rc::clone(&observer);
     target.on_load(move |element| {
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+            if let Some(entry) =
+                entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            {
                 set_on_screen.set(entry.is_intersecting());
             }
         });

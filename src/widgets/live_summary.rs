@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use super::{WidgetState, readouts::{format_count, format_seconds}};
+use super::{
+    WidgetState,
+    readouts::{format_count, format_seconds},
+};
 
 /// Wall-clock milliseconds between spoken updates while a run plays.
 const CALM_MS: f64 = 4000.0;

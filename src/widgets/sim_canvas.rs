@@ -20,10 +20,14 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
         state.snapshot.with(|snap| paint(&canvas, snap, old));
     });
     let description = move || {
-        state.snapshot.with(|s| format!("{label}Simulation at {:.1} s: {} requests in flight.", s.time, s.in_flight))
+        state
+            .snapshot
+            .with(|s| format!("{label}Simulation at {:.1} s: {} requests in flight.", s.time, s.in_flight))
     };
     // Tall enough for every server row, no taller.
-    let height = move || state.snapshot.with(|s| format!("{}px", (120 + 46 * s.servers.len().min(16)).clamp(200, 440)));
+    let height = move || {
+        state.snapshot.with(|s| format!("{}px", (120 + 46 * s.servers.len().min(16)).clamp(200, 440)))
+    };
     view! { <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description style:height=height></canvas> }
 }
 
@@ -43,11 +47,8 @@ fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, old: f64) {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    let Some(ctx) =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
     else {
         return;
     };

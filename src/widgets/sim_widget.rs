@@ -1,8 +1,8 @@
 use leptos::{html::Div, prelude::*};
 
 use super::{
-    Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls, Readouts, SharePanel, SimCanvas,
-    SteppedTable, StaticWidget, SweepView, TheoryNote, WidgetState,
+    Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls,
+    Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote, WidgetState,
     frame_loop::{use_animation_frames, use_on_screen},
 };
 use crate::{

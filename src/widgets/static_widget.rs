@@ -83,7 +83,11 @@ fn results(outcome: &Outcome) -> Vec<(&'static str, &'static str, String)> {
             ("max_over_mean", "busiest server ÷ average", format!("{:.2}", h.max_over_mean)),
             ("cv", "spread of load (coefficient of variation)", format!("{:.3}", h.cv)),
             ("expected_cv", "expected spread, √((S−1)/(S·V+1))", format!("{:.3}", h.expected_cv)),
-            ("moved_on_join", "keys that move when a server joins", format!("{:.1} %", h.moved_on_join * 100.0)),
+            (
+                "moved_on_join",
+                "keys that move when a server joins",
+                format!("{:.1} %", h.moved_on_join * 100.0),
+            ),
             ("moved_mod_n", "keys that move with hash mod N", format!("{:.1} %", h.moved_mod_n * 100.0)),
         ],
         Outcome::Timed(_) => Vec::new(),

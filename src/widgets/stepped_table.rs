@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use super::{WidgetState, readouts::{format_count, format_seconds}};
+use super::{
+    WidgetState,
+    readouts::{format_count, format_seconds},
+};
 use crate::playback::default_speed;
 
 /// For learners who ask for reduced motion: the run advances in fixed steps at their command,
@@ -35,7 +38,9 @@ pub fn SteppedTable(state: WidgetState) -> impl IntoView {
     let body = move || {
         rows.get()
             .into_iter()
-            .map(|cells| view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+            .map(
+                |cells| view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> },
+            )
             .collect_view()
     };
     view! {

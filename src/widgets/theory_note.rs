@@ -3,7 +3,10 @@ use leptos::prelude::*;
 use super::{WidgetState, readouts::format_seconds};
 use crate::{
     scenario::Kind,
-    sim::{Report, theory::{self, Prediction}},
+    sim::{
+        Report,
+        theory::{self, Prediction},
+    },
 };
 
 /// One row: a figure the closed form predicts, beside the same figure from the run.
@@ -21,15 +24,69 @@ fn percent(x: f64) -> String {
 }
 
 const ROWS: &[Row] = &[
-    Row { label: "utilization", applies: |k| !matches!(k, Kind::Cache | Kind::Pipeline), predicted: |p| p.utilization, simulated: |r| r.utilization, show: percent },
-    Row { applies: |_| true, label: "mean wait", predicted: |p| p.mean_wait, simulated: |r| r.mean_wait, show: format_seconds },
-    Row { applies: |_| true, label: "mean latency", predicted: |p| p.mean_latency, simulated: |r| r.mean_latency, show: format_seconds },
-    Row { applies: |_| true, label: "mean in system", predicted: |p| p.mean_in_system, simulated: |r| r.mean_in_system, show: |x| format!("{x:.2}") },
-    Row { applies: |_| true, label: "share dropped", predicted: |p| p.drop_ratio, simulated: |r| drop_ratio(r), show: percent },
-    Row { applies: |_| true, label: "passed per second", predicted: |p| p.admitted_rate, simulated: |r| r.throughput, show: |x| format!("{x:.1}/s") },
-    Row { applies: |_| true, label: "hit ratio", predicted: |p| p.hit_ratio, simulated: |r| r.hit_ratio, show: percent },
-    Row { applies: |_| true, label: "attempts per request", predicted: |p| p.mean_attempts, simulated: |r| r.mean_attempts, show: |x| format!("{x:.2}") },
-    Row { applies: |_| true, label: "stale share of reads", predicted: |p| p.stale_ratio, simulated: |r| r.stale_ratio.unwrap_or(0.0), show: percent },
+    Row {
+        label: "utilization",
+        applies: |k| !matches!(k, Kind::Cache | Kind::Pipeline),
+        predicted: |p| p.utilization,
+        simulated: |r| r.utilization,
+        show: percent,
+    },
+    Row {
+        applies: |_| true,
+        label: "mean wait",
+        predicted: |p| p.mean_wait,
+        simulated: |r| r.mean_wait,
+        show: format_seconds,
+    },
+    Row {
+        applies: |_| true,
+        label: "mean latency",
+        predicted: |p| p.mean_latency,
+        simulated: |r| r.mean_latency,
+        show: format_seconds,
+    },
+    Row {
+        applies: |_| true,
+        label: "mean in system",
+        predicted: |p| p.mean_in_system,
+        simulated: |r| r.mean_in_system,
+        show: |x| format!("{x:.2}"),
+    },
+    Row {
+        applies: |_| true,
+        label: "share dropped",
+        predicted: |p| p.drop_ratio,
+        simulated: |r| drop_ratio(r),
+        show: percent,
+    },
+    Row {
+        applies: |_| true,
+        label: "passed per second",
+        predicted: |p| p.admitted_rate,
+        simulated: |r| r.throughput,
+        show: |x| format!("{x:.1}/s"),
+    },
+    Row {
+        applies: |_| true,
+        label: "hit ratio",
+        predicted: |p| p.hit_ratio,
+        simulated: |r| r.hit_ratio,
+        show: percent,
+    },
+    Row {
+        applies: |_| true,
+        label: "attempts per request",
+        predicted: |p| p.mean_attempts,
+        simulated: |r| r.mean_attempts,
+        show: |x| format!("{x:.2}"),
+    },
+    Row {
+        applies: |_| true,
+        label: "stale share of reads",
+        predicted: |p| p.stale_ratio,
+        simulated: |r| r.stale_ratio.unwrap_or(0.0),
+        show: percent,
+    },
 ];
 
 fn drop_ratio(r: &Report) -> f64 {

@@ -57,7 +57,10 @@ impl WidgetState {
     /// Advances the run for one animation frame.
     pub fn frame(&self, elapsed_ms: f64) {
         let pacer = Pacer::new(self.speed.get_untracked());
-        let frame: Frame = self.sim.try_update_value(|sim| pacer.advance(sim, elapsed_ms)).unwrap_or(Frame { events: 0, behind: false });
+        let frame: Frame = self
+            .sim
+            .try_update_value(|sim| pacer.advance(sim, elapsed_ms))
+            .unwrap_or(Frame { events: 0, behind: false });
         self.frame_events.set(frame.events);
         self.behind.set(frame.behind);
         if self.sim.with_value(Sim::is_done) {
@@ -124,7 +127,12 @@ impl WidgetState {
         if query.contains("kind=") && asked != kind {
             parsed.problems.push(Problem {
                 key: "kind".into(),
-                message: format!("cannot change from {} to {} in this widget; open /embed/{} for that", kind.name(), asked.name(), asked.name()),
+                message: format!(
+                    "cannot change from {} to {} in this widget; open /embed/{} for that",
+                    kind.name(),
+                    asked.name(),
+                    asked.name()
+                ),
             });
         }
         self.set_scenario(parsed.scenario, parsed.problems);
@@ -176,7 +184,9 @@ impl WidgetState {
     /// back in time (a reset) restarts this run first. Reads no signal, so an Effect that
     /// calls it tracks only what it chose to track.
     pub fn follow(&self, leader: WidgetState) {
-        let Some((t, leader_done)) = leader.sim.try_with_value(|sim| (sim.now(), sim.is_done())) else { return };
+        let Some((t, leader_done)) = leader.sim.try_with_value(|sim| (sim.now(), sim.is_done())) else {
+            return;
+        };
         if !leader_done && self.sim.try_with_value(|sim| t < sim.now()).unwrap_or(false) {
             self.sim.set_value(Sim::new(&self.scenario.get_untracked()));
         }

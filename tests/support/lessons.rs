@@ -23,9 +23,13 @@ pub fn content_dir() -> PathBuf {
 /// Every `content/<course>/<lesson>.md` on disk, sorted.
 pub fn files() -> Vec<LessonFile> {
     let mut files = Vec::new();
-    let Ok(courses) = fs::read_dir(content_dir()) else { return files };
+    let Ok(courses) = fs::read_dir(content_dir()) else {
+        return files;
+    };
     for course in courses.flatten().filter(|e| e.path().is_dir()) {
-        let Ok(entries) = fs::read_dir(course.path()) else { continue };
+        let Ok(entries) = fs::read_dir(course.path()) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "md") {

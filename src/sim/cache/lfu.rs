@@ -84,11 +84,7 @@ impl Frequencies {
     }
 
     fn new_bucket_after(&mut self, at: u32, count: u64) -> u32 {
-        let bucket = Bucket {
-            count,
-            slots: List::EMPTY,
-            link: Link::DETACHED,
-        };
+        let bucket = Bucket { count, slots: List::EMPTY, link: Link::DETACHED };
         let b = list::place(&mut self.buckets, &mut self.free, bucket);
         self.order.insert_after(&mut self.buckets, at, b);
         b

@@ -13,10 +13,7 @@ pub(super) struct Link {
 }
 
 impl Link {
-    pub const DETACHED: Link = Link {
-        prev: NIL,
-        next: NIL,
-    };
+    pub const DETACHED: Link = Link { prev: NIL, next: NIL };
 }
 
 /// Anything that carries a [`Link`].
@@ -38,10 +35,7 @@ impl Default for List {
 }
 
 impl List {
-    pub const EMPTY: List = List {
-        head: NIL,
-        tail: NIL,
-    };
+    pub const EMPTY: List = List { head: NIL, tail: NIL };
 
     pub fn is_empty(&self) -> bool {
         self.head == NIL
@@ -49,11 +43,7 @@ impl List {
 
     /// Links node `i` right after node `at`, or at the front when `at` is [`NIL`].
     pub fn insert_after<N: Linked>(&mut self, nodes: &mut [N], at: u32, i: u32) {
-        let next = if at == NIL {
-            self.head
-        } else {
-            nodes[at as usize].link().next
-        };
+        let next = if at == NIL { self.head } else { nodes[at as usize].link().next };
         *nodes[i as usize].link() = Link { prev: at, next };
         if at == NIL {
             self.head = i;

@@ -42,14 +42,11 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
     let stations = match (has_servers, shared_queue) {
         (false, _) => Vec::new(),
         (true, true) => vec![station(s, servers, &s.service.speeds)],
-        (true, false) => (0..servers)
-            .map(|i| station(s, 1, s.service.speeds.get(i..i + 1).unwrap_or(&[])))
-            .collect(),
+        (true, false) => {
+            (0..servers).map(|i| station(s, 1, s.service.speeds.get(i..i + 1).unwrap_or(&[]))).collect()
+        }
     };
-    let keyed = matches!(
-        kind,
-        Kind::Balancer | Kind::Cache | Kind::Replication | Kind::Pipeline
-    );
+    let keyed = matches!(kind, Kind::Balancer | Kind::Cache | Kind::Replication | Kind::Pipeline);
     let mut sim = Sim {
         scenario: s.clone(),
         now: 0.0,
@@ -77,14 +74,7 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
         shared_queue,
         balancer: (has_servers && !shared_queue).then(|| {
             let tau = 10.0 * s.service.mean;
-            Balancer::new(
-                s.balancer.policy,
-                servers,
-                &s.service.speeds,
-                s.balancer.vnodes as u32,
-                seed,
-                tau,
-            )
+            Balancer::new(s.balancer.policy, servers, &s.service.speeds, s.balancer.vnodes as u32, seed, tau)
         }),
         loads: Vec::new(),
         limiter: (kind == Kind::Limiter || kind == Kind::Pipeline && s.limiter.enabled)
@@ -139,22 +129,10 @@ fn limiter_config(s: &Scenario) -> LimiterConfig {
     let l = &s.limiter;
     let per_window = (l.limit * l.window).round().clamp(1.0, f64::from(u32::MAX)) as u32;
     match l.algorithm {
-        Algorithm::TokenBucket => LimiterConfig::TokenBucket {
-            rate: l.limit,
-            burst: l.burst as f64,
-        },
-        Algorithm::LeakyBucket => LimiterConfig::LeakyBucket {
-            rate: l.limit,
-            capacity: l.burst as f64,
-        },
-        Algorithm::FixedWindow => LimiterConfig::FixedWindow {
-            limit: per_window,
-            window: l.window,
-        },
-        Algorithm::SlidingWindow => LimiterConfig::SlidingCounter {
-            limit: per_window,
-            window: l.window,
-        },
+        Algorithm::TokenBucket => LimiterConfig::TokenBucket { rate: l.limit, burst: l.burst as f64 },
+        Algorithm::LeakyBucket => LimiterConfig::LeakyBucket { rate: l.limit, capacity: l.burst as f64 },
+        Algorithm::FixedWindow => LimiterConfig::FixedWindow { limit: per_window, window: l.window },
+        Algorithm::SlidingWindow => LimiterConfig::SlidingCounter { limit: per_window, window: l.window },
     }
 }
 
@@ -166,12 +144,7 @@ fn retry_policy(s: &Scenario) -> RetryPolicy {
         crate::scenario::Jitter::Equal => Jitter::Equal,
         crate::scenario::Jitter::Decorrelated => Jitter::Decorrelated,
     };
-    RetryPolicy::new(
-        r.max_retries as u32 + 1,
-        r.backoff_base,
-        r.backoff_cap,
-        jitter,
-    )
+    RetryPolicy::new(r.max_retries as u32 + 1, r.backoff_base, r.backoff_cap, jitter)
 }
 
 fn schedule_first_events(sim: &mut Sim) {
@@ -190,11 +163,7 @@ fn schedule_first_events(sim: &mut Sim) {
     if sim.autoscaler.is_some() {
         sim.schedule(s.autoscale.scale_interval, EventKind::ScaleCheck);
     }
-    if let Some(at) = s
-        .replication
-        .partition_at
-        .filter(|_| sim.replication.is_some())
-    {
+    if let Some(at) = s.replication.partition_at.filter(|_| sim.replication.is_some()) {
         sim.schedule(at, EventKind::PartitionStart);
         sim.schedule(at + s.replication.partition_len, EventKind::PartitionEnd);
     }

@@ -21,16 +21,8 @@ impl Sim {
 
     /// Multiplies the arrival rate by `factor` for the next `seconds`.
     pub fn spike(&mut self, factor: f64, seconds: f64) {
-        let factor = if factor.is_finite() {
-            factor.clamp(0.01, 100.0)
-        } else {
-            1.0
-        };
-        let seconds = if seconds.is_finite() {
-            seconds.clamp(0.0, 1e6)
-        } else {
-            0.0
-        };
+        let factor = if factor.is_finite() { factor.clamp(0.01, 100.0) } else { 1.0 };
+        let seconds = if seconds.is_finite() { seconds.clamp(0.0, 1e6) } else { 0.0 };
         self.arrivals.add_spike(self.now, seconds, factor);
     }
 

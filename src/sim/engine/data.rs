@@ -72,17 +72,8 @@ impl Data {
         };
         let keys = s.keys.count as usize;
         let mut data = Data {
-            cache: Cache::new(CacheConfig {
-                capacity: c.capacity as usize,
-                eviction,
-                ttl,
-            }),
-            db: Station::new(
-                c.db_servers as usize,
-                &[],
-                crate::scenario::Discipline::Fifo,
-                None,
-            ),
+            cache: Cache::new(CacheConfig { capacity: c.capacity as usize, eviction, ttl }),
+            db: Station::new(c.db_servers as usize, &[], crate::scenario::Discipline::Fifo, None),
             latest: vec![0; keys],
             stored: vec![0; keys],
             inflight: KeyMap::default(),
@@ -100,13 +91,8 @@ impl Data {
 
     /// Stores `key` at `version` in the cache, with this entry's jittered ttl.
     fn store<R: Rng + ?Sized>(&mut self, key: u32, version: u32, now: f64, rng: &mut R) {
-        let ttl = self
-            .ttl
-            .map(|ttl| ttl * (1.0 - self.ttl_jitter * uniform(rng)));
-        let options = InsertOptions {
-            version: u64::from(version),
-            ttl,
-        };
+        let ttl = self.ttl.map(|ttl| ttl * (1.0 - self.ttl_jitter * uniform(rng)));
+        let options = InsertOptions { version: u64::from(version), ttl };
         self.cache.insert_with(u64::from(key), now, options, rng);
     }
 }
@@ -126,11 +112,7 @@ impl Sim {
             data.latest[key as usize] = version;
             match self.scenario.cache.write_policy {
                 WritePolicy::WriteAround | WritePolicy::WriteThrough => {
-                    self.send_to_database(DbTask::Write {
-                        req: r,
-                        key,
-                        version,
-                    });
+                    self.send_to_database(DbTask::Write { req: r, key, version });
                 }
                 WritePolicy::WriteBack => {
                     data.store(key, version, now, &mut self.rng.cache);
@@ -167,11 +149,7 @@ impl Sim {
                     data.inflight.insert(u64::from(key), Vec::new());
                 }
                 let version = data.stored[key as usize];
-                self.send_to_database(DbTask::Read {
-                    req: r,
-                    key,
-                    version,
-                });
+                self.send_to_database(DbTask::Read { req: r, key, version });
             }
         }
     }
@@ -188,18 +166,8 @@ impl Sim {
         }
         let Some(data) = &mut self.data else { return };
         let work = exponential(&mut self.rng.database, self.scenario.cache.db_time);
-        let job = Job {
-            payload: task,
-            work,
-            enqueued: now,
-            high: false,
-        };
-        if let Offer::Started {
-            worker,
-            done_at,
-            epoch,
-        } = data.db.offer(job, now)
-        {
+        let job = Job { payload: task, work, enqueued: now, high: false };
+        if let Offer::Started { worker, done_at, epoch } = data.db.offer(job, now) {
             self.schedule(done_at, EventKind::DatabaseDone { worker, epoch });
         }
     }
@@ -283,9 +251,6 @@ impl Sim {
 impl Data {
     /// Keys whose in-flight database read has other requests waiting on it.
     pub fn coalescing(&self) -> usize {
-        self.inflight
-            .values()
-            .filter(|waiting| !waiting.is_empty())
-            .count()
+        self.inflight.values().filter(|waiting| !waiting.is_empty()).count()
     }
 }

@@ -59,28 +59,19 @@ impl Sim {
             self.metrics.series.at(now).arrivals += 1;
         }
         let s = &self.scenario;
-        let key = self
-            .keys
-            .as_ref()
-            .map_or(0, |zipf| zipf.sample(&mut self.rng.keys));
+        let key = self.keys.as_ref().map_or(0, |zipf| zipf.sample(&mut self.rng.keys));
         let write = s.keys.write_ratio > 0.0 && chance(&mut self.rng.keys, s.keys.write_ratio);
-        let high = s.servers.discipline == Discipline::Priority
-            && chance(&mut self.rng.keys, s.servers.high_share);
+        let high =
+            s.servers.discipline == Discipline::Priority && chance(&mut self.rng.keys, s.servers.high_share);
         if counted && matches!(s.kind, Kind::Cache | Kind::Replication | Kind::Pipeline) {
             let counts = &mut self.metrics.counts;
-            if write {
-                counts.writes += 1
-            } else {
-                counts.reads += 1
-            }
+            if write { counts.writes += 1 } else { counts.reads += 1 }
         }
         if self.replication.is_some() {
             self.replicate(key, write, counted);
             return;
         }
-        let r = self
-            .requests
-            .insert(Request::new(now, counted, key, write, high));
+        let r = self.requests.insert(Request::new(now, counted, key, write, high));
         self.start_attempt(r);
     }
 
@@ -223,12 +214,7 @@ impl Sim {
             self.leave(r);
             return;
         };
-        match policy.decide(
-            attempts,
-            backoff,
-            self.budget.as_mut(),
-            &mut self.rng.backoff,
-        ) {
+        match policy.decide(attempts, backoff, self.budget.as_mut(), &mut self.rng.backoff) {
             RetryDecision::Retry { delay } => {
                 self.exit(r, Fate::Retried);
                 let Some(next) = self.requests.next_attempt(r) else {
@@ -265,12 +251,7 @@ impl Sim {
             self.recent.pop_front();
         }
         let at = self.now;
-        self.recent.push_back(Exit {
-            id: r.bits(),
-            fate,
-            at,
-            server,
-        });
+        self.recent.push_back(Exit { id: r.bits(), fate, at, server });
     }
 
     pub(super) fn on_timeout(&mut self, r: ReqRef) {

@@ -36,13 +36,7 @@ impl Replication {
         Replication {
             head: 0,
             last_write: vec![0; s.keys.count as usize],
-            replicas: vec![
-                Replica {
-                    applied: 0,
-                    last_apply: 0.0
-                };
-                s.replication.replicas as usize
-            ],
+            replicas: vec![Replica { applied: 0, last_apply: 0.0 }; s.replication.replicas as usize],
             partitioned: false,
         }
     }
@@ -62,16 +56,9 @@ impl Sim {
             rep.last_write[key as usize] = seq;
             let mut applies = Vec::with_capacity(rep.replicas.len());
             for (i, replica) in rep.replicas.iter_mut().enumerate() {
-                let at =
-                    (now + exponential(&mut self.rng.replication, lag)).max(replica.last_apply);
+                let at = (now + exponential(&mut self.rng.replication, lag)).max(replica.last_apply);
                 replica.last_apply = at;
-                applies.push((
-                    at,
-                    EventKind::ReplicaApply {
-                        replica: i as u8,
-                        seq,
-                    },
-                ));
+                applies.push((at, EventKind::ReplicaApply { replica: i as u8, seq }));
             }
             for (at, kind) in applies {
                 self.schedule(at, kind);
@@ -98,17 +85,14 @@ impl Sim {
     }
 
     pub(super) fn on_replica_apply(&mut self, replica: u8, seq: u64) {
-        let partition_end = self.scenario.replication.partition_at.unwrap_or(0.0)
-            + self.scenario.replication.partition_len;
+        let partition_end =
+            self.scenario.replication.partition_at.unwrap_or(0.0) + self.scenario.replication.partition_len;
         let Some(rep) = &mut self.replication else {
             return;
         };
         if rep.partitioned {
             // Held back until the partition heals, still in log order.
-            self.schedule(
-                partition_end.max(self.now),
-                EventKind::ReplicaApply { replica, seq },
-            );
+            self.schedule(partition_end.max(self.now), EventKind::ReplicaApply { replica, seq });
             return;
         }
         if let Some(r) = rep.replicas.get_mut(replica as usize) {

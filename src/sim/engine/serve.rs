@@ -32,47 +32,21 @@ impl Sim {
         if !target.is_up() {
             // A dead server: the client hears nothing until its timeout, or is refused at once.
             if self.scenario.servers.timeout.is_some() {
-                self.set_stage(
-                    r,
-                    Stage::Hanging {
-                        station: station as u16,
-                    },
-                );
+                self.set_stage(r, Stage::Hanging { station: station as u16 });
             } else {
                 self.attempt_failed(r, Failure::Dropped);
             }
             return;
         }
         let work = self.work.sample(&mut self.rng.work);
-        let job = Job {
-            payload: r,
-            work,
-            enqueued: now,
-            high,
-        };
+        let job = Job { payload: r, work, enqueued: now, high };
         match target.offer(job, now) {
-            Offer::Started {
-                worker,
-                done_at,
-                epoch,
-            } => {
+            Offer::Started { worker, done_at, epoch } => {
                 let station = station as u16;
                 self.set_stage(r, Stage::Service { station, worker });
-                self.schedule(
-                    done_at,
-                    EventKind::ServiceDone {
-                        station,
-                        worker,
-                        epoch,
-                    },
-                );
+                self.schedule(done_at, EventKind::ServiceDone { station, worker, epoch });
             }
-            Offer::Queued => self.set_stage(
-                r,
-                Stage::Waiting {
-                    station: station as u16,
-                },
-            ),
+            Offer::Queued => self.set_stage(r, Stage::Waiting { station: station as u16 }),
             Offer::Full => self.attempt_failed(r, Failure::Dropped),
         }
     }
@@ -107,8 +81,7 @@ impl Sim {
         let Some(target) = self.stations.get_mut(station as usize) else {
             return;
         };
-        let Some((job, done_at, epoch)) =
-            target.dispatch_one(worker, now, |r| requests.get(*r).is_some())
+        let Some((job, done_at, epoch)) = target.dispatch_one(worker, now, |r| requests.get(*r).is_some())
         else {
             return;
         };
@@ -127,27 +100,13 @@ impl Sim {
         }
     }
 
-    fn begin_service(
-        &mut self,
-        station: u16,
-        worker: u16,
-        job: Job<ReqRef>,
-        done_at: f64,
-        epoch: u32,
-    ) {
+    fn begin_service(&mut self, station: u16, worker: u16, job: Job<ReqRef>, done_at: f64, epoch: u32) {
         let now = self.now;
         if let Some(request) = self.requests.get_mut(job.payload) {
             request.waited += now - job.enqueued;
             request.stage = Stage::Service { station, worker };
         }
-        self.schedule(
-            done_at,
-            EventKind::ServiceDone {
-                station,
-                worker,
-                epoch,
-            },
-        );
+        self.schedule(done_at, EventKind::ServiceDone { station, worker, epoch });
     }
 
     /// The station and workers that make up server `i`: a worker of the shared queue, or a
@@ -171,17 +130,10 @@ impl Sim {
         };
         let requests = &self.requests;
         let target = &mut self.stations[station];
-        let mut lost: Vec<ReqRef> = workers
-            .filter_map(|w| target.kill(w, now))
-            .map(|job| job.payload)
-            .collect();
+        let mut lost: Vec<ReqRef> =
+            workers.filter_map(|w| target.kill(w, now)).map(|job| job.payload).collect();
         if !target.is_up() {
-            lost.extend(
-                target
-                    .drain(now, |r| requests.get(*r).is_some())
-                    .iter()
-                    .map(|job| job.payload),
-            );
+            lost.extend(target.drain(now, |r| requests.get(*r).is_some()).iter().map(|job| job.payload));
         }
         for r in lost {
             self.attempt_failed(r, Failure::Failed);
@@ -202,11 +154,7 @@ impl Sim {
 
     pub(super) fn on_outage(&mut self, starts: bool) {
         let server = self.scenario.servers.outage_server as usize;
-        if starts {
-            self.kill(server)
-        } else {
-            self.revive(server)
-        }
+        if starts { self.kill(server) } else { self.revive(server) }
     }
 
     pub(super) fn on_health_check(&mut self) {

@@ -22,8 +22,7 @@ impl Sim {
             self.stations.iter().map(|s| s.measured_at(now)).collect()
         };
         let total = |part: fn(&Tally) -> f64| stations.iter().map(part).fold(0.0, |a, b| a + b);
-        let (busy, queued, capacity) =
-            (total(|s| s.busy), total(|s| s.queue), total(|s| s.capacity));
+        let (busy, queued, capacity) = (total(|s| s.busy), total(|s| s.queue), total(|s| s.capacity));
         let servers = if self.shared_queue {
             Vec::new()
         } else {

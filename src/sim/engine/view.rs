@@ -16,11 +16,7 @@ fn server_view<P>(station: &Station<P>, healthy: bool) -> ServerView {
         workers: station
             .workers
             .iter()
-            .map(|w| WorkerView {
-                up: w.up,
-                busy: w.job.is_some(),
-                speed: w.speed,
-            })
+            .map(|w| WorkerView { up: w.up, busy: w.job.is_some(), speed: w.speed })
             .collect(),
         up: station.is_up(),
         healthy,
@@ -47,11 +43,8 @@ impl Sim {
             })
             .collect();
         self.number_queue_positions(&mut requests);
-        let healthy = |i: usize| {
-            self.balancer
-                .as_ref()
-                .is_none_or(|b| b.healthy.get(i).copied().unwrap_or(true))
-        };
+        let healthy =
+            |i: usize| self.balancer.as_ref().is_none_or(|b| b.healthy.get(i).copied().unwrap_or(true));
         let recent = self
             .recent
             .iter()
@@ -68,12 +61,7 @@ impl Sim {
             in_flight: self.requests.len(),
             requests,
             recent,
-            servers: self
-                .stations
-                .iter()
-                .enumerate()
-                .map(|(i, s)| server_view(s, healthy(i)))
-                .collect(),
+            servers: self.stations.iter().enumerate().map(|(i, s)| server_view(s, healthy(i))).collect(),
             database: self.data.as_ref().map(|d| server_view(&d.db, true)),
             cache: self.data.as_ref().map(|d| {
                 let counters = d.cache.counters();
@@ -109,9 +97,7 @@ impl Sim {
             replicas: self.replication.as_ref().map_or_else(Vec::new, |rep| {
                 rep.replicas
                     .iter()
-                    .map(|r| ReplicaView {
-                        behind: rep.head - r.applied.min(rep.head),
-                    })
+                    .map(|r| ReplicaView { behind: rep.head - r.applied.min(rep.head) })
                     .collect()
             }),
             partitioned: self.replication.as_ref().is_some_and(|rep| rep.partitioned),
@@ -136,22 +122,11 @@ impl Sim {
 
     fn stage_view(&self, stage: Stage) -> StageView {
         let mut view = StageView::from_stage(stage);
-        if let StageView::Service {
-            server,
-            worker,
-            progress,
-        } = &mut view
-            && let Some(w) = self
-                .stations
-                .get(*server as usize)
-                .and_then(|s| s.workers.get(*worker as usize))
+        if let StageView::Service { server, worker, progress } = &mut view
+            && let Some(w) = self.stations.get(*server as usize).and_then(|s| s.workers.get(*worker as usize))
         {
             let span = w.done_at - w.started;
-            *progress = if span > 0.0 {
-                ((self.now - w.started) / span).clamp(0.0, 1.0)
-            } else {
-                1.0
-            };
+            *progress = if span > 0.0 { ((self.now - w.started) / span).clamp(0.0, 1.0) } else { 1.0 };
         }
         view
     }
@@ -160,10 +135,8 @@ impl Sim {
     fn number_queue_positions(&self, requests: &mut [RequestView]) {
         let mut position_of = std::collections::BTreeMap::new();
         for station in &self.stations {
-            for (position, job) in station
-                .queued()
-                .filter(|j| self.requests.get(j.payload).is_some())
-                .enumerate()
+            for (position, job) in
+                station.queued().filter(|j| self.requests.get(j.payload).is_some()).enumerate()
             {
                 position_of.insert(job.payload.bits(), position);
             }
@@ -179,13 +152,7 @@ impl Sim {
 /// One line: time, events, requests in flight, then each server's queue and busy workers.
 impl fmt::Display for Sim {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "t={:.3} events={} in_flight={}",
-            self.now,
-            self.processed,
-            self.requests.len()
-        )?;
+        write!(f, "t={:.3} events={} in_flight={}", self.now, self.processed, self.requests.len())?;
         for (i, station) in self.stations.iter().enumerate() {
             let up = if station.is_up() { "" } else { " down" };
             write!(

@@ -21,11 +21,7 @@ fn solve(target: f64, occupancy: impl Fn(f64) -> f64) -> f64 {
     let mut low = 0.0;
     for _ in 0..100 {
         let mid = 0.5 * (low + high);
-        if occupancy(mid) < target {
-            low = mid
-        } else {
-            high = mid
-        }
+        if occupancy(mid) < target { low = mid } else { high = mid }
     }
     high
 }
@@ -40,15 +36,11 @@ pub fn hit_ratio(policy: CachePolicy, capacity: usize, p: &[f64]) -> f64 {
     }
     match policy {
         CachePolicy::Lru => {
-            let t = solve(capacity as f64, |t| {
-                p.iter().map(|&q| 1.0 - libm::exp(-q * t)).sum()
-            });
+            let t = solve(capacity as f64, |t| p.iter().map(|&q| 1.0 - libm::exp(-q * t)).sum());
             p.iter().map(|&q| q * (1.0 - libm::exp(-q * t))).sum()
         }
         CachePolicy::Fifo | CachePolicy::Random => {
-            let t = solve(capacity as f64, |t| {
-                p.iter().map(|&q| q * t / (1.0 + q * t)).sum()
-            });
+            let t = solve(capacity as f64, |t| p.iter().map(|&q| q * t / (1.0 + q * t)).sum());
             p.iter().map(|&q| q * q * t / (1.0 + q * t)).sum()
         }
         CachePolicy::Lfu => p.iter().take(capacity).sum(),
@@ -96,13 +88,9 @@ pub fn cache(s: &Scenario) -> Prediction {
         notes.push("Writes also replace or delete entries; the formula counts reads only.".into());
     }
     if !c.warm {
-        notes.push(
-            "The first requests miss while the cache fills; the formula is for a full cache."
-                .into(),
-        );
+        notes.push("The first requests miss while the cache fills; the formula is for a full cache.".into());
     } else if c.ttl.is_some() && c.ttl_jitter == 0.0 {
-        notes
-            .push("Entries stored together expire together: expect a burst of misses then.".into());
+        notes.push("Entries stored together expire together: expect a burst of misses then.".into());
     }
     let db_load = reads * (1.0 - hit) * c.db_time / c.db_servers as f64;
     if db_load >= 1.0 {

@@ -32,11 +32,7 @@ pub fn mmck(lambda: f64, mu: f64, c: usize, cap: Option<u64>) -> Prediction {
     let a = lambda / mu;
     let rho = a / c as f64;
     let Some(cap) = cap else {
-        let model = if c == 1 {
-            "M/M/1".to_string()
-        } else {
-            format!("M/M/{c}")
-        };
+        let model = if c == 1 { "M/M/1".to_string() } else { format!("M/M/{c}") };
         if rho >= 1.0 {
             return Prediction {
                 model,
@@ -161,8 +157,7 @@ fn general_service(p: &mut Prediction, s: &Scenario, lambda: f64, mu: f64, c: us
     p.model = if c == 1 {
         "M/G/1 (Pollaczek-Khinchine)".into()
     } else {
-        p.notes
-            .push("With several servers the wait is an approximation (Allen-Cunneen).".into());
+        p.notes.push("With several servers the wait is an approximation (Allen-Cunneen).".into());
         format!("M/G/{c} (Allen-Cunneen)")
     };
     // With one server an arrival waits exactly when it is busy, a share rho of the time,
@@ -211,8 +206,7 @@ pub fn balanced(s: &Scenario) -> Option<Prediction> {
         }
     };
     if service_scv(s) != 1.0 {
-        p.notes
-            .push("Service is not exponential: the figures are for exponential service.".into());
+        p.notes.push("Service is not exponential: the figures are for exponential service.".into());
         (p.p50, p.p95, p.p99) = (None, None, None);
     }
     server_notes(s, &mut p.notes);
@@ -241,9 +235,7 @@ fn supermarket(per_server: f64, mu: f64, n: usize) -> Prediction {
         mean_in_system: Some(per_server_load * n as f64),
         mean_queue: Some((per_server_load - rho) * n as f64),
         drop_ratio: Some(0.0),
-        notes: vec![
-            "This is the limit for many servers; with few, waits are somewhat longer.".into(),
-        ],
+        notes: vec!["This is the limit for many servers; with few, waits are somewhat longer.".into()],
         ..Prediction::default()
     }
 }

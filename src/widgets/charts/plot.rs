@@ -115,7 +115,8 @@ fn fit_to_box(canvas: &HtmlCanvasElement) -> Option<f64> {
 
 /// Clears the canvas to transparent (its CSS background shows through).
 fn clear(canvas: &HtmlCanvasElement) {
-    let context = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    let context =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
     if let Some(context) = context {
         let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         context.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
@@ -186,9 +187,16 @@ pub fn parse_colour(css: &str) -> RGBColor {
             _ => grey,
         };
     }
-    let inner = css.strip_prefix("rgba(").or_else(|| css.strip_prefix("rgb(")).and_then(|s| s.strip_suffix(')'));
+    let inner =
+        css.strip_prefix("rgba(").or_else(|| css.strip_prefix("rgb(")).and_then(|s| s.strip_suffix(')'));
     let channels: Vec<u8> = inner
-        .map(|s| s.split([',', ' ', '/']).filter_map(|c| c.trim().parse::<f64>().ok()).take(3).map(|v| v.clamp(0.0, 255.0) as u8).collect())
+        .map(|s| {
+            s.split([',', ' ', '/'])
+                .filter_map(|c| c.trim().parse::<f64>().ok())
+                .take(3)
+                .map(|v| v.clamp(0.0, 255.0) as u8)
+                .collect()
+        })
         .unwrap_or_default();
     match channels.as_slice() {
         [r, g, b] => RGBColor(*r, *g, *b),
