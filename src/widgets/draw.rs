@@ -21,6 +21,7 @@ const MAX_ROWS: usize = 16;
 
 /// Where each part sits, in CSS pixels.
 struct Layout {
+    width: f64,
     height: f64,
     client_x: f64,
     limiter: Option<Rect>,
@@ -87,6 +88,7 @@ impl Layout {
             });
         }
         Layout {
+            width,
             height,
             client_x: width * 0.05,
             limiter,
@@ -130,6 +132,9 @@ pub fn draw(ctx: &Ctx, width: f64, height: f64, snap: &Snapshot, old: f64, palet
     ctx.set_font("12px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
     draw_parts(ctx, &layout, snap, palette);
+    if !snap.replicas.is_empty() {
+        draw_replication(ctx, &layout, snap, palette);
+    }
     for request in &snap.requests {
         draw_request(ctx, &layout, snap, request, old);
     }
@@ -174,6 +179,10 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
     for (i, server) in snap.servers.iter().enumerate().take(l.rows.len()) {
         draw_server(ctx, l, i as u16, server, p);
     }
+    if let (Some(ready), Some(pending)) = (snap.ready_workers, snap.pending_workers) {
+        let text = if pending > 0 { format!("{ready} ready · {pending} starting") } else { format!("{ready} ready") };
+        label(ctx, p, if pending > 0 { &p.warm } else { &p.muted }, l.queue_x0, l.height - 8.0, &text);
+    }
     if let (Some(r), Some(cache)) = (l.cache, &snap.cache) {
         boxed(ctx, r, p, "cache");
         if snap.servers.is_empty() {
@@ -187,6 +196,33 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
         label(ctx, p, &p.muted, r.x, r.y + r.h + 26.0, &format!("hit {:.0}%", cache.hit_ratio * 100.0));
     }
     draw_database(ctx, l, snap, p);
+}
+
+/// Writes go to the primary; each replica applies them after a lag. A replica's bar is how far
+/// behind it is; during a partition the replicas are cut off from the primary.
+fn draw_replication(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+    let primary = Rect { x: l.width * 0.3, y: l.height / 2.0 - 30.0, w: l.width * 0.14, h: 60.0 };
+    boxed(ctx, primary, p, "primary");
+    let n = snap.replicas.len();
+    let (top, bottom) = (20.0, l.height - 20.0);
+    let pitch = (bottom - top) / n as f64;
+    let worst = snap.replicas.iter().map(|r| r.behind).max().unwrap_or(0).max(10) as f64;
+    for (i, replica) in snap.replicas.iter().enumerate() {
+        let r = Rect { x: l.width * 0.68, y: top + i as f64 * pitch + pitch * 0.15, w: l.width * 0.14, h: pitch * 0.7 };
+        ctx.set_stroke_style_str(if snap.partitioned { &p.bad } else { &p.line });
+        ctx.set_line_width(if snap.partitioned { 2.0 } else { 1.0 });
+        ctx.begin_path();
+        ctx.move_to(primary.x + primary.w, primary.y + primary.h / 2.0);
+        ctx.line_to(r.x, r.y + r.h / 2.0);
+        ctx.stroke();
+        boxed(ctx, r, p, &format!("replica {}", i + 1));
+        ctx.set_fill_style_str(&p.warm);
+        ctx.fill_rect(r.x, r.y + r.h - 4.0, r.w * (replica.behind as f64 / worst).min(1.0), 4.0);
+        label(ctx, p, &p.muted, r.x + r.w + 6.0, r.y + r.h / 2.0, &format!("{} writes behind", replica.behind));
+    }
+    if snap.partitioned {
+        label(ctx, p, &p.bad, primary.x, primary.y + primary.h + 14.0, "partition: replicas cut off");
+    }
 }
 
 fn draw_database(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
