@@ -242,3 +242,17 @@ fn chart_buckets_carry_latency_percentiles() {
     assert!(p99 > overall.p99 / 2.0 && p99 < overall.p99 * 2.0, "{p99} vs {}", overall.p99);
     assert_eq!(series.percentiles(100_000), None);
 }
+
+#[test]
+fn clear_at_empties_the_cache_at_that_time() {
+    let base = "kind=cache rate=500 duration=10 requests=0 keys=200 zipf=1 capacity=200 warm=on seed=3";
+    let mut sim = Sim::new(&parse(&format!("{base} clear_at=4")));
+    sim.run_until(3.99, 10_000_000);
+    let before = sim.snapshot().cache.map_or(0, |c| c.len);
+    sim.run_until(4.0001, 10_000_000);
+    let after = sim.snapshot().cache.map_or(0, |c| c.len);
+    assert_eq!(before, 200, "a warm cache is full");
+    assert!(after < 10, "cleared at t = 4, then refilling: {after} entries");
+    let misses = |text: &str| report(text).misses;
+    assert!(misses(&format!("{base} clear_at=4")) > misses(base) + 50, "the clear costs misses");
+}

@@ -163,3 +163,19 @@ test('a playing widget stops while it is scrolled out of view, and goes on when 
   await widget.root.scrollIntoViewIfNeeded();
   await expect(widget.readout('time')).not.toHaveText(parked);
 });
+
+test('flushing the cache keeps the moment, goes into the share link, and sends reads to the database', async ({ page }) => {
+  await new LessonPage(page).open(COURSE, 'caching');
+  const widget = await new SimWidget(page).visible();
+  await widget.start();
+  await expect.poll(async () => seconds(await widget.text('time'))).toBeGreaterThan(1);
+  await widget.pause();
+  const time = await widget.text('time');
+  const readsBefore = count(await widget.text('db_reads'));
+  await widget.root.getByTestId('clear-cache').click();
+  await expect(widget.readout('time')).toHaveText(time);
+  await page.getByText('Share or embed this run').click();
+  await expect(widget.root.getByTestId('share-url')).toHaveValue(/clear_at=/);
+  await widget.start();
+  await expect.poll(async () => count(await widget.text('db_reads'))).toBeGreaterThan(readsBefore + 100);
+});

@@ -99,6 +99,8 @@ pub struct Cache {
     pub read_policy: ReadPolicy,
     pub write_policy: WritePolicy,
     pub flush_delay: f64,
+    /// The cache is emptied at this time, as by a restart (`None`: never).
+    pub clear_at: Option<f64>,
     pub hit_time: f64,
     pub db_time: f64,
     pub db_servers: u64,
@@ -212,6 +214,7 @@ impl Scenario {
             read_policy: ReadPolicy::CacheAside,
             write_policy: WritePolicy::WriteAround,
             flush_delay: 1.0,
+            clear_at: None,
             hit_time: 0.001,
             db_time: 0.05,
             db_servers: 16,

@@ -141,6 +141,7 @@ pub static KEYS: &[KeySpec] = &[
     key!("read_policy" => cache.read_policy, CACHED),
     key!("write_policy" => cache.write_policy, CACHED),
     key!("flush_delay" => cache.flush_delay, CACHED, 0.001, 1e4),
+    key!("clear_at" => cache.clear_at, CACHED, 0, 1e6, or "none"),
     key!("hit_time" => cache.hit_time, CACHED, 1e-6, 10),
     key!("db_time" => cache.db_time, CACHED, 1e-6, 100),
     key!("db_servers" => cache.db_servers, CACHED, 1, 1024),

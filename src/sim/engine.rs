@@ -197,6 +197,7 @@ impl Sim {
             EventKind::ReplicaApply { replica, seq } => self.on_replica_apply(replica, seq),
             EventKind::PartitionStart => self.on_partition(true),
             EventKind::PartitionEnd => self.on_partition(false),
+            EventKind::CacheClear => self.flush_cache(),
         }
     }
 

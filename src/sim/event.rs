@@ -50,6 +50,8 @@ pub enum EventKind {
     },
     PartitionStart,
     PartitionEnd,
+    /// The scenario empties the cache (`clear_at`).
+    CacheClear,
 }
 
 impl EventKind {
@@ -74,6 +76,7 @@ impl EventKind {
             EventKind::ReplicaApply { replica, seq } => 14 | u64::from(replica) << 8 | seq << 16,
             EventKind::PartitionStart => 15,
             EventKind::PartitionEnd => 16,
+            EventKind::CacheClear => 17,
         }
     }
 }

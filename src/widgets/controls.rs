@@ -172,6 +172,8 @@ pub fn FailureControls(state: WidgetState) -> impl IntoView {
             ]);
         }
     };
+    let has_cache = matches!(kind, Kind::Cache | Kind::Pipeline);
+    let clear = move |_| state.change_at_current_time(&[("clear_at", format!("{:.3}", state.now()))]);
     let spike = move |_| {
         let now = state.now();
         state.change_at_current_time(&[
@@ -188,6 +190,7 @@ pub fn FailureControls(state: WidgetState) -> impl IntoView {
                 </button>
             })}
             {spikes.then(|| view! { <button class="secondary" data-testid="spike" on:click=spike>"Traffic spike ×3 for 5 s"</button> })}
+            {has_cache.then(|| view! { <button class="secondary" data-testid="clear-cache" on:click=clear>"Flush the cache"</button> })}
         </div>
     }
 }

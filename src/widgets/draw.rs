@@ -180,7 +180,11 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
         draw_server(ctx, l, i as u16, server, p);
     }
     if let (Some(ready), Some(pending)) = (snap.ready_workers, snap.pending_workers) {
-        let text = if pending > 0 { format!("{ready} ready · {pending} starting") } else { format!("{ready} ready") };
+        let text = if pending > 0 {
+            format!("{ready} ready · {pending} starting")
+        } else {
+            format!("{ready} ready")
+        };
         label(ctx, p, if pending > 0 { &p.warm } else { &p.muted }, l.queue_x0, l.height - 8.0, &text);
     }
     if let (Some(r), Some(cache)) = (l.cache, &snap.cache) {
@@ -208,7 +212,12 @@ fn draw_replication(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
     let pitch = (bottom - top) / n as f64;
     let worst = snap.replicas.iter().map(|r| r.behind).max().unwrap_or(0).max(10) as f64;
     for (i, replica) in snap.replicas.iter().enumerate() {
-        let r = Rect { x: l.width * 0.68, y: top + i as f64 * pitch + pitch * 0.15, w: l.width * 0.14, h: pitch * 0.7 };
+        let r = Rect {
+            x: l.width * 0.68,
+            y: top + i as f64 * pitch + pitch * 0.15,
+            w: l.width * 0.14,
+            h: pitch * 0.7,
+        };
         ctx.set_stroke_style_str(if snap.partitioned { &p.bad } else { &p.line });
         ctx.set_line_width(if snap.partitioned { 2.0 } else { 1.0 });
         ctx.begin_path();
@@ -218,7 +227,14 @@ fn draw_replication(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
         boxed(ctx, r, p, &format!("replica {}", i + 1));
         ctx.set_fill_style_str(&p.warm);
         ctx.fill_rect(r.x, r.y + r.h - 4.0, r.w * (replica.behind as f64 / worst).min(1.0), 4.0);
-        label(ctx, p, &p.muted, r.x + r.w + 6.0, r.y + r.h / 2.0, &format!("{} writes behind", replica.behind));
+        label(
+            ctx,
+            p,
+            &p.muted,
+            r.x + r.w + 6.0,
+            r.y + r.h / 2.0,
+            &format!("{} writes behind", replica.behind),
+        );
     }
     if snap.partitioned {
         label(ctx, p, &p.bad, primary.x, primary.y + primary.h + 14.0, "partition: replicas cut off");

@@ -163,6 +163,9 @@ fn schedule_first_events(sim: &mut Sim) {
     if sim.autoscaler.is_some() {
         sim.schedule(s.autoscale.scale_interval, EventKind::ScaleCheck);
     }
+    if let Some(at) = s.cache.clear_at.filter(|_| sim.data.is_some()) {
+        sim.schedule(at, EventKind::CacheClear);
+    }
     if let Some(at) = s.replication.partition_at.filter(|_| sim.replication.is_some()) {
         sim.schedule(at, EventKind::PartitionStart);
         sim.schedule(at + s.replication.partition_len, EventKind::PartitionEnd);
