@@ -385,17 +385,7 @@ mod tests {
 
     #[test]
     fn every_timed_kind_gets_a_chart() {
-        for kind in [
-            Kind::Queue,
-            Kind::Balancer,
-            Kind::Cache,
-            Kind::Limiter,
-            Kind::Retries,
-            Kind::Breaker,
-            Kind::Replication,
-            Kind::Autoscale,
-            Kind::Pipeline,
-        ] {
+        for kind in Kind::ALL.into_iter().filter(|k| k.is_timed()) {
             let mut s = Scenario::DEFAULT;
             s.kind = kind;
             assert!(!charts_for(&s).is_empty(), "{kind:?}");
