@@ -11,6 +11,7 @@
 //! the caller's job.
 
 pub mod catalog;
+pub mod figure;
 pub mod front_matter;
 pub mod links;
 pub mod markdown;
@@ -18,6 +19,7 @@ pub mod quiz;
 pub mod sim_block;
 
 pub use catalog::{Catalog, Course, Lesson, Section};
+pub use figure::Figure;
 pub use front_matter::FrontMatter;
 pub use markdown::{Block, Heading, Rendered};
 pub use quiz::Quiz;

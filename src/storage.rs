@@ -34,6 +34,11 @@ pub fn quiz_id(course: &str, lesson: &str, n: usize) -> String {
     format!("{course}/{lesson}#{n}")
 }
 
+/// The id progress uses for the `n`-th ```predict block (from 0) of a lesson.
+pub fn prediction_id(course: &str, lesson: &str, n: usize) -> String {
+    format!("{course}/{lesson}#predict-{n}")
+}
+
 /// What reading the stored value found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {

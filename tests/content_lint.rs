@@ -1,5 +1,6 @@
 //! Content lint: the course index and the lesson files agree, front matter is valid, every
-//! ```sim and ```quiz block parses, and every internal link lands on a lesson (and heading).
+//! ```sim, ```quiz, ```predict and ```figure block parses (and each figure's SVG keeps the figure
+//! rules), and every internal link lands on a lesson (and heading).
 
 #[path = "support/lessons.rs"]
 mod lessons;
@@ -33,12 +34,30 @@ fn embedded_catalog_is_the_index() {
 }
 
 #[test]
-fn sim_and_quiz_blocks_parse() {
+fn sim_quiz_predict_and_figure_blocks_parse() {
     let mut problems = Vec::new();
     for file in files() {
         for block in markdown::render(front_matter::body(&file.source), &file.course, &file.slug).blocks {
             match block {
-                Block::Quiz(Err(e)) => problems.push(format!("{}: {e}", file.name())),
+                Block::Quiz(Err(e)) | Block::Predict(Err(e)) | Block::Figure(Err(e)) => {
+                    problems.push(format!("{}: {e}", file.name()))
+                }
+                Block::Figure(Ok(figure)) => {
+                    let path = lessons::content_dir().join(&file.course).join("figures").join(&figure.src);
+                    match std::fs::read_to_string(&path) {
+                        Ok(svg) => problems.extend(
+                            content::figure::lint_svg(&svg)
+                                .into_iter()
+                                .map(|p| format!("{}: figure {}: {p}", file.name(), figure.src)),
+                        ),
+                        Err(_) => problems.push(format!(
+                            "{}: figure `{}` is not in content/{}/figures/",
+                            file.name(),
+                            figure.src,
+                            file.course
+                        )),
+                    }
+                }
                 Block::Sim(sim) => {
                     for problem in scenario::lint(&sim.scenario) {
                         problems.push(format!("{}: sim block: {problem}", file.name()));
@@ -56,7 +75,7 @@ fn sim_and_quiz_blocks_parse() {
             }
         }
     }
-    assert_no_problems("sim and quiz blocks", &problems);
+    assert_no_problems("sim, quiz, predict and figure blocks", &problems);
 }
 
 #[test]

@@ -2,14 +2,14 @@
 //! lint, the word count) reads lessons the same way.
 //!
 //! Stages: pulldown-cmark events → headings get stable ids (and are collected for the table of
-//! contents) → fenced ```sim and ```quiz blocks are cut out as their own blocks → everything
-//! between them is rendered to HTML.
+//! contents) → fenced ```sim, ```quiz, ```predict and ```figure blocks are cut out as their own
+//! blocks → everything between them is rendered to HTML.
 
 use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use super::{links, quiz, quiz::Quiz, sim_block::SimBlock};
+use super::{figure, figure::Figure, links, quiz, quiz::Quiz, sim_block::SimBlock};
 
 /// One piece of a lesson page, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,10 @@ pub enum Block {
     Sim(SimBlock),
     /// A quiz, or why its block did not parse (shown in place; the lint keeps this from shipping).
     Quiz(Result<Quiz, String>),
+    /// A ```predict block: one graded question asked before the text or run that answers it.
+    Predict(Result<Quiz, String>),
+    /// A ```figure block: an SVG from the course's `figures/` folder, inlined by the site.
+    Figure(Result<Figure, String>),
 }
 
 /// A `##` or `###` heading, for the table of contents.
@@ -52,12 +56,14 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
     while let Some(event) = events.next() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if matches!(info.as_ref(), "sim" | "quiz") =>
+                if matches!(info.as_ref(), "sim" | "quiz" | "predict" | "figure") =>
             {
                 let text = code_text(&mut events);
                 flush_html(&mut pending, &mut rendered.blocks);
                 rendered.blocks.push(match info.as_ref() {
                     "sim" => Block::Sim(SimBlock::parse(&text)),
+                    "predict" => Block::Predict(quiz::parse_prediction(&text)),
+                    "figure" => Block::Figure(figure::parse(&text)),
                     _ => Block::Quiz(quiz::parse(&text)),
                 });
             }
@@ -199,7 +205,7 @@ mod tests {
 
     #[test]
     fn sim_and_quiz_blocks_split_the_page() {
-        let body = "Intro.\n\n```sim\nkind = queue\n```\n\nMiddle.\n\n```quiz\n? Q\n= 1\n> E\n```\n\n```rust\nlet x = 1;\n```\n";
+        let body = "Intro.\n\n```sim\nkind = queue\n```\n\nMiddle.\n\n```quiz\n? Q\n= 1\n> E\n```\n\n```predict\n? P\n= 2\n> E\n```\n\n```figure\nsrc = a.svg\ncaption = A.\n```\n\n```rust\nlet x = 1;\n```\n";
         let kinds: Vec<&str> = render(body, "sd", "l")
             .blocks
             .iter()
@@ -208,9 +214,12 @@ mod tests {
                 Block::Sim(_) => "sim",
                 Block::Quiz(Ok(_)) => "quiz",
                 Block::Quiz(Err(_)) => "broken quiz",
+                Block::Predict(Ok(_)) => "predict",
+                Block::Figure(Ok(_)) => "figure",
+                Block::Predict(Err(_)) | Block::Figure(Err(_)) => "broken",
             })
             .collect();
-        assert_eq!(kinds, ["html", "sim", "html", "quiz", "html"]);
+        assert_eq!(kinds, ["html", "sim", "html", "quiz", "predict", "figure", "html"]);
     }
 
     #[test]

@@ -111,6 +111,41 @@ pub fn parse(text: &str) -> Result<Quiz, String> {
     Ok(Quiz { questions })
 }
 
+/// Reads a ```predict block: a single question, asked in the text before the run or the
+/// reasoning that answers it. Same format as a quiz.
+pub fn parse_prediction(text: &str) -> Result<Quiz, String> {
+    let quiz = parse(text)?;
+    match quiz.questions.len() {
+        1 => Ok(quiz),
+        n => Err(format!("a prediction asks one question; this one has {n} (use a ```quiz for more)")),
+    }
+}
+
+/// How far a numeric guess landed from the answer, in words a learner can use: "right on",
+/// "12 % high", "about 3.2 times too low". Uses ratios, since a guess off by ten times is a
+/// different mistake from one off by ten percent.
+pub fn closeness(guess: f64, answer: f64) -> String {
+    if answer == 0.0 || guess == 0.0 || guess.signum() != answer.signum() {
+        return if guess == answer { "right on".into() } else { format!("the answer is {answer}") };
+    }
+    let ratio = guess / answer;
+    if (ratio - 1.0).abs() < 0.005 {
+        "right on".into()
+    } else if (0.5..=2.0).contains(&ratio) {
+        let percent = ((ratio - 1.0) * 100.0).abs();
+        let percent = if percent < 10.0 { format!("{percent:.1}") } else { format!("{percent:.0}") };
+        format!("{percent} % {}", if ratio > 1.0 { "high" } else { "low" })
+    } else if ratio > 1.0 {
+        format!("about {} times too high", one_decimal(ratio))
+    } else {
+        format!("about {} times too low", one_decimal(1.0 / ratio))
+    }
+}
+
+fn one_decimal(x: f64) -> String {
+    if x >= 10.0 { format!("{x:.0}") } else { format!("{x:.1}") }
+}
+
 impl Question {
     /// True when several choices are right: the learner selects all that apply.
     pub fn is_multiple(&self) -> bool {
@@ -244,6 +279,22 @@ mod tests {
         check("? Q\n= lots\n> w\n", "not a number");
         check("? Q\n= 5\n", "no `>` explanation");
         check("? Q\n= 5\n> w\n- [x] a\n", "cannot also have choices");
+    }
+
+    #[test]
+    fn a_prediction_is_one_question() {
+        assert!(parse_prediction("? How many?\n= 490 ± 20\n> 1 - 0.99^5.\n").is_ok());
+        assert!(parse_prediction(SAMPLE).unwrap_err().contains("has 2"));
+    }
+
+    #[test]
+    fn closeness_speaks_in_ratios() {
+        assert_eq!(closeness(490.0, 490.0), "right on");
+        assert_eq!(closeness(539.0, 490.0), "10 % high");
+        assert_eq!(closeness(465.5, 490.0), "5.0 % low");
+        assert_eq!(closeness(100.0, 490.0), "about 4.9 times too low");
+        assert_eq!(closeness(4900.0, 490.0), "about 10 times too high");
+        assert_eq!(closeness(-1.0, 2.0), "the answer is 2");
     }
 
     #[test]

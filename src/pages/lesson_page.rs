@@ -12,7 +12,7 @@ use crate::{
     browser,
     components::{QuizView, TableOfContents},
     content::{Block, Course, Lesson, Rendered, embedded_catalog, front_matter, links, markdown},
-    storage::{LastVisit, lesson_id, quiz_id},
+    storage::{LastVisit, lesson_id, prediction_id, quiz_id},
     widgets::{SimWidget, WidgetConfig},
 };
 
@@ -106,6 +106,7 @@ fn LessonBody(
     resume: Option<f64>,
 ) -> impl IntoView {
     let mut quizzes = 0;
+    let mut predictions = 0;
     let blocks = rendered
         .blocks
         .iter()
@@ -117,8 +118,16 @@ fn LessonBody(
                 quizzes += 1;
                 view! { <QuizView quiz=quiz.clone() id/> }.into_any()
             }
-            Block::Quiz(Err(e)) => {
-                view! { <p class="load-error">{format!("This check could not be shown: {e}")}</p> }.into_any()
+            Block::Predict(Ok(quiz)) => {
+                let id = prediction_id(&course.slug, &lesson.slug, predictions);
+                predictions += 1;
+                view! { <div class="prediction"><QuizView quiz=quiz.clone() id/></div> }.into_any()
+            }
+            Block::Figure(Ok(figure)) => {
+                view! { <p class="figure-caption">{figure.caption.clone()}</p> }.into_any()
+            }
+            Block::Quiz(Err(e)) | Block::Predict(Err(e)) | Block::Figure(Err(e)) => {
+                view! { <p class="load-error">{format!("This part could not be shown: {e}")}</p> }.into_any()
             }
         })
         .collect_view();
