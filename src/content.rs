@@ -20,7 +20,7 @@ pub mod sim_block;
 
 pub use catalog::{Catalog, Course, Lesson, Section};
 pub use figure::Figure;
-pub use front_matter::FrontMatter;
+pub use front_matter::{FrontMatter, Page};
 pub use markdown::{Block, Heading, Rendered};
 pub use quiz::Quiz;
 pub use sim_block::SimBlock;

@@ -1,65 +1,38 @@
 //! The lesson standard's checkable parts (docs/authoring.md, the curriculum): objectives, prose
 //! length, a check of 2-5 questions, the simulation the curriculum names with its "Try this"
-//! experiments, and further reading.
+//! experiments, and further reading. Each course keeps its curriculum and any rules of its own
+//! in `tests/standard/<course>.rs`.
 
 #[path = "support/lessons.rs"]
+#[allow(dead_code, reason = "shared by the content tests")]
 mod lessons;
 
-use headroom::content::{Block, front_matter, markdown};
+use headroom::content::{Block, FrontMatter, Page, front_matter, markdown};
 use lessons::{assert_no_problems, files};
 
-/// Course 1 as the curriculum defines it: each lesson's slug and the simulation it carries.
-const SYSTEM_DESIGN: &[(&str, Option<&str>)] = &[
-    ("scalability-performance-reliability", None),
-    ("latency-throughput", Some("latency-percentiles")),
-    ("cap-theorem", Some("replication")),
-    ("back-of-the-envelope", Some("estimation")),
-    ("networking-basics", None),
-    ("monolith-vs-microservices", None),
-    ("api-design", None),
-    ("storage-types", None),
-    ("caching", Some("cache")),
-    ("cdns", Some("cache")),
-    ("load-balancing", Some("load-balancer")),
-    ("rate-limiting", Some("rate-limiter")),
-    ("schema-design", None),
-    ("indexes", None),
-    ("normalization", None),
-    ("choosing-storage", None),
-    ("scale-up-vs-out", Some("autoscaling")),
-    ("replication", Some("replication")),
-    ("sharding", Some("consistent-hashing")),
-    ("consistency", Some("retries")),
-    ("fault-tolerance", Some("circuit-breaker")),
-    ("sync-vs-async", Some("queue")),
-    ("event-driven", Some("queue")),
-    ("coordination", None),
-    ("docker", None),
-    ("orchestration", Some("autoscaling")),
-    ("ci-cd", None),
-    ("deployment-strategies", None),
-    ("context-management", Some("estimation")),
-    ("rag", None),
-    ("ai-agents", Some("queue")),
-    ("agent-harness", None),
-    ("coding-agent-patterns", None),
-    ("zero-trust", None),
-    ("ai-security", None),
-    ("observability", Some("latency-percentiles")),
-    ("clarifying-requirements", None),
-    ("build-vs-buy", None),
-    ("simplicity-vs-scale", Some("pipeline")),
-    ("cost-of-complexity", None),
-    ("what-diagrams-miss", None),
-    ("operational-excellence", None),
-    ("url-shortener", Some("pipeline")),
-    ("global-rate-limiter", Some("pipeline")),
-    ("notification-system", Some("pipeline")),
-    ("chat-app", Some("pipeline")),
-    ("news-feed", Some("pipeline")),
-    ("video-streaming", Some("pipeline")),
-    ("file-storage", Some("pipeline")),
-    ("rag-support-bot", Some("pipeline")),
+/// A lesson as the standard reads it.
+pub struct Lesson<'a> {
+    pub slug: &'a str,
+    pub front: &'a FrontMatter,
+    pub body: &'a str,
+    pub blocks: &'a [Block],
+}
+
+#[path = "standard/professional_engineering.rs"]
+mod professional_engineering;
+#[path = "standard/system_design.rs"]
+mod system_design;
+#[path = "standard/systems_thinking.rs"]
+mod systems_thinking;
+
+/// Extra rules one course adds to the shared standard.
+type Extra = fn(&Lesson, &mut dyn FnMut(String));
+
+/// Every course: its slug, its curriculum (each lesson's slug and simulation) and its own rules.
+const COURSES: &[(&str, &[(&str, Option<&str>)], Extra)] = &[
+    ("system-design", system_design::CURRICULUM, system_design::extra),
+    ("systems-thinking", systems_thinking::CURRICULUM, systems_thinking::extra),
+    ("professional-engineering", professional_engineering::CURRICULUM, professional_engineering::extra),
 ];
 
 const WORDS: std::ops::RangeInclusive<usize> = 500..=1200;
@@ -85,14 +58,21 @@ fn list_items_under(body: &str, title: &str) -> Option<usize> {
 #[test]
 fn every_lesson_meets_the_standard() {
     let mut problems = Vec::new();
-    for file in files().into_iter().filter(|f| f.course == "system-design") {
+    for file in files() {
         let name = file.name();
         let mut problem = |p: String| problems.push(format!("{name}: {p}"));
+        let Some(&(_, curriculum, extra)) = COURSES.iter().find(|(course, ..)| *course == file.course) else {
+            problem("not in a course of the curriculum".into());
+            continue;
+        };
         let Ok(front) = front_matter::parse(&file.source) else {
             continue; // content_lint reports it
         };
+        if front.page != Page::Lesson {
+            continue; // reference pages and reviews: see the tests below
+        }
         let body = front_matter::body(&file.source);
-        let Some((_, simulation)) = SYSTEM_DESIGN.iter().find(|(slug, _)| *slug == file.slug) else {
+        let Some((_, simulation)) = curriculum.iter().find(|(slug, _)| *slug == file.slug) else {
             problem("not a lesson of the curriculum".into());
             continue;
         };
@@ -107,13 +87,7 @@ fn every_lesson_meets_the_standard() {
             problem(format!("{words} words of prose, expected {WORDS:?}"));
         }
         let blocks = markdown::render(body, &file.course, &file.slug).blocks;
-        let questions: usize = blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Quiz(Ok(quiz)) => Some(quiz.questions.len()),
-                _ => None,
-            })
-            .sum();
+        let questions = quiz_questions(&blocks);
         if !QUESTIONS.contains(&questions) {
             problem(format!("{questions} quiz questions, expected {QUESTIONS:?}"));
         }
@@ -132,14 +106,53 @@ fn every_lesson_meets_the_standard() {
             Some(n) if n >= 1 => {}
             _ => problem("no list under `## Further reading`".into()),
         }
+        let lesson = Lesson { slug: &file.slug, front: &front, body, blocks: &blocks };
+        extra(&lesson, &mut problem);
     }
     assert_no_problems("lesson standard", &problems);
 }
 
+/// Questions in the lesson's ```quiz blocks.
+fn quiz_questions(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quiz(Ok(quiz)) => Some(quiz.questions.len()),
+            _ => None,
+        })
+        .sum()
+}
+
+/// Whether the lesson has something to do before its check: a widget or a graded prediction.
+pub fn is_interactive(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| matches!(b, Block::Sim(_) | Block::Predict(Ok(_))))
+}
+
 #[test]
-fn the_curriculum_table_has_each_lesson_once() {
-    let mut slugs: Vec<&str> = SYSTEM_DESIGN.iter().map(|(s, _)| *s).collect();
-    slugs.sort_unstable();
-    slugs.dedup();
-    assert_eq!(slugs.len(), 50);
+fn a_review_is_a_short_check() {
+    let mut problems = Vec::new();
+    for file in files() {
+        let Ok(front) = front_matter::parse(&file.source) else { continue };
+        if front.page != Page::Review {
+            continue;
+        }
+        let body = front_matter::body(&file.source);
+        let questions = quiz_questions(&markdown::render(body, &file.course, &file.slug).blocks);
+        if !(3..=5).contains(&questions) {
+            problems.push(format!("{}: a review has {questions} questions, expected 3..=5", file.name()));
+        }
+    }
+    assert_no_problems("section reviews", &problems);
+}
+
+#[test]
+fn each_curriculum_table_has_each_lesson_once() {
+    for &(course, curriculum, _) in COURSES {
+        let mut slugs: Vec<&str> = curriculum.iter().map(|(s, _)| *s).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), curriculum.len(), "{course} lists a lesson twice");
+    }
+    let sizes: Vec<usize> = COURSES.iter().map(|(_, curriculum, _)| curriculum.len()).collect();
+    assert_eq!(sizes, [50, 12, 15]);
 }

@@ -11,10 +11,34 @@ pub struct FrontMatter {
     pub title: String,
     pub summary: String,
     pub minutes: u32,
+    #[serde(default)]
     pub objectives: Vec<String>,
     /// The curriculum's simulation name, when the lesson carries a widget.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub simulation: Option<String>,
+    /// What kind of page this is; a lesson unless it says otherwise.
+    #[serde(default, skip_serializing_if = "Page::is_lesson")]
+    pub page: Page,
+}
+
+/// The kinds of page a course holds (docs/authoring.md, "Front matter").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Page {
+    /// Taught, checked and counted in the course's progress.
+    #[default]
+    Lesson,
+    /// Kept open beside the lessons (a glossary, a cheat sheet, a case file, a reading list):
+    /// not counted in progress and not held to the lesson standard.
+    Reference,
+    /// A check at the end of a section that brings back its earlier lessons.
+    Review,
+}
+
+impl Page {
+    pub fn is_lesson(&self) -> bool {
+        *self == Page::Lesson
+    }
 }
 
 const FENCE: &str = "+++";
@@ -66,8 +90,9 @@ impl FrontMatter {
         if !(1..=120).contains(&self.minutes) {
             problems.push(format!("`minutes` is {}, expected 1 to 120", self.minutes));
         }
-        if !(2..=4).contains(&self.objectives.len()) {
-            problems.push(format!("{} objectives, expected 2 to 4", self.objectives.len()));
+        let objectives = if self.page == Page::Reference { 0..=4 } else { 2..=4 };
+        if !objectives.contains(&self.objectives.len()) {
+            problems.push(format!("{} objectives, expected {objectives:?}", self.objectives.len()));
         }
         if self.objectives.iter().any(|o| o.trim().is_empty()) {
             problems.push("an objective is empty".to_string());
@@ -98,7 +123,9 @@ mod tests {
         let err = parse(bad).unwrap_err();
         assert!(err.contains("`title` is empty"), "{err}");
         assert!(err.contains("`minutes` is 0"), "{err}");
-        assert!(err.contains("1 objectives"), "{err}");
+        assert!(err.contains("1 objectives, expected 2..=4"), "{err}");
+        let reference = "+++\ntitle = \"t\"\nsummary = \"s\"\nminutes = 5\nobjectives = []\npage = \"reference\"\n+++\n";
+        assert_eq!(parse(reference).map(|f| f.page), Ok(Page::Reference));
         assert!(parse("+++\ntitle = \"t\"\nsurprise = 1\n+++\n").unwrap_err().contains("surprise"));
     }
 }
