@@ -2,7 +2,8 @@
 // way GitHub Pages serves it (scripts/pages_server.py). Playwright never downloads a browser.
 const { defineConfig } = require('@playwright/test');
 
-const PORT = 8090;
+// PORT lets two checkouts on one machine run their browser tests side by side.
+const PORT = Number(process.env.PORT) || 8090;
 
 module.exports = defineConfig({
   testDir: './tests',
