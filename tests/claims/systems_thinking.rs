@@ -16,4 +16,41 @@ pub const CLAIMS: &[Claim] = &[
     // 3. "About 100 MB a day and 36.5 GB over the year"
     ("demo-vs-system", "", "storage_bytes_per_day", Percent(100e6, EXACT)),
     ("demo-vs-system", "", "storage_bytes_total", Percent(36.5e9, EXACT)),
+
+    // everything-is-a-system: "a mean of about 0.13 s per request, so about 60 × 0.13 ≈ 8 requests are inside"
+    ("everything-is-a-system", "spike_at=none", "mean_latency", About(0.13, 0.005)),
+    ("everything-is-a-system", "spike_at=none", "mean_in_system", About(8.0, 0.5)),
+    // 1. "Requests arriving 6 to 8 seconds into the spike wait about 1 s". With no timeout and no
+    // retries, later arrivals cannot change an earlier request's wait (first come, first served,
+    // round robin), so cutting arrivals at 38 s leaves the window's requests exactly as in the full run.
+    ("everything-is-a-system", "timeout=none warmup=36 duration=38", "mean_wait", About(1.0, 0.1)),
+    // 1. "back under a second for requests arriving 15 to 20 seconds after it"
+    ("everything-is-a-system", "timeout=none warmup=70 duration=75", "mean_latency", Above(1.0)),
+    ("everything-is-a-system", "timeout=none warmup=75 duration=80", "mean_latency", Below(1.0)),
+    // 1. "Latency peaks near the spike's end" (the table's 3.75 s)
+    ("everything-is-a-system", "timeout=none warmup=55 duration=60", "mean_latency", About(3.75, 0.2)),
+    // 1. "All 8,099 requests are served; the p99 is about 7 s."
+    ("everything-is-a-system", "timeout=none", "arrivals", Percent(8099.0, EXACT)),
+    ("everything-is-a-system", "timeout=none", "completed", Percent(8099.0, EXACT)),
+    ("everything-is-a-system", "timeout=none", "p99", About(7.0, 0.5)),
+    // 2. "Only 3,660 of 8,099 requests are served"
+    ("everything-is-a-system", "", "completed", Percent(3660.0, EXACT)),
+    ("everything-is-a-system", "", "arrivals", Percent(8099.0, EXACT)),
+    // 2. "of those arriving in the last 30 seconds ... only about 30 % are" (warmup only filters
+    // the metrics: the run is the same one, trace and all)
+    ("everything-is-a-system", "warmup=90", "completed/arrivals", About(0.30, 0.02)),
+    // 2. "The servers are over 90 % busy across the run, mostly on attempts whose clients have
+    // already given up": wasted work above half of all the server time there was (4 × 124 s).
+    ("everything-is-a-system", "", "utilization", Above(0.9)),
+    ("everything-is-a-system", "", "wasted_work", Above(250.0)),
+    // 3. "7,541 of 8,099."
+    ("everything-is-a-system", "max_retries=0", "completed", Percent(7541.0, EXACT)),
+    // 3. "During the spike about a fifth of requests time out" (no retries: later arrivals cannot
+    // change earlier ones, so the cut at 60 s keeps the spike's requests as in the full run)
+    ("everything-is-a-system", "max_retries=0 warmup=30 duration=60", "timed_out/arrivals", About(0.2, 0.02)),
+    // 3. "Every request arriving from two seconds after the spike onwards is served."
+    ("everything-is-a-system", "max_retries=0 warmup=62", "completed/arrivals", Above(0.999)),
+    // 4. "7,288 served, and the timeouts stop within seconds of the spike's end"
+    ("everything-is-a-system", "retry_budget=0.1", "completed", Percent(7288.0, EXACT)),
+    ("everything-is-a-system", "retry_budget=0.1 warmup=62", "completed/arrivals", Above(0.999)),
 ];
