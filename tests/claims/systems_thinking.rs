@@ -53,4 +53,14 @@ pub const CLAIMS: &[Claim] = &[
     // 4. "7,288 served, and the timeouts stop within seconds of the spike's end"
     ("everything-is-a-system", "retry_budget=0.1", "completed", Percent(7288.0, EXACT)),
     ("everything-is-a-system", "retry_budget=0.1 warmup=62", "completed/arrivals", Above(0.999)),
+
+    // where-code-runs: the leak, "$32,400 a day, or $972,000 over a 30-day month"
+    ("where-code-runs", "", "dollars_per_day", Percent(32_400.0, EXACT)),
+    ("where-code-runs", "", "dollars_per_month", Percent(972_000.0, EXACT)),
+    ("where-code-runs", "", "model_calls_per_day", Percent(4_320_000.0, EXACT)),
+    // 1. "$150 a day, $4,500 a month"
+    ("where-code-runs", "daily_users=2000 requests_per_user=10", "dollars_per_day", Percent(150.0, EXACT)),
+    ("where-code-runs", "daily_users=2000 requests_per_user=10", "dollars_per_month", Percent(4500.0, EXACT)),
+    // 2. "$75 a day"
+    ("where-code-runs", "daily_users=200 requests_per_user=50", "dollars_per_day", Percent(75.0, EXACT)),
 ];
