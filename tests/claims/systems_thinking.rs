@@ -63,4 +63,22 @@ pub const CLAIMS: &[Claim] = &[
     ("where-code-runs", "daily_users=2000 requests_per_user=10", "dollars_per_month", Percent(4500.0, EXACT)),
     // 2. "$75 a day"
     ("where-code-runs", "daily_users=200 requests_per_user=50", "dollars_per_day", Percent(75.0, EXACT)),
+    // state-and-data#1 (replication) 1. "About 18.5 %: 1,665 of 8,998 reads."
+    ("state-and-data#1", "", "stale_reads", Percent(1665.0, EXACT)),
+    ("state-and-data#1", "", "reads", Percent(8998.0, EXACT)),
+    ("state-and-data#1", "", "stale_ratio", About(0.185, 0.005)),
+    // 2. "About 63 % at half a second of lag. Reading the primary makes it zero"
+    ("state-and-data#1", "lag=0.5", "stale_ratio", About(0.63, 0.005)),
+    ("state-and-data#1", "read_from=primary", "stale_reads", About(0.0, 0.0)),
+    // state-and-data#2 (cache) 3. "403 of 19,011 reads are stale, about 2 %, with a hit ratio of 89 %"
+    ("state-and-data#2", "", "stale_reads", Percent(403.0, EXACT)),
+    ("state-and-data#2", "", "reads", Percent(19_011.0, EXACT)),
+    ("state-and-data#2", "", "stale_reads/reads", About(0.02, 0.002)),
+    ("state-and-data#2", "", "hit_ratio", About(0.89, 0.005)),
+    ("state-and-data#2", "", "db_reads", Percent(2031.0, EXACT)),
+    // 4. "Stale reads barely move, to 352, while the hit ratio falls to 48 % and database reads rise
+    // from 2,031 to 9,917."
+    ("state-and-data#2", "ttl=1", "stale_reads", Percent(352.0, EXACT)),
+    ("state-and-data#2", "ttl=1", "hit_ratio", About(0.48, 0.005)),
+    ("state-and-data#2", "ttl=1", "db_reads", Percent(9917.0, EXACT)),
 ];
