@@ -81,4 +81,12 @@ pub const CLAIMS: &[Claim] = &[
     ("state-and-data#2", "ttl=1", "stale_reads", Percent(352.0, EXACT)),
     ("state-and-data#2", "ttl=1", "hit_ratio", About(0.48, 0.005)),
     ("state-and-data#2", "ttl=1", "db_reads", Percent(9917.0, EXACT)),
+    // security-basics 1. "54 of 60,279"
+    ("security-basics", "", "completed", Percent(54.0, EXACT)),
+    ("security-basics", "", "arrivals", Percent(60_279.0, EXACT)),
+    // 2. "Still 54, out of about 600,000."
+    ("security-basics", "rate=1000", "completed", Percent(54.0, EXACT)),
+    ("security-basics", "rate=1000", "arrivals", Percent(600_000.0, ROUGHLY)),
+    // 3. "149, nearly three times as many"
+    ("security-basics", "burst=100", "completed", Percent(149.0, EXACT)),
 ];
