@@ -89,4 +89,14 @@ pub const CLAIMS: &[Claim] = &[
     ("security-basics", "rate=1000", "arrivals", Percent(600_000.0, ROUGHLY)),
     // 3. "149, nearly three times as many"
     ("security-basics", "burst=100", "completed", Percent(149.0, EXACT)),
+    // shipping-and-operating 1. "About 30,000 (30,078) of 156,411"
+    ("shipping-and-operating", "", "dropped", Percent(30_078.0, EXACT)),
+    ("shipping-and-operating", "", "arrivals", Percent(156_411.0, EXACT)),
+    // 2. "3,010: a tenth of the time, a tenth of the failures."
+    ("shipping-and-operating", "outage_len=60", "dropped", Percent(3010.0, EXACT)),
+    // 3. "154 dropped"
+    ("shipping-and-operating", "health_interval=5", "dropped", Percent(154.0, EXACT)),
+    // 4. "120,313 dropped, 77 % of all requests"
+    ("shipping-and-operating", "policy=least_conn", "dropped", Percent(120_313.0, EXACT)),
+    ("shipping-and-operating", "policy=least_conn", "dropped/arrivals", About(0.77, 0.005)),
 ];
