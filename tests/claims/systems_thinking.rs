@@ -99,4 +99,29 @@ pub const CLAIMS: &[Claim] = &[
     // 4. "120,313 dropped, 77 % of all requests"
     ("shipping-and-operating", "policy=least_conn", "dropped", Percent(120_313.0, EXACT)),
     ("shipping-and-operating", "policy=least_conn", "dropped/arrivals", About(0.77, 0.005)),
+    // scale-and-cost#1 (calculator), the worked example: "$2,700", "$81,000", "6.9" at peak
+    ("scale-and-cost#1", "", "dollars_per_day", Percent(2700.0, EXACT)),
+    ("scale-and-cost#1", "", "dollars_per_month", Percent(81_000.0, EXACT)),
+    ("scale-and-cost#1", "", "requests_per_second", About(2.3, 0.05)),
+    ("scale-and-cost#1", "", "peak_requests_per_second", About(6.9, 0.05)),
+    // 1. "$1,890 a day instead of $2,700: 140,000 calls instead of 200,000."
+    ("scale-and-cost#1", "model_share=0.7", "dollars_per_day", Percent(1890.0, EXACT)),
+    ("scale-and-cost#1", "model_share=0.7", "model_calls_per_day", Percent(140_000.0, EXACT)),
+    // 2. "$225 a day with the smaller model alone, and $157.50 with the cache too."
+    ("scale-and-cost#1", "price_in=0.25 price_out=1.25", "dollars_per_day", Percent(225.0, EXACT)),
+    ("scale-and-cost#1", "price_in=0.25 price_out=1.25 model_share=0.7", "dollars_per_day", Percent(157.5, EXACT)),
+    // 4. "$270,000 a day, and 694 requests a second at peak"
+    ("scale-and-cost#1", "daily_users=2000000", "dollars_per_day", Percent(270_000.0, EXACT)),
+    ("scale-and-cost#1", "daily_users=2000000", "peak_requests_per_second", About(694.0, 0.5)),
+    // scale-and-cost#2 (limiter) 3. "654 of 2,523 calls are turned away during the surge and the p95
+    // is about 6.8 s"
+    ("scale-and-cost#2", "", "limited", Percent(654.0, EXACT)),
+    ("scale-and-cost#2", "", "arrivals", Percent(2523.0, EXACT)),
+    ("scale-and-cost#2", "", "p95", About(6.8, 0.1)),
+    // "3 a second keeps the slots 75 % busy" (the run, surge included, shows 76 %)
+    ("scale-and-cost#2", "spike_at=none", "utilization", About(0.75, 0.01)),
+    // 3. "Without it, all 2,523 are served, but the p95 is about 148 s and the mean about 85 s"
+    ("scale-and-cost#2", "limit=72", "completed", Percent(2523.0, EXACT)),
+    ("scale-and-cost#2", "limit=72", "p95", About(148.0, 1.5)),
+    ("scale-and-cost#2", "limit=72", "mean_latency", About(85.0, 1.0)),
 ];
