@@ -37,6 +37,9 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("architecture-defense", Some("pipeline")),
 ];
 
+/// Whether a `##` heading is the one a step of the shape asks for.
+type Matcher<'a> = &'a dyn Fn(&str) -> bool;
+
 /// What this course asks of a week beyond the shared standard.
 pub fn extra(lesson: &Lesson, problem: &mut dyn FnMut(String)) {
     let Some(index) = CURRICULUM.iter().position(|(slug, _)| *slug == lesson.slug) else {
@@ -47,12 +50,11 @@ pub fn extra(lesson: &Lesson, problem: &mut dyn FnMut(String)) {
     let sections = sections(lesson.body);
 
     let adr = format!("ADR-{week:02}: ");
-    let shape: [(&str, &dyn Fn(&str) -> bool); 6] = [
+    let shape: [(&str, Matcher); 6] = [
         ("`## Ticket ORN-<number>: ...`", &|h: &str| ticket(h).is_some()),
-        (
-            if simulated { "`## Try this`" } else { "`## Lab: ...`" },
-            &|h: &str| if simulated { h == "Try this" } else { h.starts_with("Lab: ") },
-        ),
+        (if simulated { "`## Try this`" } else { "`## Lab: ...`" }, &|h: &str| {
+            if simulated { h == "Try this" } else { h.starts_with("Lab: ") }
+        }),
         ("`## After the change...`", &|h: &str| h.starts_with("After the change")),
         ("`## ADR-<week>: <title>` for this week", &|h: &str| h.starts_with(&adr) && h.len() > adr.len()),
         ("`## Check`", &|h: &str| h == "Check"),
@@ -62,9 +64,9 @@ pub fn extra(lesson: &Lesson, problem: &mut dyn FnMut(String)) {
     for (name, matches) in shape {
         match sections.iter().skip(after).position(|(heading, _)| matches(heading)) {
             Some(i) => after += i + 1,
-            None if sections.iter().any(|(heading, _)| matches(heading)) => {
-                problem(format!("{name} is out of order: the shape is ticket, practice, try this or lab, after the change, ADR, check, further reading"))
-            }
+            None if sections.iter().any(|(heading, _)| matches(heading)) => problem(format!(
+                "{name} is out of order: the shape is ticket, practice, try this or lab, after the change, ADR, check, further reading"
+            )),
             None => problem(format!("no {name} heading")),
         }
     }
@@ -104,7 +106,9 @@ fn log_record_matches(slug: &str, adr_heading: &str, ticket: Option<&str>, probl
     };
     let heading = format!("\n### {adr_heading}\n");
     let Some((_, record)) = case_file.split_once(&heading) else {
-        problem(format!("the case file's decision log has no `### {adr_heading}` (same title as the week's)"));
+        problem(format!(
+            "the case file's decision log has no `### {adr_heading}` (same title as the week's)"
+        ));
         return;
     };
     let record = record.split("\n#").next().unwrap_or(record);
@@ -115,7 +119,9 @@ fn log_record_matches(slug: &str, adr_heading: &str, ticket: Option<&str>, probl
         problem(format!("the case file's `{adr_heading}` is not marked `**status:** accepted`"));
     }
     if let Some(ticket) = ticket.filter(|t| !record.contains(&format!("**ticket:** {t}"))) {
-        problem(format!("the case file's `{adr_heading}` does not name the week's ticket, `**ticket:** {ticket}`"));
+        problem(format!(
+            "the case file's `{adr_heading}` does not name the week's ticket, `**ticket:** {ticket}`"
+        ));
     }
 }
 
@@ -124,7 +130,8 @@ pub fn ticket(heading: &str) -> Option<&str> {
     let rest = heading.strip_prefix("Ticket ")?;
     let (ticket, title) = rest.split_once(": ")?;
     let number = ticket.strip_prefix("ORN-")?;
-    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !title.trim().is_empty()).then_some(ticket)
+    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !title.trim().is_empty())
+        .then_some(ticket)
 }
 
 /// The body's `##` sections, as (heading, text up to the next `##` heading), skipping fenced code.
@@ -161,14 +168,25 @@ fn a_week_out_of_shape_is_reported() {
         let mut found = Vec::new();
         extra(&lesson, &mut |p| found.push(p));
         for want in expected {
-            assert!(found.iter().any(|p| p.contains(want)), "expected a problem containing {want:?}, got {found:?}");
+            assert!(
+                found.iter().any(|p| p.contains(want)),
+                "expected a problem containing {want:?}, got {found:?}"
+            );
         }
         assert_eq!(found.len(), expected.len(), "problems: {found:?}");
     };
     // Out of order, no interactive block, no Course 1 link, a lab with no rubric, no list link.
     check(
         "## Check\n\n## Ticket ORN-1: t\n\n## Lab: x\n\nDo it.\n\n## After the change: 1\n\n## ADR-02: T\n\n## Further reading\n\n- a\n",
-        &["`## Check` is out of order", "```sim or ```predict", "Course 1", "self-checked", "<details>", "reading list", "decision log has no"],
+        &[
+            "`## Check` is out of order",
+            "```sim or ```predict",
+            "Course 1",
+            "self-checked",
+            "<details>",
+            "reading list",
+            "decision log has no",
+        ],
     );
     // A ticket without a number is not a ticket.
     assert_eq!(ticket("Ticket ORN-: x"), None);
