@@ -112,4 +112,7 @@ pub const CLAIMS: &[Claim] = &[
     ("architecture-defense#2", "outage_at=50 outage_len=30 servers=5", "p99", About(0.12, 0.005)),
     // 4. "v0 still has a p99 of about 0.86 s"
     ("architecture-defense#1", "outage_at=50 outage_len=30 servers=5", "p99", About(0.86, 0.005)),
+    // After the change: "v1's p99 through the doubling of traffic is about 0.08 s (0.14 s on four
+    // instances)"
+    ("architecture-defense#2", "servers=5", "p99", About(0.08, 0.005)),
 ];
