@@ -19,6 +19,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("schema-design", None),
     ("indexes", None),
     ("normalization", None),
+    ("transactions", None),
     ("choosing-storage", None),
     ("scale-up-vs-out", Some("autoscaling")),
     ("replication", Some("replication")),
