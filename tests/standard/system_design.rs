@@ -20,6 +20,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("indexes", None),
     ("normalization", None),
     ("transactions", None),
+    ("id-generation", None),
     ("choosing-storage", None),
     ("scale-up-vs-out", Some("autoscaling")),
     ("replication", Some("replication")),
