@@ -26,6 +26,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("replication", Some("replication")),
     ("sharding", Some("consistent-hashing")),
     ("consistency", Some("retries")),
+    ("distributed-transactions", None),
     ("fault-tolerance", Some("circuit-breaker")),
     ("sync-vs-async", Some("queue")),
     ("event-driven", Some("queue")),
