@@ -28,6 +28,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("consistency", Some("retries")),
     ("distributed-transactions", None),
     ("fault-tolerance", Some("circuit-breaker")),
+    ("disaster-recovery", None),
     ("sync-vs-async", Some("queue")),
     ("event-driven", Some("queue")),
     ("coordination", None),
