@@ -381,4 +381,16 @@ pub const CLAIMS: &[Claim] = &[
     ("video-streaming", "coalesce=on warm=on", "p99", About(0.015, 0.0005)),
     ("video-streaming", "db_servers=32", "db_reads", About(2000.0, 50.0)),
     ("video-streaming", "db_servers=32", "p99", Percent(7.0, ROUGHLY)),
+
+    // typeahead 1. "The p99 is about 2.6 s"
+    ("typeahead", "", "p99", About(2.6, 0.05)),
+    // 2. "About 26 ms."
+    ("typeahead", "rate=1000", "p99", About(0.026, 0.0005)),
+    // 3. "About 48 % hit, so the suggestion tier gets about 10,400 of the 20,000 requests, and the
+    // p99 is about 24 ms. ... the hit ratio falls to about 19 % and the p99 climbs to about 0.27 s"
+    ("typeahead", "capacity=500", "hit_ratio", About(0.48, 0.005)),
+    ("typeahead", "capacity=500", "db_reads", About(10400.0, 50.0)),
+    ("typeahead", "capacity=500", "p99", About(0.024, 0.0005)),
+    ("typeahead", "capacity=500 zipf=0.8", "hit_ratio", About(0.19, 0.005)),
+    ("typeahead", "capacity=500 zipf=0.8", "p99", About(0.27, 0.005)),
 ];

@@ -58,6 +58,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("video-streaming", Some("pipeline")),
     ("file-storage", Some("pipeline")),
     ("rag-support-bot", Some("pipeline")),
+    ("typeahead", Some("pipeline")),
 ];
 
 /// What this course asks of a lesson beyond the shared standard.
