@@ -393,4 +393,19 @@ pub const CLAIMS: &[Claim] = &[
     ("typeahead", "capacity=500", "p99", About(0.024, 0.0005)),
     ("typeahead", "capacity=500 zipf=0.8", "hit_ratio", About(0.19, 0.005)),
     ("typeahead", "capacity=500 zipf=0.8", "p99", About(0.27, 0.005)),
+
+    // web-crawler 1. "The crawl takes about 170 s, not 100, and averages about 36 pages a second.
+    // One fetcher is busy 100 % of the time with 1,762 pages while the fleet as a whole is 44 %
+    // busy, and the p99 wait for a URL is over a minute."
+    ("web-crawler", "", "sim_time", About(170.0, 5.0)),
+    ("web-crawler", "", "throughput", About(36.0, 0.5)),
+    ("web-crawler", "", "max servers.utilization", About(1.0, 0.005)),
+    ("web-crawler", "", "max servers.completed", Percent(1762.0, EXACT)),
+    ("web-crawler", "", "utilization", About(0.44, 0.005)),
+    ("web-crawler", "", "p99", Above(60.0)),
+    // 2. "About 135 s"
+    ("web-crawler", "servers=16", "sim_time", About(135.0, 2.5)),
+    // 3. "About 100 s, with a p99 near 1.6 s"
+    ("web-crawler", "lb_policy=round_robin", "sim_time", About(100.0, 2.5)),
+    ("web-crawler", "lb_policy=round_robin", "p99", Percent(1.6, ROUGHLY)),
 ];

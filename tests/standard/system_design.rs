@@ -59,6 +59,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("file-storage", Some("pipeline")),
     ("rag-support-bot", Some("pipeline")),
     ("typeahead", Some("pipeline")),
+    ("web-crawler", Some("pipeline")),
 ];
 
 /// What this course asks of a lesson beyond the shared standard.
