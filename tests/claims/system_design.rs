@@ -408,4 +408,23 @@ pub const CLAIMS: &[Claim] = &[
     // 3. "About 100 s, with a p99 near 1.6 s"
     ("web-crawler", "lb_policy=round_robin", "sim_time", About(100.0, 2.5)),
     ("web-crawler", "lb_policy=round_robin", "p99", Percent(1.6, ROUGHLY)),
+
+    // key-value-store 1. "it serves 4,861 of the 9,600 requests, is busy 100 % of the time, and
+    // the p99 is about 28 s. ... the busiest node's count runs from 2,548 (seed 1) to 5,808 (seed 3)"
+    ("key-value-store", "", "max servers.completed", Percent(4861.0, EXACT)),
+    ("key-value-store", "", "max servers.utilization", About(1.0, 0.005)),
+    ("key-value-store", "", "p99", About(28.0, 0.5)),
+    ("key-value-store", "seed=1", "max servers.completed", Percent(2548.0, EXACT)),
+    ("key-value-store", "seed=3", "max servers.completed", Percent(5808.0, EXACT)),
+    // 2. "With 10 the busiest node is at 96 % and the p99 about 0.59 s; with 100 it is at 73 % and
+    // the p99 about 0.12 s."
+    ("key-value-store", "vnodes=10", "max servers.utilization", About(0.96, 0.005)),
+    ("key-value-store", "vnodes=10", "p99", About(0.59, 0.005)),
+    ("key-value-store", "vnodes=100", "max servers.utilization", About(0.73, 0.005)),
+    ("key-value-store", "vnodes=100", "p99", About(0.12, 0.005)),
+    // 3. "The p99 jumps to about 7.5 s and one node is back at 100 %. With 16 nodes it is still
+    // about 3.4 s"
+    ("key-value-store", "vnodes=100 zipf=1.2", "p99", About(7.5, 0.05)),
+    ("key-value-store", "vnodes=100 zipf=1.2", "max servers.utilization", About(1.0, 0.005)),
+    ("key-value-store", "vnodes=100 zipf=1.2 servers=16", "p99", About(3.4, 0.05)),
 ];

@@ -60,6 +60,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("rag-support-bot", Some("pipeline")),
     ("typeahead", Some("pipeline")),
     ("web-crawler", Some("pipeline")),
+    ("key-value-store", Some("pipeline")),
 ];
 
 /// What this course asks of a lesson beyond the shared standard.
