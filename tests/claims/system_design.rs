@@ -427,4 +427,18 @@ pub const CLAIMS: &[Claim] = &[
     ("key-value-store", "vnodes=100 zipf=1.2", "p99", About(7.5, 0.05)),
     ("key-value-store", "vnodes=100 zipf=1.2", "max servers.utilization", About(1.0, 0.005)),
     ("key-value-store", "vnodes=100 zipf=1.2 servers=16", "p99", About(3.4, 0.05)),
+
+    // payments 1. "Customers see 1,757 successes and 4,243 timeouts, but the row is updated 6,000
+    // times"
+    ("payments", "", "completed", Percent(1757.0, EXACT)),
+    ("payments", "", "timed_out", Percent(4243.0, EXACT)),
+    ("payments", "", "db_reads", Percent(6000.0, EXACT)),
+    // 2. "13,544 updates for 6,000 payments ... still only 1,757 successes seen ... Doubling
+    // `servers` as well does not add a single success."
+    ("payments", "max_retries=2", "db_reads", Percent(13544.0, EXACT)),
+    ("payments", "max_retries=2", "completed", Percent(1757.0, EXACT)),
+    ("payments", "max_retries=2 servers=8", "completed", Percent(1757.0, EXACT)),
+    // 3. "All 6,000 succeed with a p99 of about 40 ms"
+    ("payments", "db_servers=2", "completed", Percent(6000.0, EXACT)),
+    ("payments", "db_servers=2", "p99", About(0.040, 0.0005)),
 ];

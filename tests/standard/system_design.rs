@@ -61,6 +61,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("typeahead", Some("pipeline")),
     ("web-crawler", Some("pipeline")),
     ("key-value-store", Some("pipeline")),
+    ("payments", Some("pipeline")),
 ];
 
 /// What this course asks of a lesson beyond the shared standard.
