@@ -50,6 +50,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("cost-of-complexity", None),
     ("what-diagrams-miss", None),
     ("operational-excellence", None),
+    ("design-interview", None),
     ("url-shortener", Some("pipeline")),
     ("global-rate-limiter", Some("pipeline")),
     ("notification-system", Some("pipeline")),
