@@ -4,7 +4,7 @@ use crate::{
     app::use_progress,
     content::{
         markdown::inline_html,
-        quiz::{self, Answer, Question, QuestionKind, Quiz},
+        quiz::{self, Answer, Question, QuestionKind, Quiz, Reading},
     },
     storage::StoredAnswer,
 };
@@ -60,7 +60,7 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String)
     });
     let selected = RwSignal::new(Vec::<usize>::new());
     let typed = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let multiple = question.with_value(Question::is_multiple);
     let name = format!("{quiz_id}-{index}");
 
@@ -68,11 +68,16 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String)
         let answer = question.with_value(|q| match &q.kind {
             QuestionKind::Choice { .. } => {
                 let picked = selected.get_untracked();
-                if picked.is_empty() { Err("Pick an answer first.") } else { Ok(Answer::Choices(picked)) }
+                if picked.is_empty() { Err("Pick an answer first.".to_string()) } else { Ok(Answer::Choices(picked)) }
             }
-            QuestionKind::Numeric { .. } => quiz::parse_number(&typed.get_untracked())
-                .map(Answer::Number)
-                .ok_or("Type a number, such as 1500 or 0.25."),
+            QuestionKind::Numeric { .. } => match quiz::read_number(&typed.get_untracked()) {
+                Reading::Number(x) => Ok(Answer::Number(x)),
+                // Not graded yet, so the attempt is not used up.
+                Reading::Ambiguous { thousands, decimal } => Err(format!(
+                    "Did you mean {thousands} or {decimal}? Type it again without the comma, or with a point."
+                )),
+                Reading::NotANumber => Err("Type a number, such as 1500 or 0.25.".to_string()),
+            },
         });
         match answer {
             Err(e) => error.set(Some(e)),

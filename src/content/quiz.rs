@@ -190,10 +190,51 @@ impl Question {
     }
 }
 
-/// Reads a learner's typed number: `1500`, `1,500`, `1 500`, `0.25`, `1e6`.
+/// How a learner's typed number reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reading {
+    /// One number: `1500`, `1,500.5`, `1 500`, `0.25`, `21,6`, `1e6`.
+    Number(f64),
+    /// A single comma followed by exactly three digits (`1,500`) is a thousands separator in
+    /// English and a decimal comma in much of Europe: ask which before grading.
+    Ambiguous { thousands: f64, decimal: f64 },
+    NotANumber,
+}
+
+/// Reads a learner's typed number. A comma is a decimal comma when it cannot be a thousands
+/// separator (`21,6`, `0,25`, `3,14159`: not three digits after it, or a `.` elsewhere decides),
+/// and a thousands separator when the grouping says so (`12,500,000`, `1,500.5`).
+pub fn read_number(input: &str) -> Reading {
+    let cleaned: String = input.trim().chars().filter(|c| !matches!(c, '_' | ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let finite = |text: &str| text.parse::<f64>().ok().filter(|x| x.is_finite());
+    let commas = cleaned.matches(',').count();
+    let reading = if commas == 0 {
+        finite(&cleaned).map(Reading::Number)
+    } else if cleaned.contains('.') || commas > 1 {
+        // `1,500.5` or `12,500,000`: commas group thousands, so every group after the first
+        // has three digits.
+        let whole = cleaned.split(['.', 'e', 'E']).next().unwrap_or_default();
+        let grouped = whole.split(',').skip(1).all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+        grouped.then(|| finite(&cleaned.replace(',', ""))).flatten().map(Reading::Number)
+    } else {
+        let (whole, fraction) = cleaned.split_once(',').unwrap_or((&cleaned, ""));
+        let decimal = finite(&format!("{whole}.{fraction}"));
+        let grouped = fraction.len() == 3 && fraction.chars().all(|c| c.is_ascii_digit()) && !whole.is_empty();
+        match (decimal, grouped.then(|| finite(&format!("{whole}{fraction}"))).flatten()) {
+            (Some(decimal), Some(thousands)) => Some(Reading::Ambiguous { thousands, decimal }),
+            (Some(decimal), None) => Some(Reading::Number(decimal)),
+            (None, _) => None,
+        }
+    };
+    reading.unwrap_or(Reading::NotANumber)
+}
+
+/// Reads a learner's typed number when it has one reading (see [`read_number`]).
 pub fn parse_number(input: &str) -> Option<f64> {
-    let cleaned: String = input.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
-    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+    match read_number(input) {
+        Reading::Number(x) => Some(x),
+        Reading::Ambiguous { .. } | Reading::NotANumber => None,
+    }
 }
 
 fn choice_line(line: &str) -> Option<(bool, &str)> {
@@ -299,9 +340,27 @@ mod tests {
 
     #[test]
     fn reads_typed_numbers() {
-        assert_eq!(parse_number("1,500"), Some(1500.0));
+        assert_eq!(parse_number("1500"), Some(1500.0));
         assert_eq!(parse_number(" 1e6 "), Some(1e6));
+        assert_eq!(parse_number("1 500"), Some(1500.0));
         assert_eq!(parse_number("fast"), None);
         assert_eq!(parse_number("inf"), None);
+    }
+
+    /// Regression (issue 17): "21,6" was read as 216 and marked wrong.
+    #[test]
+    fn a_decimal_comma_is_read_as_one_and_an_ambiguous_comma_is_asked_about() {
+        assert_eq!(parse_number("21,6"), Some(21.6));
+        assert_eq!(read_number("21,6"), Reading::Number(21.6));
+        assert_eq!(read_number("0,25"), Reading::Number(0.25));
+        assert_eq!(read_number("3,14159"), Reading::Number(3.14159));
+        assert_eq!(read_number("12,500,000"), Reading::Number(12_500_000.0));
+        assert_eq!(read_number("1,500.5"), Reading::Number(1500.5));
+        assert_eq!(read_number("1,500"), Reading::Ambiguous { thousands: 1500.0, decimal: 1.5 });
+        assert_eq!(read_number(",5"), Reading::Number(0.5));
+        assert_eq!(read_number("1,2,3"), Reading::NotANumber);
+        assert_eq!(read_number("1,50.5"), Reading::NotANumber);
+        assert_eq!(read_number("1,x"), Reading::NotANumber);
+        assert_eq!(parse_number("1,500"), None);
     }
 }

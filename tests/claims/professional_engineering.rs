@@ -1,10 +1,118 @@
 //! Figures quoted by the Professional Software Engineering course (`content/professional-engineering`).
 //! See `tests/lesson_claims.rs` for the
 //! row format and how to update a row when the engine changes on purpose.
+//!
+//! Every Orion block starts from the case file's baseline (`tests/orion_baseline.rs`), so a change
+//! to the baseline moves figures in every week: rerun them all, then fix the lessons and this
+//! table. The case file's decision log repeats figures from the weeks (ADR-01's 2.2 s, ADR-15's
+//! 1,274); they are pinned once, under the week that runs them.
 
 #[allow(unused_imports, reason = "a new course table may not use every form yet")]
 use super::*;
 
 #[rustfmt::skip]
 pub const CLAIMS: &[Claim] = &[
+    // orion, the request path: "Redis answers about 72 % of reads, so PostgreSQL gets 6,775 of
+    // the 24,000. The API instances are about 40 % busy. Reads take 12 ms at the median, 80 ms at
+    // the p95 and about 140 ms at the p99." "6,775 reads in about 120 s"
+    ("orion#1", "", "hit_ratio", About(0.72, 0.005)),
+    ("orion#1", "", "db_reads", Percent(6775.0, EXACT)),
+    ("orion#1", "", "utilization", About(0.40, 0.005)),
+    ("orion#1", "", "p50", About(0.012, 0.0005)),
+    ("orion#1", "", "p95", About(0.080, 0.0005)),
+    ("orion#1", "", "p99", About(0.14, 0.005)),
+    ("orion#1", "", "sim_time", Percent(120.0, ROUGHLY)),
+    // orion, the worker: "keeps them 75 % busy ... a summary ready 6.6 s after upload on average,
+    // 1.6 s of it spent waiting for a slot, and 22.6 s at the p99."
+    ("orion#2", "", "utilization", About(0.75, 0.005)),
+    ("orion#2", "", "mean_latency", About(6.6, 0.05)),
+    ("orion#2", "", "mean_wait", About(1.6, 0.05)),
+    ("orion#2", "", "p99", About(22.6, 0.05)),
+
+    // programmer-to-engineer: "The run as it stands has a p99 of about 0.14 s"; API instances
+    // "40 % busy"; the median "12 ms".
+    ("programmer-to-engineer", "", "p99", About(0.14, 0.005)),
+    ("programmer-to-engineer", "", "p50", About(0.012, 0.0005)),
+    ("programmer-to-engineer", "", "utilization", About(0.40, 0.005)),
+    ("programmer-to-engineer", "", "hit_ratio", About(0.72, 0.005)),
+    ("programmer-to-engineer", "", "db_reads", Percent(6775.0, EXACT)),
+    // 1. "About 2.2 s, sixteen times worse, while the median barely moves (12 ms to 13 ms) ...
+    // Throughput slips below 200 a second ... the queue is still growing when the run ends."
+    ("programmer-to-engineer", "db_time=0.07", "p99", About(2.2, 0.05)),
+    ("programmer-to-engineer", "db_time=0.07", "p50", About(0.013, 0.0005)),
+    ("programmer-to-engineer", "db_time=0.07", "throughput", Below(199.0)),
+    // "still growing": run twice as long, the p99 keeps climbing.
+    ("programmer-to-engineer", "db_time=0.07 requests=48000", "p99", Above(3.0)),
+    // 2. "Still about 2.2 s. The API instances drop from 40 % to 20 % busy"
+    ("programmer-to-engineer", "db_time=0.07 servers=8", "p99", About(2.2, 0.05)),
+    ("programmer-to-engineer", "db_time=0.07 servers=8", "utilization", About(0.20, 0.005)),
+    // 3. "About 83 % ... PostgreSQL gets about 4,000 reads ... the p99 falls to about 0.23 s"
+    ("programmer-to-engineer", "db_time=0.07 capacity=15000", "hit_ratio", About(0.83, 0.005)),
+    ("programmer-to-engineer", "db_time=0.07 capacity=15000", "db_reads", Percent(4000.0, ROUGHLY)),
+    ("programmer-to-engineer", "db_time=0.07 capacity=15000", "p99", About(0.23, 0.005)),
+    // 4. and "After the change": "The p99 is about 0.16 s"
+    ("programmer-to-engineer", "db_time=0.04", "p99", About(0.16, 0.005)),
+
+    // schema-evolution, the rename: "Only 45 reads fail outright (23,955 served), yet 4,027
+    // attempts were dropped ... With no retries, 3,033 reads fail"
+    ("schema-evolution#1", "", "completed", Percent(23955.0, EXACT)),
+    ("schema-evolution#1", "", "dead_lettered", About(45.0, 0.5)),
+    ("schema-evolution#1", "", "dropped", Percent(4027.0, EXACT)),
+    ("schema-evolution#1", "max_retries=0", "dead_lettered", Percent(3033.0, EXACT)),
+    // 2. "32 dropped attempts, all retried, and all 24,000 served"
+    ("schema-evolution#1", "health_interval=1", "dropped", About(32.0, 0.5)),
+    ("schema-evolution#1", "health_interval=1", "completed", About(24000.0, 0.5)),
+    // 3. "Unthrottled, the mean is about 335 s ... Throttled, the p99 is about 32 s"
+    ("schema-evolution#2", "", "mean_latency", About(335.0, 0.5)),
+    ("schema-evolution#2", "rate=0.7", "p99", About(32.0, 0.5)),
+    // 4. "The median is about 11 s ... The p95 is about 1,630 s"
+    ("schema-evolution#2", "discipline=priority high_share=0.67", "p50", About(11.0, 0.5)),
+    ("schema-evolution#2", "discipline=priority high_share=0.67", "p95", About(1630.0, 5.0)),
+
+    // observability-sre 1: "A mean of about 6.6 s and a p99 of about 22.6 s, 3.4 times the mean."
+    ("observability-sre", "", "mean_latency", About(6.6, 0.05)),
+    ("observability-sre", "", "p99", About(22.6, 0.05)),
+    ("observability-sre", "", "p99/mean_latency", About(3.4, 0.05)),
+    // 2. "The p99 is about 32 s ... the mean, about 9.3 s ... The slots are 87 % busy"
+    ("observability-sre", "rate=0.7", "p99", About(32.0, 0.5)),
+    ("observability-sre", "rate=0.7", "mean_latency", About(9.3, 0.05)),
+    ("observability-sre", "rate=0.7", "utilization", About(0.87, 0.005)),
+    // 3. "About 19.6 s ... at 70 % busy"
+    ("observability-sre", "rate=0.7 servers=5", "p99", About(19.6, 0.05)),
+    ("observability-sre", "rate=0.7 servers=5", "utilization", About(0.70, 0.005)),
+
+    // performance-cost 1: "At 0.2 jobs a second the p99 is about 17.3 s." "About 17.9 s at 0.4,
+    // 32 s at 0.7 and 46 s at 0.75 ... added 0.6 s ... added 13.5 s ... 87 % busy"
+    ("performance-cost", "rate=0.2", "p99", About(17.3, 0.05)),
+    ("performance-cost", "rate=0.4", "p99", About(17.9, 0.05)),
+    ("performance-cost", "rate=0.7", "p99", About(32.4, 0.05)),
+    ("performance-cost", "rate=0.7", "utilization", About(0.87, 0.005)),
+    ("performance-cost", "rate=0.75", "p99", About(45.9, 0.05)),
+    // 2. "About 200 s, and it grows for as long as the run lasts"
+    ("performance-cost", "rate=0.83", "p99", Percent(200.0, ROUGHLY)),
+    // 3. "69 % busy, and a p99 of about 18.9 s"
+    ("performance-cost", "rate=0.83 servers=6", "utilization", About(0.69, 0.005)),
+    ("performance-cost", "rate=0.83 servers=6", "p99", About(18.9, 0.05)),
+    // 4. "It holds, with a p99 of about 24.6 s at 87 % busy."
+    ("performance-cost", "rate=1.05 servers=6", "p99", About(24.6, 0.05)),
+    ("performance-cost", "rate=1.05 servers=6", "utilization", About(0.87, 0.005)),
+
+    // architecture-defense 1: "v0: about 0.83 s. v1: about 0.14 s."
+    ("architecture-defense#1", "", "p99", About(0.83, 0.005)),
+    ("architecture-defense#2", "", "p99", About(0.14, 0.005)),
+    // 2. "v0 serves 23,964, slowly (p99 about 1.7 s). v1 serves only 22,726"; ADR-15: "v1 ...
+    // fails 1,274 requests where v0 fails 36"
+    ("architecture-defense#1", "outage_at=50 outage_len=30", "completed", Percent(23964.0, EXACT)),
+    ("architecture-defense#1", "outage_at=50 outage_len=30", "dead_lettered", About(36.0, 0.5)),
+    ("architecture-defense#1", "outage_at=50 outage_len=30", "p99", About(1.7, 0.05)),
+    ("architecture-defense#2", "outage_at=50 outage_len=30", "completed", Percent(22726.0, EXACT)),
+    ("architecture-defense#2", "outage_at=50 outage_len=30", "dead_lettered", About(1274.0, 0.5)),
+    // 3. "All 24,000, with a p99 of about 0.12 s"
+    ("architecture-defense#2", "outage_at=50 outage_len=30 servers=5", "completed", About(24000.0, 0.5)),
+    ("architecture-defense#2", "outage_at=50 outage_len=30 servers=5", "p99", About(0.12, 0.005)),
+    // 4. "v0 still has a p99 of about 0.86 s"
+    ("architecture-defense#1", "outage_at=50 outage_len=30 servers=5", "p99", About(0.86, 0.005)),
+    // After the change: "v1's p99 through the doubling of traffic is about 0.08 s (0.14 s on four
+    // instances)"
+    ("architecture-defense#2", "servers=5", "p99", About(0.08, 0.005)),
 ];

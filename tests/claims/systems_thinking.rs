@@ -7,4 +7,124 @@ use super::*;
 
 #[rustfmt::skip]
 pub const CLAIMS: &[Claim] = &[
+    // demo-vs-system: "3.5 a second on average" (worked by hand on the page, shown by the calculator)
+    ("demo-vs-system", "", "requests_per_second", About(3.5, 0.05)),
+    // 1. "About 10 a second at peak (3.5 on average, times three)"
+    ("demo-vs-system", "", "peak_requests_per_second", About(10.0, 0.5)),
+    // 2. "The peak is about 104 requests a second."
+    ("demo-vs-system", "daily_users=100000", "peak_requests_per_second", About(104.0, 0.5)),
+    // 3. "About 100 MB a day and 36.5 GB over the year"
+    ("demo-vs-system", "", "storage_bytes_per_day", Percent(100e6, EXACT)),
+    ("demo-vs-system", "", "storage_bytes_total", Percent(36.5e9, EXACT)),
+
+    // everything-is-a-system: "a mean of about 0.13 s per request, so about 60 × 0.13 ≈ 8 requests are inside"
+    ("everything-is-a-system", "spike_at=none", "mean_latency", About(0.13, 0.005)),
+    ("everything-is-a-system", "spike_at=none", "mean_in_system", About(8.0, 0.5)),
+    // 1. "Requests arriving 6 to 8 seconds into the spike wait about 1 s". With no timeout and no
+    // retries, later arrivals cannot change an earlier request's wait (first come, first served,
+    // round robin), so cutting arrivals at 38 s leaves the window's requests exactly as in the full run.
+    ("everything-is-a-system", "timeout=none warmup=36 duration=38", "mean_wait", About(1.0, 0.1)),
+    // 1. "back under a second for requests arriving 15 to 20 seconds after it"
+    ("everything-is-a-system", "timeout=none warmup=70 duration=75", "mean_latency", Above(1.0)),
+    ("everything-is-a-system", "timeout=none warmup=75 duration=80", "mean_latency", Below(1.0)),
+    // 1. "Latency peaks near the spike's end" (the table's 3.75 s)
+    ("everything-is-a-system", "timeout=none warmup=55 duration=60", "mean_latency", About(3.75, 0.2)),
+    // 1. "All 8,099 requests are served; the p99 is about 7 s."
+    ("everything-is-a-system", "timeout=none", "arrivals", Percent(8099.0, EXACT)),
+    ("everything-is-a-system", "timeout=none", "completed", Percent(8099.0, EXACT)),
+    ("everything-is-a-system", "timeout=none", "p99", About(7.0, 0.5)),
+    // 2. "Only about 30 % of them, and 3,660 of all 8,099 requests."
+    ("everything-is-a-system", "", "completed", Percent(3660.0, EXACT)),
+    ("everything-is-a-system", "", "arrivals", Percent(8099.0, EXACT)),
+    // 2. the requests arriving in the last 30 seconds: "Only about 30 % of them" (warmup only
+    // filters the metrics: the run is the same one, trace and all)
+    ("everything-is-a-system", "warmup=90", "completed/arrivals", About(0.30, 0.02)),
+    // 2. "The servers are over 90 % busy across the run, mostly on attempts whose clients have
+    // already given up": wasted work above half of all the server time there was (4 × 124 s).
+    ("everything-is-a-system", "", "utilization", Above(0.9)),
+    ("everything-is-a-system", "", "wasted_work", Above(250.0)),
+    // 3. "7,541 of 8,099."
+    ("everything-is-a-system", "max_retries=0", "completed", Percent(7541.0, EXACT)),
+    // 3. "During the spike about a fifth of requests time out" (no retries: later arrivals cannot
+    // change earlier ones, so the cut at 60 s keeps the spike's requests as in the full run)
+    ("everything-is-a-system", "max_retries=0 warmup=30 duration=60", "timed_out/arrivals", About(0.2, 0.02)),
+    // 3. "Every request arriving from two seconds after the spike onwards is served."
+    ("everything-is-a-system", "max_retries=0 warmup=62", "completed/arrivals", Above(0.999)),
+    // 4. "7,288 served, and the timeouts stop within seconds of the spike's end"
+    ("everything-is-a-system", "retry_budget=0.1", "completed", Percent(7288.0, EXACT)),
+    ("everything-is-a-system", "retry_budget=0.1 warmup=62", "completed/arrivals", Above(0.999)),
+
+    // where-code-runs: the leak, "$32,400 a day, or $972,000 over a 30-day month"
+    ("where-code-runs", "", "dollars_per_day", Percent(32_400.0, EXACT)),
+    ("where-code-runs", "", "dollars_per_month", Percent(972_000.0, EXACT)),
+    ("where-code-runs", "", "model_calls_per_day", Percent(4_320_000.0, EXACT)),
+    // 1. "$150 a day, $4,500 a month"
+    ("where-code-runs", "daily_users=2000 requests_per_user=10", "dollars_per_day", Percent(150.0, EXACT)),
+    ("where-code-runs", "daily_users=2000 requests_per_user=10", "dollars_per_month", Percent(4500.0, EXACT)),
+    // 2. "$75 a day"
+    ("where-code-runs", "daily_users=200 requests_per_user=50", "dollars_per_day", Percent(75.0, EXACT)),
+    // state-and-data#1 (replication) 1. "About 18.5 %: 1,665 of 8,998 reads."
+    ("state-and-data#1", "", "stale_reads", Percent(1665.0, EXACT)),
+    ("state-and-data#1", "", "reads", Percent(8998.0, EXACT)),
+    ("state-and-data#1", "", "stale_ratio", About(0.185, 0.005)),
+    // 2. "About 63 % at half a second of lag. Reading the primary makes it zero"
+    ("state-and-data#1", "lag=0.5", "stale_ratio", About(0.63, 0.005)),
+    ("state-and-data#1", "read_from=primary", "stale_reads", About(0.0, 0.0)),
+    // state-and-data#2 (cache) 3. "403 of 19,011 reads are stale, about 2 %, with a hit ratio of 89 %"
+    ("state-and-data#2", "", "stale_reads", Percent(403.0, EXACT)),
+    ("state-and-data#2", "", "reads", Percent(19_011.0, EXACT)),
+    ("state-and-data#2", "", "stale_reads/reads", About(0.02, 0.002)),
+    ("state-and-data#2", "", "hit_ratio", About(0.89, 0.005)),
+    ("state-and-data#2", "", "db_reads", Percent(2031.0, EXACT)),
+    // 4. "Stale reads barely move, to 352, while the hit ratio falls to 48 % and database reads rise
+    // from 2,031 to 9,917."
+    ("state-and-data#2", "ttl=1", "stale_reads", Percent(352.0, EXACT)),
+    ("state-and-data#2", "ttl=1", "hit_ratio", About(0.48, 0.005)),
+    ("state-and-data#2", "ttl=1", "db_reads", Percent(9917.0, EXACT)),
+    // security-basics 1. "54 of 60,279"
+    ("security-basics", "", "completed", Percent(54.0, EXACT)),
+    ("security-basics", "", "arrivals", Percent(60_279.0, EXACT)),
+    // 2. "Still 54, out of about 600,000."
+    ("security-basics", "rate=1000", "completed", Percent(54.0, EXACT)),
+    ("security-basics", "rate=1000", "arrivals", Percent(600_000.0, ROUGHLY)),
+    // 3. "149, nearly three times as many"
+    ("security-basics", "burst=100", "completed", Percent(149.0, EXACT)),
+    // shipping-and-operating 1. "About 30,000 (30,078) of 156,411"
+    ("shipping-and-operating", "", "dropped", Percent(30_078.0, EXACT)),
+    ("shipping-and-operating", "", "arrivals", Percent(156_411.0, EXACT)),
+    // 2. "3,010: a tenth of the time, a tenth of the failures."
+    ("shipping-and-operating", "outage_len=60", "dropped", Percent(3010.0, EXACT)),
+    // 3. "154 dropped"
+    ("shipping-and-operating", "health_interval=5", "dropped", Percent(154.0, EXACT)),
+    // 4. "120,313 dropped, 77 % of all requests"
+    ("shipping-and-operating", "policy=least_conn", "dropped", Percent(120_313.0, EXACT)),
+    ("shipping-and-operating", "policy=least_conn", "dropped/arrivals", About(0.77, 0.005)),
+    // scale-and-cost#1 (calculator), the worked example: "$2,700", "$81,000", "6.9" at peak
+    ("scale-and-cost#1", "", "dollars_per_day", Percent(2700.0, EXACT)),
+    ("scale-and-cost#1", "", "dollars_per_month", Percent(81_000.0, EXACT)),
+    ("scale-and-cost#1", "", "requests_per_second", About(2.3, 0.05)),
+    ("scale-and-cost#1", "", "peak_requests_per_second", About(6.9, 0.05)),
+    // 1. "$1,890 a day instead of $2,700: 140,000 calls instead of 200,000."
+    ("scale-and-cost#1", "model_share=0.7", "dollars_per_day", Percent(1890.0, EXACT)),
+    ("scale-and-cost#1", "model_share=0.7", "model_calls_per_day", Percent(140_000.0, EXACT)),
+    // 2. "$225 a day with the smaller model alone, and $157.50 with the cache too."
+    ("scale-and-cost#1", "price_in=0.25 price_out=1.25", "dollars_per_day", Percent(225.0, EXACT)),
+    ("scale-and-cost#1", "price_in=0.25 price_out=1.25 model_share=0.7", "dollars_per_day", Percent(157.5, EXACT)),
+    // "At 100 times: 694 a second." "The bill grows 100 times too, to $270,000 a day."
+    ("scale-and-cost#1", "daily_users=2000000", "dollars_per_day", Percent(270_000.0, EXACT)),
+    ("scale-and-cost#1", "daily_users=2000000", "peak_requests_per_second", About(694.0, 0.5)),
+    // 4. "$15,750 a day, with the peak still at 694 requests a second"
+    ("scale-and-cost#1", "daily_users=2000000 model_share=0.7 price_in=0.25 price_out=1.25", "dollars_per_day", Percent(15_750.0, EXACT)),
+    ("scale-and-cost#1", "daily_users=2000000 model_share=0.7 price_in=0.25 price_out=1.25", "peak_requests_per_second", About(694.0, 0.5)),
+    // scale-and-cost#2 (limiter) 3. "654 of 2,523 calls are turned away during the surge and the p95
+    // is about 6.8 s"
+    ("scale-and-cost#2", "", "limited", Percent(654.0, EXACT)),
+    ("scale-and-cost#2", "", "arrivals", Percent(2523.0, EXACT)),
+    ("scale-and-cost#2", "", "p95", About(6.8, 0.1)),
+    // "3 a second keeps the slots 75 % busy" (the run, surge included, shows 76 %)
+    ("scale-and-cost#2", "spike_at=none", "utilization", About(0.75, 0.01)),
+    // 3. "Without it, all 2,523 are served, but the p95 is about 148 s and the mean about 85 s"
+    ("scale-and-cost#2", "limit=72", "completed", Percent(2523.0, EXACT)),
+    ("scale-and-cost#2", "limit=72", "p95", About(148.0, 1.5)),
+    ("scale-and-cost#2", "limit=72", "mean_latency", About(85.0, 1.0)),
 ];

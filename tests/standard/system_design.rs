@@ -56,5 +56,45 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("rag-support-bot", Some("pipeline")),
 ];
 
-/// What this course asks of a lesson beyond the shared standard.
-pub fn extra(_lesson: &Lesson, _problem: &mut dyn FnMut(String)) {}
+/// The case studies that ask the learner to estimate and sketch before the page explains.
+const CASE_STUDIES: &[&str] = &[
+    "url-shortener",
+    "global-rate-limiter",
+    "notification-system",
+    "chat-app",
+    "news-feed",
+    "video-streaming",
+    "file-storage",
+    "rag-support-bot",
+];
+
+/// What this course asks of a lesson beyond the shared standard: something to do before the
+/// check (a widget or a graded prediction), and case studies that ask before they tell.
+pub fn extra(lesson: &Lesson, problem: &mut dyn FnMut(String)) {
+    if !is_interactive(lesson.blocks) {
+        problem(
+            "no interactive piece: add a ```sim or a ```predict block before the text that answers it".into(),
+        );
+    }
+    if CASE_STUDIES.contains(&lesson.slug) {
+        case_study_asks_first(lesson, problem);
+    }
+}
+
+/// A case study asks for at least two estimates, and a sketch whose reference design sits in a
+/// `<details>` block, all before its first simulation.
+fn case_study_asks_first(lesson: &Lesson, problem: &mut dyn FnMut(String)) {
+    let first_sim =
+        lesson.blocks.iter().position(|b| matches!(b, Block::Sim(_))).unwrap_or(lesson.blocks.len());
+    let predictions =
+        lesson.blocks[..first_sim].iter().filter(|b| matches!(b, Block::Predict(Ok(_)))).count();
+    if predictions < 2 {
+        problem(format!(
+            "a case study asks for estimates first: {predictions} ```predict blocks before the simulation, expected at least 2"
+        ));
+    }
+    let sim_at = lesson.body.find("```sim").unwrap_or(lesson.body.len());
+    if !lesson.body[..sim_at].contains("<details><summary>Reference design") {
+        problem("a case study asks for a sketch first: no `<details><summary>Reference design` before the simulation".into());
+    }
+}
