@@ -3,8 +3,10 @@
 //!
 //! - Allen-Cunneen for G/G/c (Kingman's formula with one server): the M/M/c wait scaled by
 //!   (ca² + cs²) / 2, the mean of the squared coefficients of variation of the gaps between
-//!   arrivals and of the service. Exact for M/M/c and M/G/1; elsewhere usually within 10 %,
-//!   worse at light load.
+//!   arrivals and of the service, times Krämer and Langenbach-Belz's (1976) correction g for
+//!   arrivals more regular than Poisson (ca² < 1), which Kingman's heavy-traffic form
+//!   overstates at moderate load: g = exp(-2(1 - rho)(1 - ca²)² / (3 rho (ca² + cs²))). Exact
+//!   for M/M/c and M/G/1 (g = 1 there).
 //! - The supermarket limit for power of two choices (in `queues`), exact as the servers grow
 //!   in number; with few servers waits are longer.
 //! - One shared queue (M/M/c) as a lower bound for least connections.
@@ -17,7 +19,14 @@ use super::queues::mmck;
 /// coefficient of variation `ca2`, service with `cs2`. `None` without a steady state.
 pub fn allen_cunneen(lambda: f64, mu: f64, c: usize, ca2: f64, cs2: f64) -> Option<Prediction> {
     let mut p = mmck(lambda, mu, c, None);
-    let wait = p.mean_wait? * (ca2 + cs2) / 2.0;
+    let rho = lambda / (c as f64 * mu);
+    let spread = ca2 + cs2;
+    let correction = if ca2 < 1.0 && spread > 0.0 {
+        libm::exp(-2.0 * (1.0 - rho) * (1.0 - ca2) * (1.0 - ca2) / (3.0 * rho * spread))
+    } else {
+        1.0
+    };
+    let wait = p.mean_wait? * spread / 2.0 * correction;
     let model = if c == 1 { "G/G/1 (Kingman)".to_string() } else { format!("G/G/{c} (Allen-Cunneen)") };
     p.model = model;
     p.mean_wait = Some(wait);
@@ -60,6 +69,8 @@ mod tests {
         assert!((mm2.mean_wait.unwrap() - mmck(1.5, 1.0, 2, None).mean_wait.unwrap()).abs() < 1e-12);
         let md1 = allen_cunneen(0.8, 1.0, 1, 1.0, 0.0).unwrap();
         assert!((md1.mean_wait.unwrap() - 2.0).abs() < 1e-12);
+        // D/D/1 never waits.
+        assert_eq!(allen_cunneen(0.8, 1.0, 1, 0.0, 0.0).unwrap().mean_wait, Some(0.0));
         assert!(allen_cunneen(2.0, 1.0, 2, 0.0, 1.0).is_none());
     }
 }

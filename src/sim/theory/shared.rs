@@ -279,14 +279,14 @@ fn general_service(s: &Scenario, arrivals: Renewal, mu: f64, c: usize, fifo: boo
     let Some(mut p) = allen_cunneen(lambda, mu, c, arrivals.scv(), scv) else {
         return mmck(lambda, mu, c, None);
     };
-    p.model = format!("{}/G/{c} (Allen-Cunneen approximation)", arrivals.letter());
+    let method = if c == 1 { "Kingman" } else { "Allen-Cunneen" };
+    p.model = format!("{}/G/{c} ({method} approximation)", arrivals.letter());
     p.differs = vec![if poisson {
         "several servers with non-exponential work".into()
     } else {
-        format!("{} arrivals with non-exponential work", arrivals.letter())
+        "evenly spaced arrivals with non-exponential work".into()
     }];
-    p.notes
-        .push("The wait is an approximation (Allen-Cunneen); docs/theory.md gives its typical error.".into());
+    p.notes.push(format!("The wait is an approximation ({method}); docs/theory.md gives its typical error."));
     if priority && poisson {
         let rho = lambda / (c as f64 * mu);
         let w0 = p.mean_wait.unwrap_or(0.0) * (1.0 - rho);
@@ -320,6 +320,7 @@ fn discipline_notes(s: &Scenario, p: &mut Prediction) {
                         .into(),
                 );
             } else {
+                p.model = format!("{}, two priority classes (Cobham)", p.model);
                 let (high, low) = (&p.classes[0], &p.classes[1]);
                 p.notes.push(format!(
                     "High class waits {:.3} s on average, low class {:.3} s (Cobham); together \
