@@ -287,7 +287,7 @@ fn a_plain_word_where_no_formula_fits() {
         "kind=queue servers=2 arrival=bursty",
         "kind=queue outage_at=100",
         "kind=queue spike_at=100",
-        "kind=balancer policy=hash",
+        "kind=balancer policy=hash servers=3 rate=2",
         "kind=balancer arrival=bursty servers=2 rate=1.5",
         "kind=retries timeout=2 fail_prob=0.1",
         "kind=queue timeout=3 service=const",
@@ -301,11 +301,17 @@ fn a_plain_word_where_no_formula_fits() {
     // Approximations say so, and what they leave out.
     for scenario in [
         "kind=queue servers=2 service=lognormal",
-        "kind=balancer policy=least_conn",
+        "kind=balancer policy=least_conn servers=4 rate=3.2",
         "kind=balancer policy=p2c servers=10 rate=8",
     ] {
         let p = prediction(scenario);
         assert_eq!(p.basis, Basis::Approximation, "{scenario}: {p:?}");
         assert!(!p.differs.is_empty(), "{scenario}");
+    }
+    // With one server behind it, every policy is the one queue.
+    for policy in ["hash", "least_conn", "p2c", "peak_ewma", "round_robin"] {
+        let p = prediction(&format!("kind=balancer policy={policy} rate=0.8"));
+        assert_eq!(p.basis, Basis::Exact, "{policy}");
+        check(&format!("one server, {policy}"), figure(&p, "wait", |p| p.mean_wait), 4.0, 1e-12);
     }
 }

@@ -124,7 +124,7 @@ pub fn shared_queue(s: &Scenario) -> Prediction {
     let offered = lambda * work / total;
     let fifo = s.servers.discipline == Discipline::Fifo;
     let exponential = s.service.distribution == ServiceDist::Exponential;
-    let name = format!("{c} workers, one queue");
+    let name = if c == 1 { "one worker".to_string() } else { format!("{c} workers sharing one queue") };
 
     let mut differs = arrival_differs(s);
     if s.servers.outage_at.is_some() {

@@ -42,8 +42,9 @@ pub fn balanced(s: &Scenario) -> Prediction {
     let total: f64 = speeds.iter().sum();
     let work = s.service.mean;
     let offered = lambda * work / total;
-    let policy = s.balancer.policy;
-    let name = format!("{n} servers behind a balancer ({})", policy_name(policy));
+    let name = format!("{n} servers behind a balancer ({})", policy_name(s.balancer.policy));
+    // With one server every policy sends it everything: a random split of one.
+    let policy = if n == 1 { LbPolicy::Random } else { s.balancer.policy };
     let mut differs = arrival_differs(s);
     if s.servers.outage_at.is_some() {
         differs.push("an outage".into());
@@ -190,8 +191,9 @@ fn single(s: &Scenario, arrivals: Renewal, mu: f64, share: f64) -> Part {
             part(p)
         }
         (false, None) => {
-            let p = allen_cunneen(lambda, mu, 1, arrivals.scv(), service_scv(s))
+            let mut p = allen_cunneen(lambda, mu, 1, arrivals.scv(), service_scv(s))
                 .unwrap_or_else(|| mmck(lambda, mu, 1, None));
+            p.differs = vec!["non-exponential work with arrivals that are not Poisson".into()];
             part(p)
         }
     }
@@ -207,6 +209,7 @@ fn weighted(s: &Scenario, lambda: f64, v: f64, total: f64, work: f64) -> Part {
     let mut p = allen_cunneen(lambda * share, mu, 1, ca2, service_scv(s))
         .unwrap_or_else(|| mmck(lambda * share, mu, 1, None));
     p.basis = Basis::Approximation;
+    p.differs = vec!["weighted turns, which give each server a regular pattern of arrivals".into()];
     Part { share, p, queue: None }
 }
 
@@ -263,14 +266,21 @@ fn compose(name: &str, parts: Vec<Part>, s: &Scenario) -> Prediction {
     };
     let alike = parts.iter().all(|x| x.p.mean_latency == first.mean_latency);
     let model = match (parts.iter().all(|x| x.p.model == first.model), alike) {
+        (true, true) if n == 1 => first.model.clone(),
         (true, true) => format!("{n} × {}", first.model),
         (true, false) => format!("{n} × {}, each at its own speed", first.model),
         _ => format!("{name}: each server its own queue"),
     };
     let timeout = s.servers.timeout.is_some();
     let mut notes = Vec::new();
+    let mut differs: Vec<String> = Vec::new();
     if basis == Basis::Approximation {
         notes.push("An approximation; docs/theory.md gives its typical error.".into());
+        for what in parts.iter().flat_map(|x| &x.p.differs) {
+            if !differs.contains(what) {
+                differs.push(what.clone());
+            }
+        }
     }
     if s.servers.discipline != Discipline::Fifo {
         notes
@@ -292,6 +302,7 @@ fn compose(name: &str, parts: Vec<Part>, s: &Scenario) -> Prediction {
         wasted_per_arrival: timeout.then(|| by_arrival(|p| p.wasted_per_arrival)),
         classes,
         basis,
+        differs,
         notes,
         ..Prediction::default()
     }
