@@ -56,9 +56,12 @@ fn figure(p: &Prediction, what: &str, pick: impl Fn(&Prediction) -> Option<f64>)
     pick(p).unwrap_or_else(|| panic!("{what} not predicted: {p:?}"))
 }
 
+/// A figure by name: how to read it from a prediction and from a report, and the tolerance.
+type Pair = (&'static str, fn(&Prediction) -> Option<f64>, fn(&Report) -> f64, f64);
+
 /// Checks the run's means and latency percentiles against the prediction.
 fn check_queue(label: &str, p: &Prediction, reports: &[Report], means: f64, tails: f64) {
-    let pairs: [(&str, fn(&Prediction) -> Option<f64>, fn(&Report) -> f64, f64); 8] = [
+    let pairs: [Pair; 8] = [
         ("mean wait", |p| p.mean_wait, |r| r.mean_wait, means),
         ("mean latency", |p| p.mean_latency, |r| r.mean_latency, means),
         ("mean in system", |p| p.mean_in_system, |r| r.mean_in_system, means),
