@@ -57,12 +57,26 @@ pub fn balanced(s: &Scenario) -> Prediction {
     }
     let poisson = s.arrivals.pattern == Arrival::Poisson;
     let exponential = s.service.distribution == ServiceDist::Exponential;
-    let plain = poisson
-        && exponential
-        && equal_speed(&speeds).is_some()
-        && s.servers.queue_cap.is_none()
-        && s.servers.timeout.is_none();
+    // What keeps the shared-queue bound and the supermarket limit from applying.
+    let extras: Vec<&str> = [
+        (!poisson, "evenly spaced arrivals"),
+        (!exponential, "non-exponential work"),
+        (equal_speed(&speeds).is_none(), "unequal speeds"),
+        (s.servers.queue_cap.is_some(), "a limited queue"),
+        (s.servers.timeout.is_some(), "a timeout"),
+    ]
+    .into_iter()
+    .filter_map(|(present, what)| present.then_some(what))
+    .collect();
+    let plain = extras.is_empty();
     let mu = total / n as f64 / work;
+    if plain && offered >= 1.0 {
+        // More than all the servers together can serve, whatever the policy.
+        let mut p = mmck(lambda, mu, n, None);
+        p.model = name;
+        p.basis = Basis::Exact;
+        return p;
+    }
     let parts: Vec<Part> = match policy {
         LbPolicy::Random => {
             let arrivals = if poisson {
@@ -105,7 +119,7 @@ pub fn balanced(s: &Scenario) -> Prediction {
             p.differs = vec!["least connections instead of one shared queue".into()];
             return p;
         }
-        LbPolicy::PowerOfTwo if plain && offered < 1.0 => {
+        LbPolicy::PowerOfTwo if plain => {
             let mut p = supermarket(lambda / n as f64, mu, n);
             p.basis = Basis::Approximation;
             p.differs = vec![format!("{n} servers, not infinitely many")];
@@ -117,15 +131,8 @@ pub fn balanced(s: &Scenario) -> Prediction {
             return none(&name, vec!["choosing by a moving average of latency".into()], None);
         }
         _ => {
-            return none(
-                &name,
-                vec![format!(
-                    "{} with {}",
-                    policy_name(policy),
-                    "anything but Poisson arrivals, exponential work of one speed and an unlimited queue"
-                )],
-                None,
-            );
+            let what = format!("{} with {}", policy_name(policy), extras.join(" and "));
+            return none(&name, vec![what], None);
         }
     };
     compose(&name, parts, s)
@@ -230,13 +237,18 @@ fn compose(name: &str, parts: Vec<Part>, s: &Scenario) -> Prediction {
         let differs = parts.iter().flat_map(|part| part.p.differs.clone()).take(1).collect();
         return none(name, differs, None);
     }
-    if let Some(unstable) = parts.iter().find(|part| part.p.mean_wait.is_none()) {
-        let mut p = unstable.p.clone();
-        p.model = name.into();
-        p.basis = Basis::Exact;
-        p.notes =
-            vec!["At least one server gets more than it can serve: its queue grows without bound.".into()];
-        return p;
+    if parts.iter().any(|part| part.p.mean_wait.is_none()) {
+        // A server busy all the time counts 1; the others their own load.
+        let busy: f64 = parts.iter().map(|part| part.p.utilization.unwrap_or(1.0)).sum();
+        return Prediction {
+            model: name.into(),
+            utilization: Some(busy / n as f64),
+            basis: Basis::Exact,
+            notes: vec![
+                "At least one server gets more than it can serve: its queue grows without bound.".into(),
+            ],
+            ..Prediction::default()
+        };
     }
     let first = &parts[0].p;
     // Per request: weights are each server's share of the arrivals (for shares of arrivals)
