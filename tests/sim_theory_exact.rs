@@ -142,6 +142,18 @@ fn random_split_of_even_arrivals_is_gi_m_1() {
     let p = prediction(scenario);
     check("random, speeds W", figure(&p, "latency", |p| p.mean_latency), 2.0, 1e-9);
     check_queue("M/M/1 ×3, speeds", &p, &runs(scenario, &[1, 2]), 0.02, 0.02);
+    // Constant work: M/D/1 per server, percentiles exact.
+    let scenario = "kind=balancer servers=2 rate=1.4 service=const policy=random requests=600000 warmup=100";
+    let p = prediction(scenario);
+    assert_eq!(p.basis, Basis::Exact);
+    check_queue("M/D/1 ×2", &p, &runs(scenario, &[1, 2]), 0.02, 0.02);
+    // Three waiting places each: M/M/1/4 per server, the shares turned away weighted in.
+    let scenario = "kind=balancer servers=3 rate=2.4 queue_cap=3 policy=random requests=600000 warmup=100";
+    let p = prediction(scenario);
+    let reports = runs(scenario, &[1, 2]);
+    let dropped = figure(&p, "drop", |p| p.drop_ratio);
+    check("M/M/1/4 ×3 dropped", mean(&reports, |r| r.dropped as f64 / r.arrivals as f64), dropped, 0.02);
+    check_queue("M/M/1/4 ×3", &p, &reports, 0.02, 0.02);
 }
 
 #[test]
@@ -222,6 +234,13 @@ fn priority_classes_follow_cobham() {
         300_000.0,
         0.04,
     );
+    // Unequal speeds: all busy, completions come at μΣv, so W0 = P(wait) / (μΣv).
+    check_classes(
+        "speeds priority",
+        "kind=queue servers=2 speeds=2,1 rate=2 discipline=priority high_share=0.3",
+        300_000.0,
+        0.04,
+    );
 }
 
 #[test]
@@ -275,6 +294,11 @@ fn unequal_speeds_follow_the_lowest_index_first_chain() {
     assert!(slow_first.mean_latency > p.mean_latency);
     let scenario = "kind=queue servers=2 rate=1.5 speeds=0.5,2 requests=1000000 warmup=100";
     check_queue("speeds 0.5,2", &slow_first, &runs(scenario, &[1, 2]), 0.02, 0.02);
+    // LIFO moves the tail, not the mean.
+    let scenario = "kind=queue servers=2 rate=1.5 speeds=2,0.5 discipline=lifo requests=1000000 warmup=100";
+    let lifo = prediction(scenario);
+    assert!(lifo.p99.is_none());
+    check_queue("speeds 2,0.5 LIFO", &lifo, &runs(scenario, &[1, 2]), 0.02, 0.02);
     // Three workers and 4 waiting places.
     let scenario = "kind=queue servers=3 rate=2.5 speeds=0.5,1,2 queue_cap=4 requests=1000000 warmup=100";
     let p = prediction(scenario);
