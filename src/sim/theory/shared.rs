@@ -15,6 +15,12 @@ use super::queues::{mmck, service_scv};
 use super::speeds::{MAX_SERVERS, Speeds};
 use crate::scenario::{Arrival, Discipline, Scenario, ServiceDist};
 
+/// `p` marked exact: M/M/c/K's figures, or its statement that there is no steady state.
+pub fn exact(mut p: Prediction) -> Prediction {
+    p.basis = Basis::Exact;
+    p
+}
+
 /// Each server's speed (unlisted ones run at 1).
 pub fn speeds_of(s: &Scenario, n: usize) -> Vec<f64> {
     (0..n).map(|i| s.service.speeds.get(i).copied().unwrap_or(1.0)).collect()
@@ -80,7 +86,7 @@ pub fn mg1(s: &Scenario, lambda: f64, mu: f64, fifo: bool) -> Prediction {
     let rho = lambda / mu;
     let mut p = mmck(lambda, mu, 1, None);
     if rho >= 1.0 {
-        return p;
+        return exact(p);
     }
     let wait = rho / mu * (1.0 + scv) / 2.0 / (1.0 - rho);
     let mean = 1.0 / mu;
@@ -198,7 +204,7 @@ fn exponential_equal(s: &Scenario, arrivals: Renewal, mu: f64, c: usize, fifo: b
         ),
         (None, _) => {
             let Some(q) = GiMc::solve(arrivals, mu, c) else {
-                return mmck(lambda, mu, c, None);
+                return exact(mmck(lambda, mu, c, None));
             };
             let mut p = gi_prediction(&q, fifo);
             if s.servers.discipline == Discipline::Priority && poisson {
@@ -239,7 +245,7 @@ fn exponential_unequal(s: &Scenario, arrivals: Renewal, speeds: &[f64], work: f6
     }
     let Some(chain) = Speeds::solve(lambda, 1.0 / work, speeds, cap) else {
         let total: f64 = speeds.iter().sum();
-        return mmck(lambda, total / c as f64 / work, c, cap);
+        return exact(mmck(lambda, total / c as f64 / work, c, cap));
     };
     let mut p = chain.prediction();
     if !fifo {
@@ -277,7 +283,7 @@ fn general_service(s: &Scenario, arrivals: Renewal, mu: f64, c: usize, fifo: boo
         return p;
     }
     let Some(mut p) = allen_cunneen(lambda, mu, c, arrivals.scv(), scv) else {
-        return mmck(lambda, mu, c, None);
+        return exact(mmck(lambda, mu, c, None));
     };
     let method = if c == 1 { "Kingman" } else { "Allen-Cunneen" };
     p.model = format!("{}/G/{c} ({method} approximation)", arrivals.letter());

@@ -23,7 +23,7 @@ use super::patience::Patience;
 use super::percentiles::quantile;
 use super::priority::{ClassPrediction, cobham};
 use super::queues::{mmck, service_scv, supermarket};
-use super::shared::{equal_speed, gi_prediction, mg1, speeds_of};
+use super::shared::{equal_speed, exact, gi_prediction, mg1, speeds_of};
 use crate::scenario::{Arrival, Discipline, LbPolicy, Scenario, ServiceDist};
 
 /// One server's share of the arrivals and its figures.
@@ -180,7 +180,7 @@ fn single(s: &Scenario, arrivals: Renewal, mu: f64, share: f64) -> Part {
         (_, Some(_)) => part(none("", vec!["a limited queue with this split of the arrivals".into()], None)),
         (true, None) => {
             let Some(q) = GiMc::solve(arrivals, mu, 1) else {
-                return part(mmck(lambda, mu, 1, None));
+                return part(exact(mmck(lambda, mu, 1, None)));
             };
             let mut p = gi_prediction(&q, fifo);
             if priority && poisson {
@@ -199,7 +199,7 @@ fn single(s: &Scenario, arrivals: Renewal, mu: f64, share: f64) -> Part {
         }
         (false, None) => {
             let mut p = allen_cunneen(lambda, mu, 1, arrivals.scv(), service_scv(s))
-                .unwrap_or_else(|| mmck(lambda, mu, 1, None));
+                .unwrap_or_else(|| exact(mmck(lambda, mu, 1, None)));
             p.differs = vec!["non-exponential work with arrivals that are not Poisson".into()];
             part(p)
         }
@@ -214,7 +214,7 @@ fn weighted(s: &Scenario, lambda: f64, v: f64, total: f64, work: f64) -> Part {
     let ca2 = if s.arrivals.pattern == Arrival::Poisson { share } else { 0.0 };
     let mu = v / work;
     let mut p = allen_cunneen(lambda * share, mu, 1, ca2, service_scv(s))
-        .unwrap_or_else(|| mmck(lambda * share, mu, 1, None));
+        .unwrap_or_else(|| exact(mmck(lambda * share, mu, 1, None)));
     p.basis = Basis::Approximation;
     p.differs = vec!["weighted turns, which give each server a regular pattern of arrivals".into()];
     Part { share, p, queue: None }
