@@ -172,8 +172,13 @@ pub fn shared_queue(s: &Scenario) -> Prediction {
     }
 
     if s.servers.queue_cap.is_none() && offered >= 1.0 {
-        let mut p = mmck(lambda, total / c as f64 / work, c, None);
-        p.basis = Basis::Exact;
+        let mut p = exact(mmck(lambda, total / c as f64 / work, c, None));
+        let service = match s.service.distribution {
+            ServiceDist::Exponential => "M",
+            ServiceDist::Constant => "D",
+            ServiceDist::Lognormal => "G",
+        };
+        p.model = format!("{}/{service}/{c}", arrivals.letter());
         return p;
     }
 
