@@ -9,9 +9,37 @@
 //! - `caches`: the Che approximation for LRU, its counterpart for FIFO and random eviction, the
 //!   top-C sum for LFU, and TTL caches without eviction;
 //! - here: retries, rate limits, consistent hashing, replication staleness, autoscaling.
+//!
+//! The forms the queue kinds dispatch to, each exact for the scenarios it claims:
+//! - `gi_m_c`: renewal arrivals (Poisson, evenly spaced, every k-th of a stream) with
+//!   exponential service, by the GI/M/c root sigma and Takács's constant;
+//! - `percentiles`: waiting-time distributions (M/M/c, GI/M/c, M/D/1 exactly, M/G/1 on a grid)
+//!   and their percentiles;
+//! - `priority`: non-preemptive priority per class (Cobham);
+//! - `patience`: M/M/c whose clients give up after a fixed time (the `timeout` key);
+//! - `speeds`: servers of unequal speeds with the engine's pick order, as a Markov chain;
+//! - `approx`: the labelled approximations (Allen-Cunneen, the supermarket limit, shared-queue
+//!   bounds), and the plain word where nothing fits;
+//! - `basis`: which of these a prediction rests on (exact, approximation, none);
+//! - `shared` (kind = queue) and `split` (kind = balancer): which form fits a scenario.
+//!
+//! docs/theory.md lists what each kind's prediction covers and each approximation's error.
 
+mod approx;
+mod basis;
 mod caches;
+mod gi_m_c;
+mod patience;
+mod percentiles;
+mod priority;
 mod queues;
+mod shared;
+mod speeds;
+mod split;
+
+pub use basis::Basis;
+pub use gi_m_c::{GiMc, Renewal};
+pub use priority::ClassPrediction;
 
 use serde::Serialize;
 
@@ -48,6 +76,17 @@ pub struct Prediction {
     pub stale_ratio: Option<f64>,
     /// Autoscaling: workers needed at the base rate to sit at the target utilization.
     pub servers_needed: Option<f64>,
+    /// Clients that give up (`timeout`): the share of arrivals that time out, and the server
+    /// seconds per arrival spent on requests whose client had already given up.
+    pub timed_out_ratio: Option<f64>,
+    pub wasted_per_arrival: Option<f64>,
+    /// Priority discipline: each class's figures (high first).
+    pub classes: Vec<ClassPrediction>,
+    /// Whether the figures are exact for this scenario, an approximation, or left out because
+    /// no formula fits.
+    pub basis: Basis,
+    /// What the scenario has that the model leaves out, a few words each ("a traffic spike").
+    pub differs: Vec<String>,
     /// Where the scenario departs from the model, in plain words.
     pub notes: Vec<String>,
 }
@@ -66,9 +105,11 @@ pub fn predict(s: &Scenario) -> Option<Prediction> {
         Kind::Autoscale => autoscale(s),
         Kind::Breaker | Kind::Pipeline | Kind::Estimate => return None,
     };
-    if s.kind.is_timed() {
+    // The queue kinds' forms say themselves how the arrivals fit them.
+    if s.kind.is_timed() && !matches!(s.kind, Kind::Queue | Kind::Balancer) {
         arrival_notes(s, &mut p.notes);
     }
+    basis::settle(s, &mut p);
     Some(p)
 }
 
