@@ -420,11 +420,12 @@ pub const CLAIMS: &[Claim] = &[
     ("web-crawler", "lb_policy=round_robin", "p99", Percent(1.6, ROUGHLY)),
 
     // key-value-store 1. "it serves 4,861 of the 9,600 requests, is busy 100 % of the time, and
-    // the p99 is about 28 s. ... the busiest node's count runs from 2,548 (seed 1) to 5,808 (seed 3)"
+    // the p99 is about 28 s. ... across seeds 1 to 8 the busiest node's count runs from 2,503 (seed 4)
+    // to 5,808 (seed 3)"
     ("key-value-store", "", "max servers.completed", Percent(4861.0, EXACT)),
     ("key-value-store", "", "max servers.utilization", About(1.0, 0.005)),
     ("key-value-store", "", "p99", About(28.0, 0.5)),
-    ("key-value-store", "seed=1", "max servers.completed", Percent(2548.0, EXACT)),
+    ("key-value-store", "seed=4", "max servers.completed", Percent(2503.0, EXACT)),
     ("key-value-store", "seed=3", "max servers.completed", Percent(5808.0, EXACT)),
     // 2. "With 10 the busiest node is at 96 % and the p99 about 0.59 s; with 100 it is at 73 % and
     // the p99 about 0.12 s."

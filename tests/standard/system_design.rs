@@ -75,6 +75,10 @@ const CASE_STUDIES: &[&str] = &[
     "video-streaming",
     "file-storage",
     "rag-support-bot",
+    "typeahead",
+    "web-crawler",
+    "key-value-store",
+    "payments",
 ];
 
 /// What this course asks of a lesson beyond the shared standard: something to do before the
