@@ -1,68 +1,100 @@
-//! The app shell: mounts the page, provides the progress context, and routes.
+//! The browser app: live islands over a prerendered page.
 //!
-//! Routes (relative to the base path): `/` home, `/learn/:course` a course, `/learn/:course/:lesson`
-//! a lesson, all inside the site's header and footer; `/embed/:kind` a bare widget for an
-//! iframe; anything else is the not-found page. Every internal link is written relative to
-//! the document's `<base href>` (`learn/...`, never `/learn/...`), so the same build works at
-//! the root and under a subpath.
+//! Every page arrives as complete HTML (`crate::site`). The wasm then:
+//! 1. provides the learner's progress (`use_progress()`) on one root owner, so every island
+//!    shares it;
+//! 2. finds each element marked `data-island` ([`crate::islands::Island`]), empties it and
+//!    mounts the live component, which draws the same markup the build wrote;
+//! 3. on the not-found page under `embed/`, replaces the page with an embed naming the problem.
+//!
+//! There is no router: navigation is plain links between prerendered pages, and the text never
+//! waits for the wasm. Every internal link is relative to the document's `<base href>`, so the
+//! same build works at the root and under a subpath.
 
+mod embed;
+mod lesson;
 mod progress;
 
-use leptos::prelude::*;
-use leptos_router::{
-    components::{Outlet, ParentRoute, Route, Router, Routes},
-    path,
-};
+use leptos::{prelude::*, reactive::owner::Owner};
 
+pub use embed::{EmbedPage, embed_config};
 pub use progress::{Notice, ProgressContext, provide_progress_context, use_progress};
 
 use crate::{
     browser,
-    components::{NoticeBar, SiteFooter, SiteHeader},
-    pages::{CoursePage, EmbedPage, HomePage, LessonPage, NotFoundPage},
-    storage::Theme,
+    components::{
+        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView, ThemeToggle,
+    },
+    content::SimBlock,
+    islands::{ATTRIBUTE, Island},
+    widgets::{SimWidget, WidgetConfig},
 };
 
 /// Entry point of the wasm binary.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-}
-
-#[component]
-pub fn App() -> impl IntoView {
+    let root = Owner::new();
+    root.set();
     provide_progress_context();
-    view! {
-        <Router base=browser::base_path()>
-            <Routes fallback=|| view! { <SiteChrome><NotFoundPage/></SiteChrome> }>
-                <Route path=path!("/embed/:kind") view=EmbedPage/>
-                <ParentRoute path=path!("") view=|| view! { <SiteChrome><Outlet/></SiteChrome> }>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("learn/:course") view=CoursePage/>
-                    <Route path=path!("learn/:course/:lesson") view=LessonPage/>
-                </ParentRoute>
-            </Routes>
-        </Router>
+
+    let found = browser::elements_with(ATTRIBUTE);
+    let islands: Vec<(web_sys::HtmlElement, Result<Island, String>)> = found
+        .into_iter()
+        .map(|el| {
+            let island = Island::from_attribute(&el.get_attribute(ATTRIBUTE).unwrap_or_default());
+            (el, island)
+        })
+        .collect();
+    let not_found = islands.iter().any(|(_, i)| matches!(i, Ok(Island::NotFound)));
+    if not_found && let Some(kind) = embed_kind_in_path() {
+        if let Some(main) = browser::replace_body_with("main", "embed") {
+            mount(main, move || view! { <EmbedPage kind/> });
+        }
+    } else {
+        for (el, island) in islands {
+            match island {
+                Ok(island) => mount(el, move || island_view(island)),
+                Err(e) => browser::log_error(&e),
+            }
+        }
+    }
+    std::mem::forget(root);
+}
+
+/// Empties `el` and mounts a live view in it, for the life of the page.
+fn mount<V: IntoView + 'static>(el: web_sys::HtmlElement, view: impl FnOnce() -> V + 'static) {
+    el.set_inner_html("");
+    leptos::mount::mount_to(el, view).forget();
+}
+
+fn island_view(island: Island) -> AnyView {
+    match island {
+        Island::ThemeToggle => view! { <ThemeToggle/> }.into_any(),
+        Island::Notices => view! { <NoticeBar/> }.into_any(),
+        Island::Continue { start, titles } => view! { <ContinueCard start titles/> }.into_any(),
+        Island::CourseProgress { lessons, hours } => view! { <CourseProgress lessons hours/> }.into_any(),
+        Island::LessonCheck { id } => view! { <LessonCheck id/> }.into_any(),
+        Island::ProgressPanel => view! { <ProgressPanel/> }.into_any(),
+        Island::Lesson { id, prev, next } => {
+            lesson::behave(id, prev, next);
+            ().into_any()
+        }
+        Island::MarkComplete { id } => view! { <MarkComplete id/> }.into_any(),
+        Island::Quiz { id, quiz, prediction } => view! { <QuizView quiz id prediction/> }.into_any(),
+        Island::Sim { scenario, controls, caption } => {
+            let config = WidgetConfig::from_block(&SimBlock { scenario, controls, caption });
+            view! { <SimWidget config/> }.into_any()
+        }
+        Island::Embed { kind } => view! { <EmbedPage kind/> }.into_any(),
+        Island::NotFound => ().into_any(),
     }
 }
 
-/// The site around a page: header, notices, footer, and the learner's chosen theme.
-#[component]
-fn SiteChrome(children: Children) -> impl IntoView {
-    let progress = use_progress().progress;
-    Effect::new(move |_| {
-        let value = match progress.with(|p| p.theme) {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        };
-        browser::set_root_attribute("data-theme", value);
-    });
-    view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <SiteHeader/>
-        <NoticeBar/>
-        <main id="main">{children()}</main>
-        <SiteFooter/>
-    }
+/// `Some(kind)` when the address is `<base>/embed/<kind>...` (the host sent the not-found
+/// page because `<kind>` is not a simulation).
+fn embed_kind_in_path() -> Option<String> {
+    let path = browser::location_path();
+    let rest = path.strip_prefix(&browser::base_path())?.trim_start_matches('/').strip_prefix("embed/")?;
+    let segment = rest.split('/').next().unwrap_or_default();
+    Some(js_sys::decode_uri_component(segment).ok().and_then(|s| s.as_string()).unwrap_or_else(|| segment.to_string()))
 }

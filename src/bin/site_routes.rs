@@ -1,19 +1,10 @@
-//! Prints every route of the site, one per line, relative to the base path (`learn/...`).
-//! scripts/build.sh copies index.html to each, so a static host serves them directly.
+//! Prints every route of the site, one per line, relative to the base path (`learn/sd/caching/`,
+//! `embed/queue/`, `404.html`). The browser tests ask the pages server for each.
 
-use headroom::{
-    content::{embedded_catalog, links},
-    scenario::Kind,
-};
+use headroom::{content::embedded_catalog, site::routes};
 
 fn main() {
-    for kind in Kind::ALL {
-        println!("embed/{}", kind.name());
-    }
-    for course in &embedded_catalog().courses {
-        println!("learn/{}", course.slug);
-        for lesson in course.lessons() {
-            println!("{}", links::lesson_href(&course.slug, &lesson.slug));
-        }
+    for route in routes::all(embedded_catalog()) {
+        println!("{}", route.path());
     }
 }
