@@ -59,6 +59,8 @@ pub fn start() {
         }
     }
     std::mem::forget(root);
+    // Every island is live: a hook for tests and for scripts that wait on the app.
+    browser::set_root_attribute("data-app", Some("ready"));
 }
 
 /// Empties `el` and mounts a live view in it, for the life of the page.

@@ -12,10 +12,10 @@ test('home → course → lesson, all in the page', async ({ page }) => {
   await expect(home.course(COURSE)).toContainText('of');
   await expect(home.course('systems-thinking')).toContainText('in preparation');
   await home.course(COURSE).getByRole('link').click();
-  await expect(page).toHaveURL(/\/headroom\/learn\/system-design$/);
+  await expect(page).toHaveURL(/\/headroom\/learn\/system-design\/$/);
   const course = new CoursePage(page);
   await course.lessonLink(lessonTitle(COURSE, LESSON)).click();
-  await expect(page).toHaveURL(/\/headroom\/learn\/system-design\/latency-throughput$/);
+  await expect(page).toHaveURL(/\/headroom\/learn\/system-design\/latency-throughput\/$/);
   const lesson = new LessonPage(page);
   await expect(lesson.title).toHaveText(lessonTitle(COURSE, LESSON));
   await expect(lesson.body.getByRole('heading', { level: 2 }).first()).toBeVisible();
@@ -35,7 +35,7 @@ test('a heading in the address is scrolled into view', async ({ page }) => {
   await lesson.open(COURSE, LESSON);
   const second = lesson.body.getByRole('heading', { level: 2 }).nth(1);
   const id = await second.getAttribute('id');
-  await page.goto(`learn/${COURSE}/${LESSON}#${id}`);
+  await page.goto(`learn/${COURSE}/${LESSON}/#${id}`);
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
 
@@ -43,10 +43,11 @@ test('the arrow keys move between lessons', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.open(COURSE, 'scalability-performance-reliability');
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/latency-throughput$/);
+  await expect(page).toHaveURL(/latency-throughput\/$/);
   await expect(lesson.title).toHaveText(lessonTitle(COURSE, LESSON));
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/scalability-performance-reliability$/);
+  await expect(page).toHaveURL(/scalability-performance-reliability\/$/);
 });
 
 test.describe('an address that is not a page', () => {

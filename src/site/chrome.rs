@@ -21,7 +21,7 @@ pub fn site(path: &str, content: Markup) -> Markup {
                 a href="./#courses-title" { "Courses" }
             }
             (island(&Island::ThemeToggle, html! {
-                button.theme-toggle type="button" data-testid="theme-toggle"
+                button.theme-toggle type="button" disabled data-testid="theme-toggle"
                     aria-label="Colour theme: follows your system. Change it." { "◐ Auto" }
             }))
         }
@@ -39,7 +39,7 @@ pub fn site(path: &str, content: Markup) -> Markup {
 
 /// An island around prerendered markup: a wrapper the app empties and mounts into. The wrapper
 /// takes no space of its own (`display: contents`), so the page lays out the same before and
-/// after the app arrives.
+/// after the app arrives. Buttons that only the app can work are prerendered `disabled`.
 pub fn island(island: &Island, prerendered: Markup) -> Markup {
     html! { div.island data-island=(island.to_attribute()) { (prerendered) } }
 }

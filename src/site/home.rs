@@ -94,9 +94,9 @@ fn progress_panel() -> Markup {
             h2 { "Your progress" }
             p.muted { "Progress is kept in this browser only. Export it to keep a copy or to move to another browser." }
             div.actions {
-                button type="button" data-testid="export" { "Export progress" }
+                button type="button" disabled data-testid="export" { "Export progress" }
                 label.button { "Import progress" }
-                button.danger type="button" data-testid="reset" { "Reset progress" }
+                button.danger type="button" disabled data-testid="reset" { "Reset progress" }
             }
             p role="status" data-testid="progress-message" {}
         }

@@ -86,7 +86,7 @@ pub fn page(site: &Site, course: &Course, lesson: &Lesson) -> Page {
 /// The "mark complete" button, as the app also draws it.
 pub fn mark_complete(done: bool) -> Markup {
     html! {
-        button.complete.done[done] type="button" data-testid="mark-complete" aria-pressed=(done) {
+        button.complete.done[done] type="button" disabled data-testid="mark-complete" aria-pressed=(done) {
             @if done { "✓ Completed (click to undo)" } @else { "Mark lesson complete" }
         }
     }
