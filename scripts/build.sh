@@ -20,8 +20,9 @@ trunk build $release --public-url "$PUBLIC_URL"
 step "prerendered pages"
 cargo run --quiet --no-default-features --bin headroom-site -- dist "${SITE_URL:-}"
 touch dist/.nojekyll
-wasm=$(ls dist/*.wasm)
-printf 'wasm: %s bytes raw, %s bytes gzip\n' "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+for wasm in dist/*.wasm; do
+  printf '%s: %s bytes raw, %s bytes gzip\n' "$(basename "$wasm")" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+done
 
 step "example slide deck (docs/deck → dist/deck, reveal.js from npm)"
 # Only the reveal.js files the deck loads; the serif theme imports no fonts.

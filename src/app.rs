@@ -1,11 +1,14 @@
-//! The browser app: live islands over a prerendered page.
+//! The browser app: live islands over a prerendered page, in two wasm modules.
 //!
-//! Every page arrives as complete HTML (`crate::site`). The wasm then:
-//! 1. provides the learner's progress (`use_progress()`) on one root owner, so every island
-//!    shares it;
-//! 2. finds each element marked `data-island` ([`crate::islands::Island`]), empties it and
-//!    mounts the live component, which draws the same markup the build wrote;
-//! 3. on the not-found page under `embed/`, replaces the page with an embed naming the problem.
+//! Every page arrives as complete HTML (`crate::site`). `assets/boot.js` then loads:
+//! - the site module (`headroom-web`, [`start`]) on every page with site islands: it provides
+//!   the learner's progress (`use_progress()`) on one root owner, so every island shares it,
+//!   finds each element marked `data-island` ([`crate::islands::Island`]), empties it and
+//!   mounts the live component, which draws the same markup the build wrote;
+//! - the widget module (`headroom-widgets`, [`start_widgets`]) only on pages with a
+//!   simulation, after the site module: the engine, the widgets and their charts, which are
+//!   most of the code, never delay a page's text, checks or progress. On the not-found page
+//!   under `embed/` it replaces the page with an embed naming the unknown kind.
 //!
 //! There is no router: navigation is plain links between prerendered pages, and the text never
 //! waits for the wasm. Every internal link is relative to the document's `<base href>`, so the
@@ -30,47 +33,96 @@ use crate::{
     widgets::{SimWidget, WidgetConfig},
 };
 
-/// Entry point of the wasm binary.
+/// Entry point of the site module: every island but the simulations.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    begin();
+    let islands = islands();
+    if embed_kind_on_not_found(&islands).is_some() {
+        return; // the widget module turns this page into an embed
+    }
     let root = Owner::new();
     root.set();
     provide_progress_context();
+    for (el, island) in islands {
+        match island {
+            Ok(island) => {
+                if let Some(view) = site_view(island) {
+                    mount(el, view);
+                }
+            }
+            Err(e) => browser::log_error(&e),
+        }
+    }
+    std::mem::forget(root);
+    ready("site");
+}
 
-    let found = browser::elements_with(ATTRIBUTE);
-    let islands: Vec<(web_sys::HtmlElement, Result<Island, String>)> = found
+/// Entry point of the widget module: the simulations (and the embed page).
+pub fn start_widgets() {
+    begin();
+    let islands = islands();
+    let root = Owner::new();
+    root.set();
+    if let Some(kind) = embed_kind_on_not_found(&islands) {
+        if let Some(main) = browser::replace_body_with("main", "embed") {
+            mount(main, move || view! { <EmbedPage kind/> }.into_any());
+        }
+    } else {
+        for (el, island) in islands {
+            match island {
+                Ok(Island::Sim { scenario, controls, caption }) => mount(el, move || {
+                    let config = WidgetConfig::from_block(&SimBlock { scenario, controls, caption });
+                    view! { <SimWidget config/> }.into_any()
+                }),
+                Ok(Island::Embed { kind }) => mount(el, move || view! { <EmbedPage kind/> }.into_any()),
+                _ => {}
+            }
+        }
+    }
+    std::mem::forget(root);
+    ready("widgets");
+}
+
+/// Panics reach the console; effects and tasks run on the browser's event loop (set before
+/// the progress context creates its first effect, not only by the first mount).
+fn begin() {
+    console_error_panic_hook::set_once();
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
+/// Every island of the page, in document order, read from its attribute.
+fn islands() -> Vec<(web_sys::HtmlElement, Result<Island, String>)> {
+    browser::elements_with(ATTRIBUTE)
         .into_iter()
         .map(|el| {
             let island = Island::from_attribute(&el.get_attribute(ATTRIBUTE).unwrap_or_default());
             (el, island)
         })
-        .collect();
-    let not_found = islands.iter().any(|(_, i)| matches!(i, Ok(Island::NotFound)));
-    if not_found && let Some(kind) = embed_kind_in_path() {
-        if let Some(main) = browser::replace_body_with("main", "embed") {
-            mount(main, move || view! { <EmbedPage kind/> });
-        }
-    } else {
-        for (el, island) in islands {
-            match island {
-                Ok(island) => mount(el, move || island_view(island)),
-                Err(e) => browser::log_error(&e),
-            }
-        }
-    }
-    std::mem::forget(root);
-    // Every island is live: a hook for tests and for scripts that wait on the app.
-    browser::set_root_attribute("data-app", Some("ready"));
+        .collect()
 }
 
 /// Empties `el` and mounts a live view in it, for the life of the page.
-fn mount<V: IntoView + 'static>(el: web_sys::HtmlElement, view: impl FnOnce() -> V + 'static) {
+fn mount(el: web_sys::HtmlElement, view: impl FnOnce() -> AnyView + 'static) {
     el.set_inner_html("");
     leptos::mount::mount_to(el, view).forget();
 }
 
-fn island_view(island: Island) -> AnyView {
-    match island {
+/// Marks a module as started on `<html data-app>` ("site", "widgets", or both): a hook for
+/// tests and for scripts that wait on the app.
+fn ready(module: &str) {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    let before = root.as_ref().and_then(|r| r.get_attribute("data-app")).unwrap_or_default();
+    let mut modules: Vec<&str> = before.split_whitespace().collect();
+    modules.push(module);
+    browser::set_root_attribute("data-app", Some(&modules.join(" ")));
+}
+
+/// The live part of a site island; `None` for the widget module's islands.
+fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
+    if matches!(island, Island::Sim { .. } | Island::Embed { .. } | Island::NotFound) {
+        return None;
+    }
+    Some(Box::new(move || match island {
         Island::ThemeToggle => view! { <ThemeToggle/> }.into_any(),
         Island::Notices => view! { <NoticeBar/> }.into_any(),
         Island::Continue { start, titles } => view! { <ContinueCard start titles/> }.into_any(),
@@ -83,18 +135,16 @@ fn island_view(island: Island) -> AnyView {
         }
         Island::MarkComplete { id } => view! { <MarkComplete id/> }.into_any(),
         Island::Quiz { id, quiz, prediction } => view! { <QuizView quiz id prediction/> }.into_any(),
-        Island::Sim { scenario, controls, caption } => {
-            let config = WidgetConfig::from_block(&SimBlock { scenario, controls, caption });
-            view! { <SimWidget config/> }.into_any()
-        }
-        Island::Embed { kind } => view! { <EmbedPage kind/> }.into_any(),
-        Island::NotFound => ().into_any(),
-    }
+        Island::Sim { .. } | Island::Embed { .. } | Island::NotFound => ().into_any(),
+    }))
 }
 
-/// `Some(kind)` when the address is `<base>/embed/<kind>...` (the host sent the not-found
-/// page because `<kind>` is not a simulation).
-fn embed_kind_in_path() -> Option<String> {
+/// `Some(kind)` on the not-found page when the address is `<base>/embed/<kind>...` (the host
+/// sent it because `<kind>` is not a simulation).
+fn embed_kind_on_not_found(islands: &[(web_sys::HtmlElement, Result<Island, String>)]) -> Option<String> {
+    if !islands.iter().any(|(_, i)| matches!(i, Ok(Island::NotFound))) {
+        return None;
+    }
     let path = browser::location_path();
     let rest = path.strip_prefix(&browser::base_path())?.trim_start_matches('/').strip_prefix("embed/")?;
     let segment = rest.split('/').next().unwrap_or_default();

@@ -1,9 +1,10 @@
 // Page objects: one per page, reading data-testid hooks and visible text only. Every page is
-// prerendered; `open` also waits for the app to make it live (<html data-app="ready">).
+// prerendered; `open` also waits for the site module to make it live (<html data-app> names
+// each started module: "site", "widgets").
 const { expect } = require('@playwright/test');
 
 async function live(page) {
-  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-app', /\bsite\b/);
 }
 
 class HomePage {

@@ -42,14 +42,23 @@ test.describe('with JavaScript off', () => {
     await first.getByText('Show the answer').click();
     await expect(explanation).toBeVisible();
     await expect(first.locator('.explanation').first()).not.toBeEmpty();
-    await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+    await expect(page.locator('html')).not.toHaveAttribute('data-app', /site/);
   });
 
-  test('home, course and not-found pages read too', async ({ page }) => {
+  test('home and course pages read too', async ({ page }) => {
     await page.goto('./');
     await expect(page.getByTestId(`course-${COURSE}`)).toContainText('0 of');
     await page.goto(`learn/${COURSE}/`);
     await expect(page.getByRole('link', { name: lessonTitle(COURSE, LESSON), exact: true })).toBeVisible();
+  });
+
+  test.describe('an address that is not a page', () => {
+    test.use({ expectedConsoleErrors: [/status of 404/] });
+    test('shows the not-found page', async ({ page }) => {
+      const response = await page.goto('learn/no-such-course/');
+      expect(response.status()).toBe(404);
+      await expect(page.getByTestId('not-found')).toBeVisible();
+    });
   });
 });
 
@@ -80,10 +89,10 @@ test('the lesson text is in the page before the app loads, and the app does not 
   const lesson = new LessonPage(page);
   await expect(lesson.body.locator('p').first()).toBeVisible();
   await expect(lesson.quiz).toBeVisible();
-  await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+  await expect(page.locator('html')).not.toHaveAttribute('data-app', /site/);
   const before = await lesson.body.locator('p').first().boundingBox();
   release();
-  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'site widgets');
   await expect(page.getByTestId('sim-widget').first()).toBeVisible();
   expect(await lesson.body.locator('p').first().boundingBox()).toEqual(before);
   const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
