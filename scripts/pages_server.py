@@ -10,12 +10,19 @@ wrote a page for it. Listens on 127.0.0.1 only.
     python3 scripts/pages_server.py DIST BASE PORT     e.g. dist /headroom/ 8090
 """
 
+import gzip
 import http.server
+import io
 import sys
 from pathlib import Path
 
+# GitHub Pages compresses these on the fly for a client that accepts gzip; so does this server,
+# so the browser tests and Lighthouse see the sizes a learner downloads.
+COMPRESSED = {".html", ".css", ".js", ".wasm", ".svg", ".xml", ".txt", ".json", ".md"}
+
 
 def make_handler(root: Path, base: str):
+    compressed = {}  # (path, mtime, size) → gzip body: each file is compressed once
     class Handler(http.server.SimpleHTTPRequestHandler):
         extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".md": "text/markdown; charset=utf-8"}
 
@@ -46,9 +53,26 @@ def make_handler(root: Path, base: str):
                 except OSError:  # a name too long for the file system, say
                     found = False
                 if found:
+                    if target.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+                        return self.send_gzip(target)
                     self.path = "/" + str(target.relative_to(root))
                     return super().send_head()
             return self.not_found()
+
+        def send_gzip(self, target):
+            stat = target.stat()
+            key = (str(target), stat.st_mtime_ns, stat.st_size)
+            body = compressed.get(key)
+            if body is None:
+                body = gzip.compress(target.read_bytes(), compresslevel=6, mtime=0)
+                compressed[key] = body
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(target)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
 
         def redirect(self, location, query):
             self.send_response(301)

@@ -18,7 +18,12 @@ mod embed;
 mod lesson;
 mod progress;
 
+use std::{collections::VecDeque, time::Duration};
+
 use leptos::{prelude::*, reactive::owner::Owner};
+
+/// Milliseconds of mounting per task before the app yields to the browser.
+const SLICE_MS: f64 = 8.0;
 
 pub use embed::{EmbedPage, embed_config};
 pub use progress::{Notice, ProgressContext, provide_progress_context, use_progress};
@@ -43,18 +48,34 @@ pub fn start() {
     let root = Owner::new();
     root.set();
     provide_progress_context();
+    let mut queue = VecDeque::new();
     for (el, island) in islands {
         match island {
-            Ok(island) => {
-                if let Some(view) = site_view(island) {
-                    mount(el, view);
-                }
-            }
+            Ok(island) => queue.extend(site_view(island).map(|view| (el, view))),
             Err(e) => browser::log_error(&e),
         }
     }
-    std::mem::forget(root);
-    ready("site");
+    mount_in_slices(root, queue);
+}
+
+/// Mounts the islands in document order, a few milliseconds' worth per task, so the page stays
+/// responsive while the app takes it over (a page with 60 islands is not one long task).
+fn mount_in_slices(root: Owner, mut queue: VecDeque<(web_sys::HtmlElement, Box<dyn FnOnce() -> AnyView>)>) {
+    let started = browser::now_ms();
+    root.with(|| {
+        while let Some((el, view)) = queue.pop_front() {
+            mount(el, view);
+            if browser::now_ms() - started > SLICE_MS {
+                break;
+            }
+        }
+    });
+    if queue.is_empty() {
+        std::mem::forget(root);
+        ready("site");
+    } else {
+        set_timeout(move || mount_in_slices(root, queue), Duration::ZERO);
+    }
 }
 
 /// Entry point of the widget module: the simulations (and the embed page).

@@ -74,6 +74,9 @@ test('a lesson has its own head: title, description, canonical address, Open Gra
   expect(await meta('meta[property="og:url"]')).toMatch(new RegExp(`/learn/${COURSE}/${LESSON}/$`));
 });
 
+// Where an element sits on the page (not in the viewport), to compare before and after.
+const offset = (locator) => locator.evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
+
 test('the lesson text is in the page before the app loads, and the app does not move it', async ({ page }) => {
   await page.addInitScript(() => {
     window.shifts = [];
@@ -90,13 +93,21 @@ test('the lesson text is in the page before the app loads, and the app does not 
   await expect(lesson.body.locator('p').first()).toBeVisible();
   await expect(lesson.quiz).toBeVisible();
   await expect(page.locator('html')).not.toHaveAttribute('data-app', /site/);
-  const before = await lesson.body.locator('p').first().boundingBox();
+  const text = lesson.body.locator('p').first();
+  const footer = page.locator('.lesson-footer');
+  const before = [await offset(text), await offset(lesson.quiz)];
   release();
-  await expect(page.locator('html')).toHaveAttribute('data-app', 'site widgets');
-  await expect(page.getByTestId('sim-widget').first()).toBeVisible();
-  expect(await lesson.body.locator('p').first().boundingBox()).toEqual(before);
+  await expect(page.locator('html')).toHaveAttribute('data-app', /site/);
+  await expect(lesson.markComplete).toBeEnabled();
+  expect([await offset(text), await offset(lesson.quiz)], 'the site module moved the text or the check').toEqual(before);
   const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
-  expect(shift, 'cumulative layout shift while the app takes over').toBeLessThanOrEqual(0.02);
+  expect(shift, 'layout shift while the site module takes over').toBeLessThanOrEqual(0.02);
+  // The widget takes the place its placeholder kept for it.
+  await page.evaluate(() => document.querySelector('[data-testid="sim-static"]').scrollIntoView());
+  await expect(page.getByTestId('sim-widget').first()).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'site widgets');
+  expect(await offset(text)).toEqual(before[0]);
+  expect(await footer.count()).toBe(1);
 });
 
 test('the app never fetches the lesson text', async ({ page }) => {

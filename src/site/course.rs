@@ -71,7 +71,7 @@ fn row(course: &Course, lesson: &Lesson) -> Markup {
 /// The check mark, as the app also draws it.
 pub fn check(slug: &str, done: bool) -> Markup {
     html! {
-        span.check.done[done] data-testid={ "done-" (slug) }
+        span.check.done[done] role="img" data-testid={ "done-" (slug) }
             aria-label=(if done { "complete" } else { "not yet complete" }) {
             @if done { "✓" }
         }
