@@ -38,9 +38,14 @@ use crate::{
     widgets::{SimWidget, WidgetConfig},
 };
 
-/// Entry point of the site module: every island but the simulations.
+/// Entry point of the site module: every island but the simulations. It runs as the module is
+/// instantiated, so the work waits for the next task: the browser gets to breathe in between.
 pub fn start() {
     begin();
+    set_timeout(start_site, Duration::ZERO);
+}
+
+fn start_site() {
     let islands = islands();
     if embed_kind_on_not_found(&islands).is_some() {
         return; // the widget module turns this page into an embed
@@ -55,7 +60,7 @@ pub fn start() {
             Err(e) => browser::log_error(&e),
         }
     }
-    mount_in_slices(root, queue);
+    set_timeout(move || mount_in_slices(root, queue), Duration::ZERO);
 }
 
 /// Mounts the islands in document order, a few milliseconds' worth per task, so the page stays

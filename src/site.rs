@@ -92,3 +92,115 @@ impl Site<'_> {
 pub fn counted(course: &Course) -> impl Iterator<Item = &Lesson> {
     course.lessons().filter(|l| l.front.page != PageKind::Reference)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = r#"
+[[course]]
+slug = "sd"
+title = "System Design"
+summary = "Building blocks."
+[[course.section]]
+title = "Basics"
+lessons = ["one", "glossary", "review"]
+
+[[course]]
+slug = "later"
+title = "Later"
+summary = "Coming."
+"#;
+
+    const LESSON: &str = "+++\ntitle = \"One\"\nsummary = \"The first.\"\nminutes = 10\nobjectives = [\"Do a\", \"Do b\"]\n+++\n## Why it matters\n\nText with [a link](glossary#terms).\n\n```figure\nsrc = boxes.svg\ncaption = Two boxes.\n```\n\n```figure\nsrc = boxes.svg\ncaption = The same again.\n```\n\n```sim\nkind = queue\nrate = 0.9\ncontrols = rate\n```\n\n```predict\n? How many?\n= 490 ± 25\n> 0.99^5.\n```\n\n```figure\nsrc = missing.svg\ncaption = Gone.\n```\n\n## Check\n\n```quiz\n? Pick\n- [x] p99\n> The tail.\n- [ ] mean\n> Hides it.\n```\n";
+    const SVG: &str = r#"<svg viewBox="0 0 10 10"><title>Boxes</title><desc>Two.</desc><marker id="a"/></svg>"#;
+
+    fn source(_: &str, slug: &str) -> Option<String> {
+        let front = |title: &str, page: &str| {
+            format!("+++\ntitle = \"{title}\"\nsummary = \"s\"\nminutes = 5\nobjectives = []\npage = \"{page}\"\n+++\nBody.\n")
+        };
+        match slug {
+            "one" => Some(LESSON.into()),
+            "glossary" => Some(front("Glossary", "reference")),
+            "review" => Some(front("Review", "review").replace("objectives = []", "objectives = [\"a\", \"b\"]")),
+            _ => None,
+        }
+    }
+
+    fn with_site(check: impl FnOnce(&Site)) {
+        let (catalog, problems) = Catalog::build(INDEX, |c, l| source(c, l));
+        assert!(problems.is_empty(), "{problems:?}");
+        let shell = Shell::bare("https://x.org/");
+        let figure = |_: &str, file: &str| (file == "boxes.svg").then(|| SVG.to_string());
+        check(&Site { catalog: &catalog, shell: &shell, source: &source, figure: &figure });
+    }
+
+    #[test]
+    fn a_lesson_page_holds_its_text_checks_figures_and_widget_placeholder() {
+        with_site(|site| {
+            let page = site.render(&Route::Lesson("sd".into(), "one".into()));
+            let html = page.body.into_string();
+            for expected in [
+                "<h1>One</h1>",
+                "<li>Do a</li>",
+                r#"<h2 id="why-it-matters">Why it matters</h2>"#,
+                r#"href="learn/sd/glossary/#terms""#,
+                r##"<a href="learn/sd/one/#why-it-matters">"##,
+                r#"<figure class="diagram"><svg role="img" aria-labelledby="fig1-title fig1-desc""#,
+                r#"<marker id="fig2-a"/>"#,
+                "<figcaption>The same again.</figcaption>",
+                "data-testid=\"sim-static\" data-kind=\"queue\"",
+                "<th scope=\"row\">rate</th><td>0.9</td>",
+                "The answer is 490 (± 25).",
+                "&quot;prediction&quot;:true",
+                "&quot;id&quot;:&quot;sd/one#0&quot;",
+                "&quot;id&quot;:&quot;sd/one#predict-0&quot;",
+                "data-testid=\"mark-complete\"",
+                "rel=\"next\" data-testid=\"next\" href=\"learn/sd/glossary/\"",
+            ] {
+                assert!(html.contains(expected), "{expected} not in {html}");
+            }
+            assert_eq!(page.problems, ["the figure missing.svg is missing from figures/"]);
+            assert!(html.contains("This part could not be shown"));
+        });
+    }
+
+    #[test]
+    fn reference_pages_do_not_count_and_an_empty_course_is_in_preparation() {
+        with_site(|site| {
+            let course = site.render(&Route::Course("sd".into())).body.into_string();
+            assert!(course.contains("0 of 2 lessons complete"), "{course}");
+            assert!(course.contains(r#"<span class="tag">Reference</span>"#));
+            assert!(course.contains(r#"<span class="tag">Review</span>"#));
+            assert!(!course.contains("done-glossary"), "a reference page has no check mark");
+            let glossary = site.render(&Route::Lesson("sd".into(), "glossary".into())).body.into_string();
+            assert!(!glossary.contains("mark-complete"), "a reference page is not marked complete");
+            let home = site.render(&Route::Home).body.into_string();
+            assert!(home.contains("Lessons in preparation"), "{home}");
+            let later = site.render(&Route::Course("later".into())).body.into_string();
+            assert!(later.contains("in preparation"));
+        });
+    }
+
+    #[test]
+    fn every_route_becomes_a_file_with_the_sitemap_and_robots() {
+        with_site(|site| {
+            let (files, problems) = site.files();
+            let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+            for expected in [
+                "index.html",
+                "learn/sd/index.html",
+                "learn/sd/one/index.html",
+                "learn/later/index.html",
+                "embed/queue/index.html",
+                "404.html",
+                "sitemap.xml",
+                "robots.txt",
+            ] {
+                assert!(paths.contains(&expected), "{expected} not in {paths:?}");
+            }
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(problems[0].starts_with("learn/sd/one/: "));
+        });
+    }
+}
