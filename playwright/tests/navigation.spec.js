@@ -39,6 +39,21 @@ test('a heading in the address is scrolled into view', async ({ page }) => {
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
 
+test('a lesson opened again from the home page returns to where the learner was', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await lesson.open(COURSE, 'caching');
+  const fraction = () => page.evaluate(() => window.scrollY / (document.documentElement.scrollHeight - window.innerHeight));
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2));
+  await page.waitForTimeout(700); // the position is saved at most every 400 ms
+  const home = new HomePage(page);
+  await home.open();
+  await expect(home.continueLink).toContainText(lessonTitle(COURSE, 'caching'));
+  await home.continueLink.click();
+  await expect(page.locator('html')).toHaveAttribute('data-app', /\bsite\b/);
+  await expect.poll(fraction).toBeGreaterThan(0.35);
+  expect(await fraction()).toBeLessThan(0.65);
+});
+
 test('the arrow keys move between lessons', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.open(COURSE, 'scalability-performance-reliability');
