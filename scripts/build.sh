@@ -20,6 +20,15 @@ trunk build $release --public-url "$PUBLIC_URL"
 step "prerendered pages"
 cargo run --quiet --no-default-features --bin headroom-site -- dist "${SITE_URL:-}"
 touch dist/.nojekyll
+# The pages' one inline script (the theme bootstrap, src/site/shell.rs) and the hash a Content
+# Security Policy allows it by.
+python3 - <<'PY'
+import base64, hashlib, re
+scripts = set(re.findall(r"<script>(.*?)</script>", open("dist/index.html", encoding="utf-8").read(), re.S))
+for script in scripts:
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    print(f"inline script: 'sha256-{digest}'")
+PY
 for wasm in dist/*.wasm; do
   printf '%s: %s bytes raw, %s bytes gzip\n' "$(basename "$wasm")" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
 done
