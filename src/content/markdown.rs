@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(ids, ["why-averages-lie", "the-tail", "why-averages-lie-2"]);
         let Block::Html(html) = &r.blocks[0] else { panic!("expected html") };
         assert!(html.contains(r#"<h2 id="why-averages-lie">"#), "{html}");
-        assert!(html.contains(r#"href="learn/sd/l#the-tail""#), "{html}");
+        assert!(html.contains(r#"href="learn/sd/l/#the-tail""#), "{html}");
     }
 
     #[test]

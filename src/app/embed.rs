@@ -1,5 +1,6 @@
+//! The embed page's widget: `embed/<kind>/?<scenario>&theme=dark&controls=rate,servers&t=12.5`.
+
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::{
     browser,
@@ -13,19 +14,12 @@ const EMBED_KEYS: [&str; 4] = ["theme", "controls", "t", "caption"];
 /// Latest simulated time an address may open at (a seek replays the run to it).
 const MAX_START: f64 = 1e5;
 
-/// `/embed/<kind>?<scenario>&theme=dark&controls=rate,servers&t=12.5`: one widget filling the
-/// frame, for an instructor's slides. Every bad parameter is corrected and named; the widget
-/// always runs.
+/// One widget filling the frame, for an instructor's slides, from the address's query. Every
+/// bad parameter is corrected and named; the widget always runs.
 #[component]
-pub fn EmbedPage() -> impl IntoView {
-    let params = use_params_map();
-    let location = use_location();
-    move || {
-        let kind = params.with(|p| p.get("kind").unwrap_or_default());
-        let query = location.search.get();
-        let config = embed_config(&kind, &query);
-        view! { <div class="embed"><SimWidget config/></div> }
-    }
+pub fn EmbedPage(kind: String) -> impl IntoView {
+    let config = embed_config(&kind, &browser::location_search());
+    view! { <SimWidget config/> }
 }
 
 /// Reads an embed address: the path's kind, the scenario, and the embed's own keys (`theme`,
