@@ -28,12 +28,12 @@ pub fn render(site: &Site, course: &Course, lesson: &Lesson, blocks: &[Block], p
                 Block::Quiz(Ok(quiz)) => {
                     @let id = quiz_id(&course.slug, &lesson.slug, quizzes);
                     @let _ = { quizzes += 1; };
-                    (quiz_island(id, quiz, false))
+                    (quiz_island(id, quiz, false, &course.slug, &lesson.slug))
                 }
                 Block::Predict(Ok(quiz)) => {
                     @let id = prediction_id(&course.slug, &lesson.slug, predictions);
                     @let _ = { predictions += 1; };
-                    div.prediction { (quiz_island(id, quiz, true)) }
+                    div.prediction { (quiz_island(id, quiz, true, &course.slug, &lesson.slug)) }
                 }
                 Block::Figure(Ok(figure)) => {
                     @let _ = { figures += 1; };
@@ -57,7 +57,8 @@ fn broken(problems: &mut Vec<String>, why: &str) -> Markup {
 }
 
 /// The quiz with its text rendered from inline markdown to HTML, as the island carries it.
-pub fn to_html(quiz: &Quiz) -> Quiz {
+pub fn to_html(quiz: &Quiz, course: &str, lesson: &str) -> Quiz {
+    let inline_html = |text: &str| inline_html(text, course, lesson);
     let mut quiz = quiz.clone();
     for q in &mut quiz.questions {
         q.prompt = inline_html(&q.prompt);
@@ -74,8 +75,8 @@ pub fn to_html(quiz: &Quiz) -> Quiz {
     quiz
 }
 
-fn quiz_island(id: String, quiz: &Quiz, prediction: bool) -> Markup {
-    let quiz = to_html(quiz);
+fn quiz_island(id: String, quiz: &Quiz, prediction: bool, course: &str, lesson: &str) -> Markup {
+    let quiz = to_html(quiz, course, lesson);
     let markup = html! {
         section.quiz data-testid="quiz" {
             ol.questions { @for q in &quiz.questions { (question(q)) } }
@@ -248,11 +249,12 @@ mod tests {
     #[test]
     fn a_check_reads_without_javascript() {
         let quiz = crate::content::quiz::parse(
-            "? How many *per second*?\n= 50 ± 1\n> 1 / 0.02.\n\n? Pick\n- [x] p99\n> The tail.\n- [ ] mean\n> Hides it.\n",
+            "? How many *per second*?\n= 50 ± 1\n> 1 / 0.02, as in [queues](queues).\n\n? Pick\n- [x] p99\n> The tail.\n- [ ] mean\n> Hides it.\n",
         )
         .unwrap();
-        let html = quiz_island("c/l#0".into(), &quiz, false).into_string();
+        let html = quiz_island("c/l#0".into(), &quiz, false, "c", "l").into_string();
         for expected in [
+            "<a href=\"learn/c/queues/\">queues</a>",
             "How many <em>per second</em>?",
             "<details class=\"answer\"><summary>Show the answer</summary>",
             "The answer is 50 (± 1).",
