@@ -21,14 +21,14 @@ pub mod bins;
 pub mod breaker;
 pub mod cache;
 pub mod dist;
-pub mod engine;
 pub mod estimate;
-pub mod event;
 mod float;
 pub mod hashing;
 pub mod histogram;
+pub mod kernel;
 pub mod limiter;
 pub mod metrics;
+pub mod models;
 pub mod report;
 pub mod request;
 pub mod retry;
@@ -42,7 +42,8 @@ pub mod zipf;
 
 use serde::Serialize;
 
-pub use engine::Sim;
+pub use kernel::queue as event;
+pub use models::requests::Sim;
 pub use estimate::Estimate;
 pub use float::clamp;
 pub use hashing::HashingReport;

@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use super::float::min;
-use super::request::ReqRef;
+use crate::sim::float::min;
+use crate::sim::request::ReqRef;
 
 /// What happens at an event. Small and `Copy`: a job's details live with its server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -21,6 +21,7 @@ mod build;
 mod control;
 mod data;
 mod flow;
+#[path = "replication.rs"]
 mod replicate;
 mod scale;
 mod serve;
@@ -29,21 +30,21 @@ mod view;
 
 use std::collections::VecDeque;
 
-use super::arrivals::Arrivals;
-use super::autoscale::Autoscaler;
-use super::balancer::Balancer;
-use super::breaker::Breaker;
-use super::dist::Work;
-use super::event::{Event, EventKind, EventQueue};
-use super::limiter::Limiter;
-use super::metrics::Metrics;
-use super::request::{ReqRef, Requests};
-use super::retry::{RetryBudget, RetryPolicy};
-use super::rng::SimRng;
-use super::series::Levels;
-use super::snapshot::Exit;
-use super::station::Station;
-use super::zipf::Zipf;
+use crate::sim::arrivals::Arrivals;
+use crate::sim::autoscale::Autoscaler;
+use crate::sim::balancer::Balancer;
+use crate::sim::breaker::Breaker;
+use crate::sim::dist::Work;
+use crate::sim::event::{Event, EventKind, EventQueue};
+use crate::sim::limiter::Limiter;
+use crate::sim::metrics::Metrics;
+use crate::sim::request::{ReqRef, Requests};
+use crate::sim::retry::{RetryBudget, RetryPolicy};
+use crate::sim::rng::SimRng;
+use crate::sim::series::Levels;
+use crate::sim::snapshot::Exit;
+use crate::sim::station::Station;
+use crate::sim::zipf::Zipf;
 use crate::scenario::Scenario;
 
 use data::Data;

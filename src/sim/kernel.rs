@@ -1,0 +1,3 @@
+//! The kernel: what every simulation shares, whatever it models.
+
+pub mod queue;

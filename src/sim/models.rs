@@ -1,0 +1,3 @@
+//! The model families that plug into the kernel.
+
+pub mod requests;
