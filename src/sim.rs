@@ -21,9 +21,7 @@ pub mod bins;
 pub mod breaker;
 pub mod cache;
 pub mod dist;
-pub mod estimate;
 mod float;
-pub mod hashing;
 pub mod histogram;
 pub mod kernel;
 pub mod limiter;
@@ -44,6 +42,7 @@ use serde::Serialize;
 
 pub use kernel::queue as event;
 pub use models::requests::Sim;
+pub use models::{estimate, hashing};
 pub use estimate::Estimate;
 pub use float::clamp;
 pub use hashing::HashingReport;

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::ring::{Ring, expected_cv, mix64};
-use super::zipf;
+use crate::sim::ring::{Ring, expected_cv, mix64};
+use crate::sim::zipf;
 use crate::scenario::Scenario;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
