@@ -5,104 +5,30 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use crate::sim::float::min;
-use crate::sim::request::ReqRef;
 
-/// What happens at an event. Small and `Copy`: a job's details live with its server.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EventKind {
-    /// The next client request arrives.
-    Arrival,
-    /// A server's worker finishes its job (`epoch` tells a stale event from a current one).
-    ServiceDone {
-        station: u16,
-        worker: u16,
-        epoch: u32,
-    },
-    /// A database worker finishes its job.
-    DatabaseDone {
-        worker: u16,
-        epoch: u32,
-    },
-    /// The client's timeout for one attempt runs out.
-    Timeout(ReqRef),
-    /// A backoff ends: the request's next attempt starts.
-    Retry(ReqRef),
-    /// A leaky bucket releases a request it held.
-    Released(ReqRef),
-    /// A cache round trip ends: the request is answered.
-    Answered(ReqRef),
-    /// Write-back: a key's write reaches the database.
-    Flush {
-        key: u32,
-    },
-    /// The balancer checks every server.
-    HealthCheck,
-    /// The autoscaler decides; or a worker it asked for is ready.
-    ScaleCheck,
-    Provisioned,
-    /// The scenario's outage starts or ends.
-    OutageStart,
-    OutageEnd,
-    /// Replication: a replica applies the primary's log up to `seq`.
-    ReplicaApply {
-        replica: u8,
-        seq: u64,
-    },
-    PartitionStart,
-    PartitionEnd,
-    /// The scenario empties the cache (`clear_at`).
-    CacheClear,
-}
-
-impl EventKind {
-    /// A small number per variant, for the trace hash.
-    pub fn tag(&self) -> u64 {
-        match *self {
-            EventKind::Arrival => 1,
-            EventKind::ServiceDone { station, worker, epoch } => {
-                2 | u64::from(station) << 8 | u64::from(worker) << 24 | u64::from(epoch) << 40
-            }
-            EventKind::DatabaseDone { worker, epoch } => 3 | u64::from(worker) << 8 | u64::from(epoch) << 24,
-            EventKind::Timeout(r) => 4 | r.bits() << 8,
-            EventKind::Retry(r) => 5 | r.bits() << 8,
-            EventKind::Released(r) => 6 | r.bits() << 8,
-            EventKind::Answered(r) => 7 | r.bits() << 8,
-            EventKind::Flush { key } => 8 | u64::from(key) << 8,
-            EventKind::HealthCheck => 9,
-            EventKind::ScaleCheck => 10,
-            EventKind::Provisioned => 11,
-            EventKind::OutageStart => 12,
-            EventKind::OutageEnd => 13,
-            EventKind::ReplicaApply { replica, seq } => 14 | u64::from(replica) << 8 | seq << 16,
-            EventKind::PartitionStart => 15,
-            EventKind::PartitionEnd => 16,
-            EventKind::CacheClear => 17,
-        }
-    }
-}
-
+/// An event of a model whose events are `E`, at a time, with its sequence number.
 #[derive(Clone, Copy, Debug)]
-pub struct Event {
+pub struct Event<E> {
     pub time: f64,
     pub seq: u64,
-    pub kind: EventKind,
+    pub kind: E,
 }
 
-impl PartialEq for Event {
+impl<E> PartialEq for Event<E> {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
 
-impl Eq for Event {}
+impl<E> Eq for Event<E> {}
 
-impl PartialOrd for Event {
+impl<E> PartialOrd for Event<E> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Event {
+impl<E> Ord for Event<E> {
     /// Reversed, so the max-heap pops the earliest (time, seq) first. Times are never negative
     /// or NaN, so their bit patterns order like the numbers.
     fn cmp(&self, other: &Self) -> Ordering {
@@ -111,23 +37,29 @@ impl Ord for Event {
 }
 
 /// Pending events, earliest first.
-#[derive(Clone, Debug, Default)]
-pub struct EventQueue {
-    heap: BinaryHeap<Event>,
+#[derive(Clone, Debug)]
+pub struct EventQueue<E> {
+    heap: BinaryHeap<Event<E>>,
     next_seq: u64,
 }
 
-impl EventQueue {
+impl<E> Default for EventQueue<E> {
+    fn default() -> Self {
+        EventQueue { heap: BinaryHeap::new(), next_seq: 0 }
+    }
+}
+
+impl<E> EventQueue<E> {
     /// Schedules `kind` at `time` (clamped to be finite and not negative).
     #[inline]
-    pub fn push(&mut self, time: f64, kind: EventKind) {
+    pub fn push(&mut self, time: f64, kind: E) {
         let time = if time >= 0.0 { min(time, f64::MAX) } else { 0.0 };
         self.heap.push(Event { time, seq: self.next_seq, kind });
         self.next_seq += 1;
     }
 
     #[inline]
-    pub fn pop(&mut self) -> Option<Event> {
+    pub fn pop(&mut self) -> Option<Event<E>> {
         self.heap.pop()
     }
 

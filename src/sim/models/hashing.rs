@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
+use crate::scenario::Scenario;
 use crate::sim::ring::{Ring, expected_cv, mix64};
 use crate::sim::zipf;
-use crate::scenario::Scenario;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HashingReport {

@@ -7,10 +7,10 @@
 //! (`on_partition`). Reads and writes take no time: this model measures freshness and
 //! availability, not latency.
 
-use super::Sim;
+use super::EventKind;
+use super::{K, RequestPath};
 use crate::scenario::{OnPartition, ReadFrom, Scenario};
 use crate::sim::dist::exponential;
-use crate::sim::event::EventKind;
 use crate::sim::rng::below;
 
 #[derive(Clone, Debug)]
@@ -42,10 +42,10 @@ impl Replication {
     }
 }
 
-impl Sim {
+impl RequestPath {
     /// A read or write of `key`, handled at once.
-    pub(super) fn replicate(&mut self, key: u32, write: bool, counted: bool) {
-        let now = self.now;
+    pub(super) fn replicate(&mut self, k: &mut K, key: u32, write: bool, counted: bool) {
+        let now = k.now();
         let lag = self.scenario.replication.lag;
         let Some(rep) = &mut self.replication else {
             return;
@@ -61,7 +61,7 @@ impl Sim {
                 applies.push((at, EventKind::ReplicaApply { replica: i as u8, seq }));
             }
             for (at, kind) in applies {
-                self.schedule(at, kind);
+                k.schedule(at, kind);
             }
         } else if self.scenario.replication.read_from == ReadFrom::Replica {
             let replica = &rep.replicas[below(&mut self.rng.replication, rep.replicas.len())];
@@ -84,7 +84,7 @@ impl Sim {
         }
     }
 
-    pub(super) fn on_replica_apply(&mut self, replica: u8, seq: u64) {
+    pub(super) fn on_replica_apply(&mut self, k: &mut K, replica: u8, seq: u64) {
         let partition_end =
             self.scenario.replication.partition_at.unwrap_or(0.0) + self.scenario.replication.partition_len;
         let Some(rep) = &mut self.replication else {
@@ -92,7 +92,7 @@ impl Sim {
         };
         if rep.partitioned {
             // Held back until the partition heals, still in log order.
-            self.schedule(partition_end.max(self.now), EventKind::ReplicaApply { replica, seq });
+            k.schedule(partition_end.max(k.now()), EventKind::ReplicaApply { replica, seq });
             return;
         }
         if let Some(r) = rep.replicas.get_mut(replica as usize) {

@@ -1,4 +1,7 @@
-//! The engine: a seeded discrete-event simulation of one scenario.
+//! The request path: clients send requests that pass a circuit breaker and a rate limiter, are
+//! balanced over servers with queues and workers, read a cache in front of a database, and are
+//! answered, or fail and are retried. Most kinds (queue, balancer, cache, limiter, retries,
+//! breaker, autoscale, pipeline) are this one model with some stages present.
 //!
 //! A request's path, each stage present only when the scenario's kind has it:
 //! 1. `flow`: arrival, then an attempt: circuit breaker → rate limiter;
@@ -11,15 +14,13 @@
 //! state out as a [`Report`](crate::sim::Report) and a [`Snapshot`](crate::sim::Snapshot).
 //! `build` assembles the stages a kind has.
 //!
-//! The engine owns no clock: the caller advances it with [`Sim::step`] or [`Sim::run_until`],
-//! each bounded by an event budget. Events are ordered by (time, sequence number) and every
-//! random draw comes from streams seeded by the scenario, so a run is a function of the
-//! scenario alone, natively and in wasm. All state is plain data: a `Sim` can be cloned as a
-//! checkpoint.
+//! The kernel (`crate::sim::kernel`) owns the clock and the event queue; every handler here
+//! takes it as `k`, reads the time from it and schedules on it.
 
 mod build;
 mod control;
 mod data;
+mod event;
 mod flow;
 #[path = "replication.rs"]
 mod replicate;
@@ -29,28 +30,51 @@ mod summary;
 mod view;
 
 use std::collections::VecDeque;
+use std::fmt;
 
+use crate::scenario::Scenario;
 use crate::sim::arrivals::Arrivals;
 use crate::sim::autoscale::Autoscaler;
 use crate::sim::balancer::Balancer;
 use crate::sim::breaker::Breaker;
 use crate::sim::dist::Work;
-use crate::sim::event::{Event, EventKind, EventQueue};
+use crate::sim::histogram::Histogram;
+use crate::sim::kernel::{Kernel, Model};
 use crate::sim::limiter::Limiter;
 use crate::sim::metrics::Metrics;
+use crate::sim::report::Report;
 use crate::sim::request::{ReqRef, Requests};
 use crate::sim::retry::{RetryBudget, RetryPolicy};
 use crate::sim::rng::SimRng;
-use crate::sim::series::Levels;
+use crate::sim::series::{Levels, Series};
+use crate::sim::simulation::{Action, Observed};
 use crate::sim::snapshot::Exit;
+use crate::sim::snapshot::Snapshot;
 use crate::sim::station::Station;
 use crate::sim::zipf::Zipf;
-use crate::scenario::Scenario;
 
 use data::Data;
+pub use event::EventKind;
 use replicate::Replication;
 
-/// One random stream per purpose (see `rng`).
+/// The kernel this model runs on.
+type K = Kernel<EventKind>;
+
+/// What each random stream is for (see `rng`).
+#[derive(Clone, Copy, Debug)]
+pub enum Stream {
+    Arrivals = 1,
+    Work = 2,
+    Keys = 3,
+    Routing = 4,
+    Failures = 5,
+    Backoff = 6,
+    Cache = 7,
+    Database = 8,
+    Replication = 9,
+}
+
+/// One random stream per purpose.
 #[derive(Clone, Debug)]
 struct Rngs {
     arrivals: SimRng,
@@ -64,14 +88,10 @@ struct Rngs {
     replication: SimRng,
 }
 
-/// A running simulation.
+/// The request path's state: everything but the clock and the pending events.
 #[derive(Clone, Debug)]
-pub struct Sim {
+pub struct RequestPath {
     scenario: Scenario,
-    now: f64,
-    events: EventQueue,
-    processed: u64,
-    trace: u64,
     rng: Rngs,
     arrivals: Arrivals,
     arrived: u64,
@@ -103,115 +123,85 @@ pub struct Sim {
     recent: VecDeque<Exit>,
 }
 
-impl Sim {
-    /// A run of `scenario`, at time 0 with its first events scheduled.
-    pub fn new(scenario: &Scenario) -> Sim {
-        build::build(scenario)
+impl Model for RequestPath {
+    type Event = EventKind;
+
+    fn start(&mut self, k: &mut K) {
+        build::schedule_first_events(self, k);
     }
 
-    pub fn scenario(&self) -> &Scenario {
-        &self.scenario
-    }
-
-    /// Simulated seconds so far.
-    pub fn now(&self) -> f64 {
-        self.now
-    }
-
-    /// Events processed so far.
-    pub fn events(&self) -> u64 {
-        self.processed
-    }
-
-    /// A hash of every event processed so far (time, kind, and what it concerned): two runs
-    /// with the same hash took the same path.
-    pub fn trace_hash(&self) -> u64 {
-        self.trace
-    }
-
-    /// Whether nothing is left to happen.
-    pub fn is_done(&self) -> bool {
-        self.events.is_empty()
-    }
-
-    /// Processes at most `max_events` events; returns how many were processed.
-    pub fn step(&mut self, max_events: u64) -> u64 {
-        let mut done = 0;
-        while done < max_events {
-            let Some(event) = self.events.pop() else {
-                break;
-            };
-            self.process(event);
-            done += 1;
+    #[inline]
+    fn advance(&mut self, now: f64, to: f64) {
+        if !self.measuring {
+            self.start_measuring_at(to);
         }
-        done
+        if to > now {
+            let levels = self.levels();
+            self.metrics.advance(to, levels);
+        }
     }
 
-    /// Processes the events up to time `t`, at most `max_events` of them. If all were
-    /// processed, simulated time moves on to `t`; otherwise it stays at the last event, and a
-    /// later call continues. Returns how many were processed.
-    pub fn run_until(&mut self, t: f64, max_events: u64) -> u64 {
-        let mut done = 0;
-        loop {
-            match self.events.peek_time() {
-                Some(time) if time <= t => {
-                    if done == max_events {
-                        return done;
-                    }
-                    if let Some(event) = self.events.pop() {
-                        self.process(event);
-                        done += 1;
-                    }
-                }
-                _ => {
-                    self.advance_to(t);
-                    return done;
-                }
+    #[inline]
+    fn handle(&mut self, k: &mut K, event: EventKind) {
+        match event {
+            EventKind::Arrival => self.on_arrival(k),
+            EventKind::ServiceDone { station, worker, epoch } => {
+                self.on_service_done(k, station, worker, epoch)
             }
-        }
-    }
-
-    /// Runs until nothing is left to happen or `max_events` have been processed.
-    pub fn run_to_end(&mut self, max_events: u64) -> u64 {
-        self.step(max_events)
-    }
-
-    fn process(&mut self, event: Event) {
-        self.advance_to(event.time);
-        self.processed += 1;
-        self.trace = (self.trace.rotate_left(5) ^ event.time.to_bits() ^ event.kind.tag())
-            .wrapping_mul(0x0100_0000_01b3);
-        match event.kind {
-            EventKind::Arrival => self.on_arrival(),
-            EventKind::ServiceDone { station, worker, epoch } => self.on_service_done(station, worker, epoch),
-            EventKind::DatabaseDone { worker, epoch } => self.on_database_done(worker, epoch),
-            EventKind::Timeout(r) => self.on_timeout(r),
-            EventKind::Retry(r) => self.on_retry(r),
-            EventKind::Released(r) => self.on_released(r),
-            EventKind::Answered(r) => self.complete(r),
-            EventKind::Flush { key } => self.on_flush(key),
-            EventKind::HealthCheck => self.on_health_check(),
-            EventKind::ScaleCheck => self.on_scale_check(),
-            EventKind::Provisioned => self.on_provisioned(),
-            EventKind::OutageStart => self.on_outage(true),
-            EventKind::OutageEnd => self.on_outage(false),
-            EventKind::ReplicaApply { replica, seq } => self.on_replica_apply(replica, seq),
+            EventKind::DatabaseDone { worker, epoch } => self.on_database_done(k, worker, epoch),
+            EventKind::Timeout(r) => self.on_timeout(k, r),
+            EventKind::Retry(r) => self.on_retry(k, r),
+            EventKind::Released(r) => self.on_released(k, r),
+            EventKind::Answered(r) => self.complete(k, r),
+            EventKind::Flush { key } => self.on_flush(k, key),
+            EventKind::HealthCheck => self.on_health_check(k),
+            EventKind::ScaleCheck => self.on_scale_check(k),
+            EventKind::Provisioned => self.on_provisioned(k),
+            EventKind::OutageStart => self.on_outage(k, true),
+            EventKind::OutageEnd => self.on_outage(k, false),
+            EventKind::ReplicaApply { replica, seq } => self.on_replica_apply(k, replica, seq),
             EventKind::PartitionStart => self.on_partition(true),
             EventKind::PartitionEnd => self.on_partition(false),
             EventKind::CacheClear => self.flush_cache(),
         }
     }
 
-    /// Moves simulated time to `t`, integrating the levels held since the last event.
-    fn advance_to(&mut self, t: f64) {
-        if !self.measuring {
-            self.start_measuring_at(t);
-        }
-        if t > self.now {
-            let levels = self.levels();
-            self.metrics.advance(t, levels);
-            self.now = t;
-        }
+    #[inline]
+    fn tag(event: &EventKind) -> u64 {
+        event.tag()
+    }
+}
+
+impl Observed for RequestPath {
+    fn report(&self, now: f64) -> Report {
+        RequestPath::report(self, now)
+    }
+
+    fn snapshot(&self, now: f64) -> Snapshot {
+        RequestPath::snapshot(self, now)
+    }
+
+    fn series(&self) -> &Series {
+        &self.metrics.series
+    }
+
+    fn latency(&self) -> &Histogram {
+        &self.metrics.latency
+    }
+
+    fn act(&mut self, k: &mut K, action: Action) -> bool {
+        RequestPath::act(self, k, action)
+    }
+
+    fn describe(&self, _now: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        RequestPath::describe(self, f)
+    }
+}
+
+impl RequestPath {
+    /// The request path of `scenario`, before its first events.
+    pub fn new(scenario: &Scenario) -> RequestPath {
+        build::build(scenario)
     }
 
     /// Requests in the system, waiting, and workers busy and available, right now.
@@ -230,10 +220,6 @@ impl Sim {
     /// Whether periodic checks should keep running (otherwise the run could never end).
     fn active(&self) -> bool {
         self.arrivals_open || !self.requests.is_empty()
-    }
-
-    fn schedule(&mut self, time: f64, kind: EventKind) {
-        self.events.push(time, kind);
     }
 
     /// Once time reaches the warm-up's end, per-server measurement starts from there. This is

@@ -1,20 +1,20 @@
 //! Building a run from a scenario: which stages the kind has, their models, the first events.
 
+use super::EventKind;
 use super::data::Data;
 use super::replicate::Replication;
-use super::{Rngs, Sim};
+use super::{K, RequestPath, Rngs, Stream};
 use crate::scenario::{Algorithm, Kind, Scenario};
 use crate::sim::arrivals::Arrivals;
 use crate::sim::autoscale::{AutoscaleConfig, Autoscaler};
 use crate::sim::balancer::Balancer;
 use crate::sim::breaker::{Breaker, BreakerConfig, Trip};
 use crate::sim::dist::Work;
-use crate::sim::event::{EventKind, EventQueue};
 use crate::sim::limiter::{Limiter, LimiterConfig};
 use crate::sim::metrics::Metrics;
 use crate::sim::request::Requests;
 use crate::sim::retry::{Jitter, RetryBudget, RetryPolicy};
-use crate::sim::rng::{Stream, stream};
+use crate::sim::rng::stream;
 use crate::sim::station::Station;
 use crate::sim::zipf::Zipf;
 
@@ -23,7 +23,7 @@ const BUDGET_TOKENS: f64 = 10.0;
 /// The autoscaler ignores deviations from its target smaller than this (relative).
 const SCALE_TOLERANCE: f64 = 0.1;
 
-pub(super) fn build(scenario: &Scenario) -> Sim {
+pub(super) fn build(scenario: &Scenario) -> RequestPath {
     let s = scenario;
     let kind = s.kind;
     let seed = s.run.seed;
@@ -47,22 +47,19 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
         }
     };
     let keyed = matches!(kind, Kind::Balancer | Kind::Cache | Kind::Replication | Kind::Pipeline);
-    let mut sim = Sim {
+    let stream = |purpose: Stream| stream(seed, purpose as u64);
+    let mut sim = RequestPath {
         scenario: s.clone(),
-        now: 0.0,
-        events: EventQueue::default(),
-        processed: 0,
-        trace: 0xcbf2_9ce4_8422_2325,
         rng: Rngs {
-            arrivals: stream(seed, Stream::Arrivals),
-            work: stream(seed, Stream::Work),
-            keys: stream(seed, Stream::Keys),
-            routing: stream(seed, Stream::Routing),
-            failures: stream(seed, Stream::Failures),
-            backoff: stream(seed, Stream::Backoff),
-            cache: stream(seed, Stream::Cache),
-            database: stream(seed, Stream::Database),
-            replication: stream(seed, Stream::Replication),
+            arrivals: stream(Stream::Arrivals),
+            work: stream(Stream::Work),
+            keys: stream(Stream::Keys),
+            routing: stream(Stream::Routing),
+            failures: stream(Stream::Failures),
+            backoff: stream(Stream::Backoff),
+            cache: stream(Stream::Cache),
+            database: stream(Stream::Database),
+            replication: stream(Stream::Replication),
         },
         arrivals: Arrivals::new(&s.arrivals),
         arrived: 0,
@@ -117,7 +114,6 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
     if matches!(kind, Kind::Cache | Kind::Pipeline) {
         sim.data = Some(Data::new(s, &mut sim.rng.cache));
     }
-    schedule_first_events(&mut sim);
     sim
 }
 
@@ -147,27 +143,29 @@ fn retry_policy(s: &Scenario) -> RetryPolicy {
     RetryPolicy::new(r.max_retries as u32 + 1, r.backoff_base, r.backoff_cap, jitter)
 }
 
-fn schedule_first_events(sim: &mut Sim) {
+/// The first arrival, and the events the scenario fixes in advance (outage, health checks,
+/// autoscaling decisions, the cache's flush, the partition).
+pub(super) fn schedule_first_events(sim: &mut RequestPath, k: &mut K) {
     let s = sim.scenario.clone();
     if !s.kind.is_timed() {
         return;
     }
-    sim.schedule_next_arrival();
+    sim.schedule_next_arrival(k);
     if let Some(at) = s.servers.outage_at.filter(|_| !sim.stations.is_empty()) {
-        sim.schedule(at, EventKind::OutageStart);
-        sim.schedule(at + s.servers.outage_len, EventKind::OutageEnd);
+        k.schedule(at, EventKind::OutageStart);
+        k.schedule(at + s.servers.outage_len, EventKind::OutageEnd);
     }
     if let (Some(interval), Some(_)) = (s.servers.health_interval, &sim.balancer) {
-        sim.schedule(interval, EventKind::HealthCheck);
+        k.schedule(interval, EventKind::HealthCheck);
     }
     if sim.autoscaler.is_some() {
-        sim.schedule(s.autoscale.scale_interval, EventKind::ScaleCheck);
+        k.schedule(s.autoscale.scale_interval, EventKind::ScaleCheck);
     }
     if let Some(at) = s.cache.clear_at.filter(|_| sim.data.is_some()) {
-        sim.schedule(at, EventKind::CacheClear);
+        k.schedule(at, EventKind::CacheClear);
     }
     if let Some(at) = s.replication.partition_at.filter(|_| sim.replication.is_some()) {
-        sim.schedule(at, EventKind::PartitionStart);
-        sim.schedule(at + s.replication.partition_len, EventKind::PartitionEnd);
+        k.schedule(at, EventKind::PartitionStart);
+        k.schedule(at + s.replication.partition_len, EventKind::PartitionEnd);
     }
 }

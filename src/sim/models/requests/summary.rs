@@ -1,15 +1,14 @@
 //! The engine's state summarized: the [`Report`] so far.
 
-use super::Sim;
+use super::RequestPath;
 use crate::scenario::Kind;
 use crate::sim::breaker::BreakerState;
 use crate::sim::report::{Report, ServerReport, ratio};
 use crate::sim::station::Tally;
 
-impl Sim {
-    /// The metrics so far (cheap enough to call every frame).
-    pub fn report(&self) -> Report {
-        let now = self.now;
+impl RequestPath {
+    /// The metrics so far, at `now` (cheap enough to call every frame).
+    pub(super) fn report(&self, now: f64) -> Report {
         let m = &self.metrics;
         let c = &m.counts;
         let elapsed = m.elapsed();
@@ -67,9 +66,6 @@ impl Sim {
             stale_reads: c.stale_reads,
             db_reads: c.db_reads,
             db_writes: c.db_writes,
-            events: self.processed,
-            sim_time: now,
-            trace_hash: format!("{:016x}", self.trace),
             servers,
             ..Report::default()
         };

@@ -2,10 +2,10 @@
 
 use std::fmt;
 
-use super::Sim;
+use super::RequestPath;
+use crate::sim::Report;
 use crate::sim::breaker::BreakerState;
 use crate::sim::request::Stage;
-use crate::sim::series::Series;
 use crate::sim::snapshot::*;
 use crate::sim::station::Station;
 
@@ -24,17 +24,16 @@ fn server_view<P>(station: &Station<P>, healthy: bool) -> ServerView {
     }
 }
 
-impl Sim {
-    /// What a view needs to draw the run now.
-    pub fn snapshot(&self) -> Snapshot {
-        let now = self.now;
+impl RequestPath {
+    /// What a view needs to draw the run at `now`.
+    pub(super) fn snapshot(&self, now: f64) -> Snapshot {
         let mut requests: Vec<RequestView> = self
             .requests
             .iter()
             .take(MAX_DRAWN)
             .map(|(r, request)| RequestView {
                 id: r.bits(),
-                stage: self.stage_view(request.stage),
+                stage: self.stage_view(request.stage, now),
                 age: now - request.arrived,
                 attempt: request.attempts,
                 key: request.key,
@@ -101,32 +100,17 @@ impl Sim {
                     .collect()
             }),
             partitioned: self.replication.as_ref().is_some_and(|rep| rep.partitioned),
-            report: self.report(),
+            report: Report::default(),
         }
     }
 
-    /// Requests at each server (waiting and in service), cheaper than a snapshot.
-    pub fn loads(&self) -> Vec<usize> {
-        self.stations.iter().map(|s| s.load()).collect()
-    }
-
-    /// The latency histogram of the completed requests so far.
-    pub fn latency(&self) -> &crate::sim::histogram::Histogram {
-        &self.metrics.latency
-    }
-
-    /// The chart series so far.
-    pub fn series(&self) -> &Series {
-        &self.metrics.series
-    }
-
-    fn stage_view(&self, stage: Stage) -> StageView {
+    fn stage_view(&self, stage: Stage, now: f64) -> StageView {
         let mut view = StageView::from_stage(stage);
         if let StageView::Service { server, worker, progress } = &mut view
             && let Some(w) = self.stations.get(*server as usize).and_then(|s| s.workers.get(*worker as usize))
         {
             let span = w.done_at - w.started;
-            *progress = if span > 0.0 { ((self.now - w.started) / span).clamp(0.0, 1.0) } else { 1.0 };
+            *progress = if span > 0.0 { ((now - w.started) / span).clamp(0.0, 1.0) } else { 1.0 };
         }
         view
     }
@@ -149,10 +133,10 @@ impl Sim {
     }
 }
 
-/// One line: time, events, requests in flight, then each server's queue and busy workers.
-impl fmt::Display for Sim {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "t={:.3} events={} in_flight={}", self.now, self.processed, self.requests.len())?;
+impl RequestPath {
+    /// One line: requests in flight, then each server's queue and busy workers.
+    pub(super) fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "in_flight={}", self.requests.len())?;
         for (i, station) in self.stations.iter().enumerate() {
             let up = if station.is_up() { "" } else { " down" };
             write!(
