@@ -156,6 +156,28 @@ pub struct ReplicaView {
     pub behind: u64,
 }
 
+impl Snapshot {
+    /// A snapshot at `now` with nothing in it (a model fills in what it has).
+    pub fn empty(now: f64) -> Snapshot {
+        Snapshot {
+            time: now,
+            in_flight: 0,
+            requests: Vec::new(),
+            recent: Vec::new(),
+            servers: Vec::new(),
+            database: None,
+            cache: None,
+            limiter_level: None,
+            breaker: None,
+            ready_workers: None,
+            pending_workers: None,
+            replicas: Vec::new(),
+            partitioned: false,
+            report: Report::default(),
+        }
+    }
+}
+
 /// Everything a view draws.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Snapshot {

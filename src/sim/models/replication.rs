@@ -5,67 +5,205 @@
 //! replica is stale when the replica has not yet applied the last write to that key. While
 //! partitioned, replicas apply nothing; a read there is served stale or refused
 //! (`on_partition`). Reads and writes take no time: this model measures freshness and
-//! availability, not latency.
+//! availability, not latency. Its arrivals and keys come from the shared `source`, its
+//! figures from the shared `metrics`.
 
-use super::EventKind;
-use super::{K, RequestPath};
+use std::fmt;
+
 use crate::scenario::{OnPartition, ReadFrom, Scenario};
 use crate::sim::dist::exponential;
-use crate::sim::rng::below;
+use crate::sim::histogram::Histogram;
+use crate::sim::kernel::{Kernel, Model};
+use crate::sim::metrics::Metrics;
+use crate::sim::report::{Report, ratio};
+use crate::sim::rng::{SimRng, below, stream};
+use crate::sim::series::{Levels, Series};
+use crate::sim::simulation::{Action, Observed};
+use crate::sim::snapshot::{ReplicaView, Snapshot};
+use crate::sim::source::Source;
+
+/// The stream replica lags and read routing draw from (1 and 3 are the source's).
+const REPLICATION_STREAM: u64 = 9;
+
+/// What happens in a replicated store. The tags keep the numbers these events had when they
+/// were part of the request path, so traces from then still match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The next read or write arrives.
+    Arrival,
+    /// A replica applies the primary's log up to `seq`.
+    Apply {
+        replica: u8,
+        seq: u64,
+    },
+    PartitionStart,
+    PartitionEnd,
+}
+
+type K = Kernel<Event>;
 
 #[derive(Clone, Debug)]
-pub(super) struct Replica {
+pub struct Replica {
     /// Log position applied.
     pub applied: u64,
     /// When its last scheduled apply happens (applies keep log order).
     last_apply: f64,
 }
 
+/// A primary, its replicas, and the reads and writes sent to them.
 #[derive(Clone, Debug)]
-pub(super) struct Replication {
+pub struct Replication {
+    scenario: Scenario,
+    source: Source,
+    rng: SimRng,
+    metrics: Metrics,
     /// Log position of the primary: writes so far.
-    pub head: u64,
+    head: u64,
     /// Per key: the log position of its last write.
     last_write: Vec<u64>,
-    pub replicas: Vec<Replica>,
-    pub partitioned: bool,
+    replicas: Vec<Replica>,
+    partitioned: bool,
 }
 
 impl Replication {
     pub fn new(s: &Scenario) -> Replication {
         Replication {
+            scenario: s.clone(),
+            source: Source::new(s, true),
+            rng: stream(s.run.seed, REPLICATION_STREAM),
+            metrics: Metrics::new(s.run.warmup, s.run.bucket),
             head: 0,
             last_write: vec![0; s.keys.count as usize],
             replicas: vec![Replica { applied: 0, last_apply: 0.0 }; s.replication.replicas as usize],
             partitioned: false,
         }
     }
+
+    fn schedule_next_arrival(&mut self, k: &mut K) {
+        if let Some(next) = self.source.next(k.now()) {
+            k.schedule(next, Event::Arrival);
+        }
+    }
+
+    fn on_arrival(&mut self, k: &mut K) {
+        let arrival = self.source.arrive();
+        self.schedule_next_arrival(k);
+        let counted = self.metrics.arrival(k.now());
+        if counted {
+            self.metrics.read_or_write(arrival.write);
+        }
+        self.replicate(k, arrival.key, arrival.write, counted);
+    }
 }
 
-impl RequestPath {
+impl Model for Replication {
+    type Event = Event;
+
+    fn start(&mut self, k: &mut K) {
+        self.schedule_next_arrival(k);
+        let r = &self.scenario.replication;
+        if let Some(at) = r.partition_at {
+            k.schedule(at, Event::PartitionStart);
+            k.schedule(at + r.partition_len, Event::PartitionEnd);
+        }
+    }
+
+    #[inline]
+    fn advance(&mut self, now: f64, to: f64) {
+        if to > now {
+            // Reads and writes take no time: nothing is ever in the system.
+            self.metrics.advance(to, Levels::default());
+        }
+    }
+
+    fn handle(&mut self, k: &mut K, event: Event) {
+        match event {
+            Event::Arrival => self.on_arrival(k),
+            Event::Apply { replica, seq } => self.on_replica_apply(k, replica, seq),
+            Event::PartitionStart => self.partitioned = true,
+            Event::PartitionEnd => self.partitioned = false,
+        }
+    }
+
+    fn tag(event: &Event) -> u64 {
+        match *event {
+            Event::Arrival => 1,
+            Event::Apply { replica, seq } => 14 | u64::from(replica) << 8 | seq << 16,
+            Event::PartitionStart => 15,
+            Event::PartitionEnd => 16,
+        }
+    }
+}
+
+impl Observed for Replication {
+    fn report(&self, _now: f64) -> Report {
+        let c = &self.metrics.counts;
+        let mut report = self.metrics.report(&self.scenario);
+        report.reads = Some(c.reads);
+        report.writes = Some(c.writes);
+        report.stale_ratio = Some(ratio(c.stale_reads as f64, c.reads as f64));
+        report.refused = Some(c.refused);
+        report
+    }
+
+    fn snapshot(&self, now: f64) -> Snapshot {
+        Snapshot {
+            replicas: self
+                .replicas
+                .iter()
+                .map(|r| ReplicaView { behind: self.head - r.applied.min(self.head) })
+                .collect(),
+            partitioned: self.partitioned,
+            ..Snapshot::empty(now)
+        }
+    }
+
+    fn series(&self) -> &Series {
+        &self.metrics.series
+    }
+
+    fn latency(&self) -> &Histogram {
+        &self.metrics.latency
+    }
+
+    fn act(&mut self, k: &mut K, action: Action) -> bool {
+        match action {
+            Action::Spike { factor, seconds } => {
+                let factor = if factor.is_finite() { factor.clamp(0.01, 100.0) } else { 1.0 };
+                let seconds = if seconds.is_finite() { seconds.clamp(0.0, 1e6) } else { 0.0 };
+                self.source.add_spike(k.now(), seconds, factor);
+                true
+            }
+            Action::KillServer(_) | Action::ReviveServer(_) | Action::FlushCache => false,
+        }
+    }
+
+    fn describe(&self, _now: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "in_flight=0 | head {}", self.head)?;
+        for (i, r) in self.replicas.iter().enumerate() {
+            write!(f, " | r{i}: {} behind", self.head - r.applied.min(self.head))?;
+        }
+        Ok(())
+    }
+}
+
+impl Replication {
     /// A read or write of `key`, handled at once.
-    pub(super) fn replicate(&mut self, k: &mut K, key: u32, write: bool, counted: bool) {
+    fn replicate(&mut self, k: &mut K, key: u32, write: bool, counted: bool) {
         let now = k.now();
         let lag = self.scenario.replication.lag;
-        let Some(rep) = &mut self.replication else {
-            return;
-        };
         if write {
-            rep.head += 1;
-            let seq = rep.head;
-            rep.last_write[key as usize] = seq;
-            let mut applies = Vec::with_capacity(rep.replicas.len());
-            for (i, replica) in rep.replicas.iter_mut().enumerate() {
-                let at = (now + exponential(&mut self.rng.replication, lag)).max(replica.last_apply);
+            self.head += 1;
+            let seq = self.head;
+            self.last_write[key as usize] = seq;
+            for (i, replica) in self.replicas.iter_mut().enumerate() {
+                let at = (now + exponential(&mut self.rng, lag)).max(replica.last_apply);
                 replica.last_apply = at;
-                applies.push((at, EventKind::ReplicaApply { replica: i as u8, seq }));
-            }
-            for (at, kind) in applies {
-                k.schedule(at, kind);
+                k.schedule(at, Event::Apply { replica: i as u8, seq });
             }
         } else if self.scenario.replication.read_from == ReadFrom::Replica {
-            let replica = &rep.replicas[below(&mut self.rng.replication, rep.replicas.len())];
-            if rep.partitioned && self.scenario.replication.on_partition == OnPartition::Refuse {
+            let replica = &self.replicas[below(&mut self.rng, self.replicas.len())];
+            if self.partitioned && self.scenario.replication.on_partition == OnPartition::Refuse {
                 if counted {
                     self.metrics.counts.attempts += 1;
                     self.metrics.counts.refused += 1;
@@ -74,7 +212,7 @@ impl RequestPath {
                 }
                 return;
             }
-            let stale = replica.applied < rep.last_write[key as usize];
+            let stale = replica.applied < self.last_write[key as usize];
             self.metrics.counts.stale_reads += u64::from(stale && counted);
         }
         if counted {
@@ -84,25 +222,16 @@ impl RequestPath {
         }
     }
 
-    pub(super) fn on_replica_apply(&mut self, k: &mut K, replica: u8, seq: u64) {
+    fn on_replica_apply(&mut self, k: &mut K, replica: u8, seq: u64) {
         let partition_end =
             self.scenario.replication.partition_at.unwrap_or(0.0) + self.scenario.replication.partition_len;
-        let Some(rep) = &mut self.replication else {
-            return;
-        };
-        if rep.partitioned {
+        if self.partitioned {
             // Held back until the partition heals, still in log order.
-            k.schedule(partition_end.max(k.now()), EventKind::ReplicaApply { replica, seq });
+            k.schedule(partition_end.max(k.now()), Event::Apply { replica, seq });
             return;
         }
-        if let Some(r) = rep.replicas.get_mut(replica as usize) {
+        if let Some(r) = self.replicas.get_mut(replica as usize) {
             r.applied = r.applied.max(seq);
-        }
-    }
-
-    pub(super) fn on_partition(&mut self, starts: bool) {
-        if let Some(rep) = &mut self.replication {
-            rep.partitioned = starts;
         }
     }
 }

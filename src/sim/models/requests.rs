@@ -9,7 +9,7 @@
 //! 3. `data`: cache → database;
 //! 4. `flow` again: answered, or failed and retried after a backoff, or dead-lettered.
 //!
-//! `replicate` (kind = replication) and `scale` (kind = autoscale) add their own events,
+//! `scale` (kind = autoscale) adds its own events,
 //! `control` lets the caller break things while it runs, and `summary` and `view` read the
 //! state out as a [`Report`](crate::sim::Report) and a [`Snapshot`](crate::sim::Snapshot).
 //! `build` assembles the stages a kind has.
@@ -22,8 +22,6 @@ mod control;
 mod data;
 mod event;
 mod flow;
-#[path = "replication.rs"]
-mod replicate;
 mod scale;
 mod serve;
 mod summary;
@@ -33,7 +31,6 @@ use std::collections::VecDeque;
 use std::fmt;
 
 use crate::scenario::Scenario;
-use crate::sim::arrivals::Arrivals;
 use crate::sim::autoscale::Autoscaler;
 use crate::sim::balancer::Balancer;
 use crate::sim::breaker::Breaker;
@@ -50,42 +47,36 @@ use crate::sim::series::{Levels, Series};
 use crate::sim::simulation::{Action, Observed};
 use crate::sim::snapshot::Exit;
 use crate::sim::snapshot::Snapshot;
+use crate::sim::source::Source;
 use crate::sim::station::Station;
-use crate::sim::zipf::Zipf;
 
 use data::Data;
 pub use event::EventKind;
-use replicate::Replication;
 
 /// The kernel this model runs on.
 type K = Kernel<EventKind>;
 
 /// What each random stream is for (see `rng`).
 #[derive(Clone, Copy, Debug)]
+/// (1 and 3 are the source's: `source::ARRIVALS_STREAM`, `source::KEYS_STREAM`.)
 pub enum Stream {
-    Arrivals = 1,
     Work = 2,
-    Keys = 3,
     Routing = 4,
     Failures = 5,
     Backoff = 6,
     Cache = 7,
     Database = 8,
-    Replication = 9,
 }
 
 /// One random stream per purpose.
 #[derive(Clone, Debug)]
 struct Rngs {
-    arrivals: SimRng,
     work: SimRng,
-    keys: SimRng,
     routing: SimRng,
     failures: SimRng,
     backoff: SimRng,
     cache: SimRng,
     database: SimRng,
-    replication: SimRng,
 }
 
 /// The request path's state: everything but the clock and the pending events.
@@ -93,11 +84,8 @@ struct Rngs {
 pub struct RequestPath {
     scenario: Scenario,
     rng: Rngs,
-    arrivals: Arrivals,
-    arrived: u64,
-    arrivals_open: bool,
+    source: Source,
     work: Work,
-    keys: Option<Zipf>,
     requests: Requests,
     /// The server stage: one station shared by all workers, or one station per server.
     stations: Vec<Station<ReqRef>>,
@@ -115,7 +103,6 @@ pub struct RequestPath {
     scale_mark: (f64, f64),
     /// Most workers available at once (autoscaling).
     peak_workers: usize,
-    replication: Option<Replication>,
     metrics: Metrics,
     /// Whether the warm-up is over and per-server baselines are taken.
     measuring: bool,
@@ -159,9 +146,6 @@ impl Model for RequestPath {
             EventKind::Provisioned => self.on_provisioned(k),
             EventKind::OutageStart => self.on_outage(k, true),
             EventKind::OutageEnd => self.on_outage(k, false),
-            EventKind::ReplicaApply { replica, seq } => self.on_replica_apply(k, replica, seq),
-            EventKind::PartitionStart => self.on_partition(true),
-            EventKind::PartitionEnd => self.on_partition(false),
             EventKind::CacheClear => self.flush_cache(),
         }
     }
@@ -219,7 +203,7 @@ impl RequestPath {
 
     /// Whether periodic checks should keep running (otherwise the run could never end).
     fn active(&self) -> bool {
-        self.arrivals_open || !self.requests.is_empty()
+        self.source.is_open() || !self.requests.is_empty()
     }
 
     /// Once time reaches the warm-up's end, per-server measurement starts from there. This is

@@ -2,10 +2,8 @@
 
 use super::EventKind;
 use super::data::Data;
-use super::replicate::Replication;
 use super::{K, RequestPath, Rngs, Stream};
 use crate::scenario::{Algorithm, Kind, Scenario};
-use crate::sim::arrivals::Arrivals;
 use crate::sim::autoscale::{AutoscaleConfig, Autoscaler};
 use crate::sim::balancer::Balancer;
 use crate::sim::breaker::{Breaker, BreakerConfig, Trip};
@@ -15,8 +13,8 @@ use crate::sim::metrics::Metrics;
 use crate::sim::request::Requests;
 use crate::sim::retry::{Jitter, RetryBudget, RetryPolicy};
 use crate::sim::rng::stream;
+use crate::sim::source::Source;
 use crate::sim::station::Station;
-use crate::sim::zipf::Zipf;
 
 /// Most retry tokens a budget saves up: a burst of this many retries is always allowed.
 const BUDGET_TOKENS: f64 = 10.0;
@@ -46,26 +44,20 @@ pub(super) fn build(scenario: &Scenario) -> RequestPath {
             (0..servers).map(|i| station(s, 1, s.service.speeds.get(i..i + 1).unwrap_or(&[]))).collect()
         }
     };
-    let keyed = matches!(kind, Kind::Balancer | Kind::Cache | Kind::Replication | Kind::Pipeline);
+    let keyed = matches!(kind, Kind::Balancer | Kind::Cache | Kind::Pipeline);
     let stream = |purpose: Stream| stream(seed, purpose as u64);
     let mut sim = RequestPath {
         scenario: s.clone(),
         rng: Rngs {
-            arrivals: stream(Stream::Arrivals),
             work: stream(Stream::Work),
-            keys: stream(Stream::Keys),
             routing: stream(Stream::Routing),
             failures: stream(Stream::Failures),
             backoff: stream(Stream::Backoff),
             cache: stream(Stream::Cache),
             database: stream(Stream::Database),
-            replication: stream(Stream::Replication),
         },
-        arrivals: Arrivals::new(&s.arrivals),
-        arrived: 0,
-        arrivals_open: kind.is_timed(),
+        source: Source::new(s, keyed),
         work: Work::new(s.service.distribution, s.service.mean, s.service.sigma),
-        keys: keyed.then(|| Zipf::new(s.keys.count as u32, s.keys.zipf)),
         requests: Requests::default(),
         stations,
         shared_queue,
@@ -106,7 +98,6 @@ pub(super) fn build(scenario: &Scenario) -> RequestPath {
         }),
         scale_mark: (0.0, 0.0),
         peak_workers: servers,
-        replication: (kind == Kind::Replication).then(|| Replication::new(s)),
         metrics: Metrics::new(s.run.warmup, s.run.bucket),
         measuring: s.run.warmup <= 0.0,
         recent: Default::default(),
@@ -163,9 +154,5 @@ pub(super) fn schedule_first_events(sim: &mut RequestPath, k: &mut K) {
     }
     if let Some(at) = s.cache.clear_at.filter(|_| sim.data.is_some()) {
         k.schedule(at, EventKind::CacheClear);
-    }
-    if let Some(at) = s.replication.partition_at.filter(|_| sim.replication.is_some()) {
-        k.schedule(at, EventKind::PartitionStart);
-        k.schedule(at + s.replication.partition_len, EventKind::PartitionEnd);
     }
 }

@@ -38,13 +38,6 @@ pub enum EventKind {
     /// The scenario's outage starts or ends.
     OutageStart,
     OutageEnd,
-    /// Replication: a replica applies the primary's log up to `seq`.
-    ReplicaApply {
-        replica: u8,
-        seq: u64,
-    },
-    PartitionStart,
-    PartitionEnd,
     /// The scenario empties the cache (`clear_at`).
     CacheClear,
 }
@@ -68,9 +61,7 @@ impl EventKind {
             EventKind::Provisioned => 11,
             EventKind::OutageStart => 12,
             EventKind::OutageEnd => 13,
-            EventKind::ReplicaApply { replica, seq } => 14 | u64::from(replica) << 8 | seq << 16,
-            EventKind::PartitionStart => 15,
-            EventKind::PartitionEnd => 16,
+            // 14 to 16 were replication's, before it became its own model.
             EventKind::CacheClear => 17,
         }
     }

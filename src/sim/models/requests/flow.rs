@@ -3,7 +3,7 @@
 
 use super::EventKind;
 use super::{K, RequestPath};
-use crate::scenario::{Discipline, Kind};
+use crate::scenario::Discipline;
 use crate::sim::breaker::{BreakerState, Outcome};
 use crate::sim::limiter::Admission;
 use crate::sim::request::{ReqRef, Request, Stage};
@@ -36,42 +36,23 @@ impl Failure {
 
 impl RequestPath {
     pub(super) fn schedule_next_arrival(&mut self, k: &mut K) {
-        let run = &self.scenario.run;
-        if run.requests > 0 && self.arrived >= run.requests {
-            self.arrivals_open = false;
-            return;
+        if let Some(next) = self.source.next(k.now()) {
+            k.schedule(next, EventKind::Arrival);
         }
-        let next = self.arrivals.next(k.now(), &mut self.rng.arrivals);
-        if !next.is_finite() || run.duration > 0.0 && next > run.duration {
-            self.arrivals_open = false;
-            return;
-        }
-        k.schedule(next, EventKind::Arrival);
     }
 
     pub(super) fn on_arrival(&mut self, k: &mut K) {
         let now = k.now();
-        self.arrived += 1;
+        let arrival = self.source.arrive();
         self.schedule_next_arrival(k);
-        let counted = now >= self.metrics.since;
-        if counted {
-            self.metrics.counts.arrivals += 1;
-            self.metrics.series.at(now).arrivals += 1;
-        }
+        let counted = self.metrics.arrival(now);
         let s = &self.scenario;
-        let key = self.keys.as_ref().map_or(0, |zipf| zipf.sample(&mut self.rng.keys));
-        let write = s.keys.write_ratio > 0.0 && chance(&mut self.rng.keys, s.keys.write_ratio);
-        let high =
-            s.servers.discipline == Discipline::Priority && chance(&mut self.rng.keys, s.servers.high_share);
-        if counted && matches!(s.kind, Kind::Cache | Kind::Replication | Kind::Pipeline) {
-            let counts = &mut self.metrics.counts;
-            if write { counts.writes += 1 } else { counts.reads += 1 }
+        let high = s.servers.discipline == Discipline::Priority
+            && chance(self.source.key_stream(), s.servers.high_share);
+        if counted && self.data.is_some() {
+            self.metrics.read_or_write(arrival.write);
         }
-        if self.replication.is_some() {
-            self.replicate(k, key, write, counted);
-            return;
-        }
-        let r = self.requests.insert(Request::new(now, counted, key, write, high));
+        let r = self.requests.insert(Request::new(now, counted, arrival.key, arrival.write, high));
         self.start_attempt(k, r);
     }
 

@@ -12,7 +12,6 @@ impl RequestPath {
         let m = &self.metrics;
         let c = &m.counts;
         let elapsed = m.elapsed();
-        let q = m.latency.quantiles(&[0.5, 0.95, 0.99, 0.999]);
         let kind = self.scenario.kind;
         // Utilization and queue: the servers, or the database where there are no servers.
         let stations: Vec<Tally> = if self.stations.is_empty() {
@@ -35,40 +34,10 @@ impl RequestPath {
                 })
                 .collect()
         };
-        let mut report = Report {
-            kind: Some(kind),
-            seed: self.scenario.run.seed,
-            arrivals: c.arrivals,
-            completed: c.completed,
-            dropped: c.dropped,
-            timed_out: c.timed_out,
-            failed: c.failed,
-            retries: c.retries,
-            mean_attempts: ratio(c.attempts as f64, c.arrivals as f64),
-            dead_lettered: c.dead_lettered,
-            wasted_work: m.wasted_work,
-            throughput: ratio(c.completed as f64, elapsed),
-            mean_wait: ratio(m.wait_sum, c.completed as f64),
-            mean_latency: m.latency.mean(),
-            p50: q[0],
-            p95: q[1],
-            p99: q[2],
-            p999: q[3],
-            max_latency: m.latency.max(),
-            mean_in_system: ratio(m.in_system_area, elapsed),
-            mean_queue: ratio(queued, elapsed),
-            utilization: ratio(busy, capacity),
-            arrival_rate: ratio(m.departed as f64, elapsed),
-            mean_sojourn: ratio(m.sojourn_sum, m.departed as f64),
-            hits: c.hits,
-            misses: c.misses,
-            hit_ratio: ratio(c.hits as f64, (c.hits + c.misses) as f64),
-            stale_reads: c.stale_reads,
-            db_reads: c.db_reads,
-            db_writes: c.db_writes,
-            servers,
-            ..Report::default()
-        };
+        let mut report = self.metrics.report(&self.scenario);
+        report.mean_queue = ratio(queued, elapsed);
+        report.utilization = ratio(busy, capacity);
+        report.servers = servers;
         match kind {
             Kind::Limiter | Kind::Pipeline => report.limited = Some(c.limited),
             Kind::Breaker => {
@@ -78,12 +47,6 @@ impl RequestPath {
                     BreakerState::Open => "open",
                     BreakerState::HalfOpen => "half_open",
                 });
-            }
-            Kind::Replication => {
-                report.reads = Some(c.reads);
-                report.writes = Some(c.writes);
-                report.stale_ratio = Some(ratio(c.stale_reads as f64, c.reads as f64));
-                report.refused = Some(c.refused);
             }
             Kind::Autoscale => {
                 report.mean_servers = Some(ratio(capacity, elapsed));

@@ -93,13 +93,8 @@ impl RequestPath {
             }),
             ready_workers: self.autoscaler.as_ref().map(|a| a.ready()),
             pending_workers: self.autoscaler.as_ref().map(|a| a.pending()),
-            replicas: self.replication.as_ref().map_or_else(Vec::new, |rep| {
-                rep.replicas
-                    .iter()
-                    .map(|r| ReplicaView { behind: rep.head - r.applied.min(rep.head) })
-                    .collect()
-            }),
-            partitioned: self.replication.as_ref().is_some_and(|rep| rep.partitioned),
+            replicas: Vec::new(),
+            partitioned: false,
             report: Report::default(),
         }
     }
