@@ -158,7 +158,9 @@ pub fn FailureControls(state: WidgetState) -> impl IntoView {
     let has_servers =
         matches!(kind, Kind::Queue | Kind::Balancer | Kind::Retries | Kind::Breaker | Kind::Pipeline);
     let spikes = kind.is_timed() && !matches!(kind, Kind::Estimate | Kind::Hashing);
-    let down = move || state.snapshot.with(|s| s.servers.first().is_some_and(|v| !v.up));
+    let down = move || {
+        state.snapshot.with(|s| s.request_path().and_then(|p| p.servers.first()).is_some_and(|v| !v.up))
+    };
     let toggle_server = move |_| {
         let now = state.now();
         if down() {

@@ -16,7 +16,8 @@ use stores::{draw_replication, draw_slots};
 use super::palette::{Palette, age_colour};
 use crate::sim::{
     Snapshot,
-    snapshot::{Fate, RequestView, ServerView, StageView},
+    models::requests::scene::{Fate, RequestScene, RequestView, ServerView, StageView},
+    snapshot::Scene,
 };
 
 const DOT: f64 = 4.0;
@@ -53,7 +54,7 @@ impl Rect {
 }
 
 impl Layout {
-    fn new(width: f64, height: f64, snap: &Snapshot) -> Layout {
+    fn new(width: f64, height: f64, snap: &RequestScene) -> Layout {
         let top = 22.0;
         let bottom = height - 18.0;
         let mut x = width * 0.11;
@@ -130,32 +131,53 @@ impl Layout {
 
 /// Draws `snap` on a canvas of `width` × `height` CSS pixels. `old` is the age, in seconds,
 /// at which a request is drawn fully red (a timeout, or a few service times).
-pub fn draw(ctx: &Ctx, width: f64, height: f64, snap: &Snapshot, old: f64, palette: &Palette) {
+pub fn draw(ctx: &Ctx, width: f64, height: f64, snapshot: &Snapshot, old: f64, palette: &Palette) {
     ctx.clear_rect(0.0, 0.0, width, height);
-    let layout = Layout::new(width, height, snap);
     ctx.set_font("12px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
-    draw_parts(ctx, &layout, snap, palette);
-    if !snap.replicas.is_empty() {
-        draw_replication(ctx, &layout, snap, palette);
+    match &snapshot.scene {
+        Scene::Requests(scene) => {
+            draw_request_path(ctx, width, height, scene, snapshot.in_flight, old, palette)
+        }
+        Scene::Replication(scene) => {
+            let nothing = RequestScene::default();
+            let layout = Layout::new(width, height, &nothing);
+            draw_parts(ctx, &layout, &nothing, palette);
+            draw_replication(ctx, &layout, scene, palette);
+        }
+        Scene::Empty => {}
     }
+}
+
+/// The request path: clients, limiter, servers, cache and database, and every request.
+fn draw_request_path(
+    ctx: &Ctx,
+    width: f64,
+    height: f64,
+    snap: &RequestScene,
+    in_flight: usize,
+    old: f64,
+    palette: &Palette,
+) {
+    let layout = Layout::new(width, height, snap);
+    draw_parts(ctx, &layout, snap, palette);
     for request in &snap.requests {
         draw_request(ctx, &layout, snap, request, old);
     }
     draw_outcomes(ctx, &layout, snap, palette);
-    if snap.requests.len() < snap.in_flight {
+    if snap.requests.len() < in_flight {
         label(
             ctx,
             palette,
             &palette.muted,
             8.0,
             height - 8.0,
-            &format!("{} in flight (first {} drawn)", snap.in_flight, snap.requests.len()),
+            &format!("{} in flight (first {} drawn)", in_flight, snap.requests.len()),
         );
     }
 }
 
-fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+fn draw_parts(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette) {
     label(ctx, p, &p.muted, 6.0, 10.0, "clients");
     circle(ctx, l.client_x, l.height / 2.0, 10.0, &p.surface, Some(&p.line));
     if let Some(state) = snap.breaker {
@@ -206,7 +228,7 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
     draw_database(ctx, l, snap, p);
 }
 
-fn draw_database(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+fn draw_database(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette) {
     if let (Some(r), Some(db)) = (l.database, &snap.database) {
         boxed(ctx, r, p, "database");
         label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!("{} busy", db.busy));
@@ -254,7 +276,7 @@ fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) 
     }
 }
 
-fn draw_request(ctx: &Ctx, l: &Layout, snap: &Snapshot, r: &RequestView, old: f64) {
+fn draw_request(ctx: &Ctx, l: &Layout, snap: &RequestScene, r: &RequestView, old: f64) {
     let jitter = |salt: u64| {
         (mix64(r.id ^ salt.wrapping_mul(0xA076_1D64_78BD_642F)) >> 40) as f64 / (1u64 << 24) as f64
     };
@@ -297,7 +319,7 @@ const FADE: f64 = 1.0;
 
 /// Where requests went when they left: served ones drift off to the right of their server,
 /// turned-away ones fall below where they were refused, retried ones head back to the clients.
-fn draw_outcomes(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+fn draw_outcomes(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette) {
     for o in snap.recent.iter().filter(|o| o.ago < FADE) {
         let t = (o.ago / FADE).clamp(0.0, 1.0);
         let y = o.server.map_or(l.height / 2.0, |s| l.row(s).centre().1);

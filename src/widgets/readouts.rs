@@ -71,15 +71,21 @@ const ATTEMPTS: Readout = Readout {
 const DEAD: Readout =
     Readout { id: "dead_lettered", label: "dead-lettered", value: |r| format_count(r.dead_lettered) };
 const FAILED: Readout = Readout { id: "failed", label: "failed", value: |r| format_count(r.failed) };
-const LIMITED: Readout =
-    Readout { id: "limited", label: "rejected by limiter", value: |r| format_count(r.limited.unwrap_or(0)) };
+const LIMITED: Readout = Readout {
+    id: "limited",
+    label: "rejected by limiter",
+    value: |r| format_count(r.metric("limited").unwrap_or(0.0) as u64),
+};
 const OPENED: Readout = Readout {
     id: "breaker_opened",
     label: "breaker opened",
-    value: |r| format_count(r.breaker_opened.unwrap_or(0)),
+    value: |r| format_count(r.metric("breaker_opened").unwrap_or(0.0) as u64),
 };
-const REFUSED: Readout =
-    Readout { id: "refused", label: "reads refused", value: |r| format_count(r.refused.unwrap_or(0)) };
+const REFUSED: Readout = Readout {
+    id: "refused",
+    label: "reads refused",
+    value: |r| format_count(r.metric("refused").unwrap_or(0.0) as u64),
+};
 const WASTED: Readout = Readout {
     id: "wasted_work",
     label: "work for clients who gave up",
@@ -88,12 +94,12 @@ const WASTED: Readout = Readout {
 const STALE_RATIO: Readout = Readout {
     id: "stale_ratio",
     label: "stale share of reads",
-    value: |r| percent(r.stale_ratio.unwrap_or(0.0)),
+    value: |r| percent(r.metric("stale_ratio").unwrap_or(0.0)),
 };
 const SERVERS: Readout = Readout {
     id: "mean_servers",
     label: "mean servers",
-    value: |r| format!("{:.1}", r.mean_servers.unwrap_or(0.0)),
+    value: |r| format!("{:.1}", r.metric("mean_servers").unwrap_or(0.0)),
 };
 
 fn readouts_for(kind: Kind) -> &'static [Readout] {

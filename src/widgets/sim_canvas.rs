@@ -26,7 +26,10 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
     };
     // Tall enough for every server row, no taller.
     let height = move || {
-        state.snapshot.with(|s| format!("{}px", (120 + 46 * s.servers.len().min(16)).clamp(200, 440)))
+        state.snapshot.with(|s| {
+            let rows = s.request_path().map_or(0, |p| p.servers.len());
+            format!("{}px", (120 + 46 * rows.min(16)).clamp(200, 440))
+        })
     };
     view! { <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description style:height=height></canvas> }
 }

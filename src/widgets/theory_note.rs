@@ -84,7 +84,7 @@ const ROWS: &[Row] = &[
         applies: |_| true,
         label: "stale share of reads",
         predicted: |p| p.stale_ratio,
-        simulated: |r| r.stale_ratio.unwrap_or(0.0),
+        simulated: |r| r.metric("stale_ratio").unwrap_or(0.0),
         show: percent,
     },
 ];

@@ -15,11 +15,13 @@ use crate::sim::dist::exponential;
 use crate::sim::histogram::Histogram;
 use crate::sim::kernel::{Kernel, Model};
 use crate::sim::metrics::Metrics;
-use crate::sim::report::{Report, ratio};
+use crate::sim::report::{Figure, Report, ratio};
 use crate::sim::rng::{SimRng, below, stream};
 use crate::sim::series::{Levels, Series};
 use crate::sim::simulation::{Action, Observed};
-use crate::sim::snapshot::{ReplicaView, Snapshot};
+use serde::Serialize;
+
+use crate::sim::snapshot::{Scene, Snapshot};
 use crate::sim::source::Source;
 
 /// The stream replica lags and read routing draw from (1 and 3 are the source's).
@@ -41,6 +43,19 @@ pub enum Event {
 }
 
 type K = Kernel<Event>;
+
+/// What a view draws of replication: how far behind each replica is, and the partition.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReplicationScene {
+    pub replicas: Vec<ReplicaView>,
+    pub partitioned: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReplicaView {
+    /// Writes made at the primary that this replica has not applied yet.
+    pub behind: u64,
+}
 
 #[derive(Clone, Debug)]
 pub struct Replica {
@@ -139,23 +154,22 @@ impl Observed for Replication {
     fn report(&self, _now: f64) -> Report {
         let c = &self.metrics.counts;
         let mut report = self.metrics.report(&self.scenario);
-        report.reads = Some(c.reads);
-        report.writes = Some(c.writes);
-        report.stale_ratio = Some(ratio(c.stale_reads as f64, c.reads as f64));
-        report.refused = Some(c.refused);
+        let figures = &mut report.figures;
+        figures.add("reads", Figure::Count(c.reads));
+        figures.add("writes", Figure::Count(c.writes));
+        figures.add("stale_ratio", Figure::Number(ratio(c.stale_reads as f64, c.reads as f64)));
+        figures.add("refused", Figure::Count(c.refused));
         report
     }
 
     fn snapshot(&self, now: f64) -> Snapshot {
-        Snapshot {
-            replicas: self
-                .replicas
-                .iter()
-                .map(|r| ReplicaView { behind: self.head - r.applied.min(self.head) })
-                .collect(),
-            partitioned: self.partitioned,
-            ..Snapshot::empty(now)
-        }
+        let replicas = self
+            .replicas
+            .iter()
+            .map(|r| ReplicaView { behind: self.head - r.applied.min(self.head) })
+            .collect();
+        let scene = ReplicationScene { replicas, partitioned: self.partitioned };
+        Snapshot { scene: Scene::Replication(scene), ..Snapshot::empty(now) }
     }
 
     fn series(&self) -> &Series {

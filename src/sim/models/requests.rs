@@ -23,6 +23,7 @@ mod data;
 mod event;
 mod flow;
 mod scale;
+pub mod scene;
 mod serve;
 mod summary;
 mod view;
@@ -45,13 +46,13 @@ use crate::sim::retry::{RetryBudget, RetryPolicy};
 use crate::sim::rng::SimRng;
 use crate::sim::series::{Levels, Series};
 use crate::sim::simulation::{Action, Observed};
-use crate::sim::snapshot::Exit;
 use crate::sim::snapshot::Snapshot;
 use crate::sim::source::Source;
 use crate::sim::station::Station;
 
 use data::Data;
 pub use event::EventKind;
+use scene::Exit;
 
 /// The kernel this model runs on.
 type K = Kernel<EventKind>;

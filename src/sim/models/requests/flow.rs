@@ -2,6 +2,7 @@
 //! rate limiter), and its end: answered, or failed and then retried, dead-lettered or dropped.
 
 use super::EventKind;
+use super::scene::{Exit, Fate, MAX_RECENT};
 use super::{K, RequestPath};
 use crate::scenario::Discipline;
 use crate::sim::breaker::{BreakerState, Outcome};
@@ -9,7 +10,6 @@ use crate::sim::limiter::Admission;
 use crate::sim::request::{ReqRef, Request, Stage};
 use crate::sim::retry::RetryDecision;
 use crate::sim::rng::chance;
-use crate::sim::snapshot::{Exit, Fate, MAX_RECENT};
 
 /// How an attempt went wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

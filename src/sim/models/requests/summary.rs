@@ -3,7 +3,7 @@
 use super::RequestPath;
 use crate::scenario::Kind;
 use crate::sim::breaker::BreakerState;
-use crate::sim::report::{Report, ServerReport, ratio};
+use crate::sim::report::{Figure, Report, ServerReport, ratio};
 use crate::sim::station::Tally;
 
 impl RequestPath {
@@ -38,26 +38,31 @@ impl RequestPath {
         report.mean_queue = ratio(queued, elapsed);
         report.utilization = ratio(busy, capacity);
         report.servers = servers;
-        match kind {
-            Kind::Limiter | Kind::Pipeline => report.limited = Some(c.limited),
-            Kind::Breaker => {
-                report.breaker_opened = Some(self.breaker_opened);
-                report.breaker_state = self.breaker.as_ref().map(|b| match b.state() {
-                    BreakerState::Closed => "closed",
-                    BreakerState::Open => "open",
-                    BreakerState::HalfOpen => "half_open",
-                });
-            }
-            Kind::Autoscale => {
-                report.mean_servers = Some(ratio(capacity, elapsed));
-                report.max_servers_used = Some(self.peak_workers as u64);
-            }
-            _ => {}
+        let figures = &mut report.figures;
+        if matches!(kind, Kind::Limiter | Kind::Pipeline) {
+            figures.add("limited", Figure::Count(c.limited));
         }
-        if kind == Kind::Cache || kind == Kind::Pipeline {
-            report.reads = Some(c.reads);
-            report.writes = Some(c.writes);
+        if let Some(breaker) = &self.breaker {
+            figures.add("breaker_opened", Figure::Count(self.breaker_opened));
+            figures.add("breaker_state", Figure::Word(breaker_state(breaker.state())));
+        }
+        if self.data.is_some() {
+            figures.add("reads", Figure::Count(c.reads));
+            figures.add("writes", Figure::Count(c.writes));
+        }
+        if self.autoscaler.is_some() {
+            figures.add("mean_servers", Figure::Number(ratio(capacity, elapsed)));
+            figures.add("max_servers_used", Figure::Count(self.peak_workers as u64));
         }
         report
+    }
+}
+
+/// The breaker's state as the report and the view name it.
+pub(super) fn breaker_state(state: BreakerState) -> &'static str {
+    match state {
+        BreakerState::Closed => "closed",
+        BreakerState::Open => "open",
+        BreakerState::HalfOpen => "half_open",
     }
 }

@@ -1,12 +1,11 @@
-//! Building a [`Snapshot`] of the engine for a view.
+//! Building a [`Snapshot`] of the request path for a view.
 
 use std::fmt;
 
 use super::RequestPath;
-use crate::sim::Report;
-use crate::sim::breaker::BreakerState;
+use super::scene::*;
 use crate::sim::request::Stage;
-use crate::sim::snapshot::*;
+use crate::sim::snapshot::{Scene, Snapshot};
 use crate::sim::station::Station;
 
 fn server_view<P>(station: &Station<P>, healthy: bool) -> ServerView {
@@ -55,9 +54,7 @@ impl RequestPath {
                 server: exit.server,
             })
             .collect();
-        Snapshot {
-            time: now,
-            in_flight: self.requests.len(),
+        let scene = RequestScene {
             requests,
             recent,
             servers: self.stations.iter().enumerate().map(|(i, s)| server_view(s, healthy(i))).collect(),
@@ -86,16 +83,14 @@ impl RequestPath {
                 }
             }),
             limiter_level: self.limiter.as_ref().map(|l| l.level()),
-            breaker: self.breaker.as_ref().map(|b| match b.state() {
-                BreakerState::Closed => "closed",
-                BreakerState::Open => "open",
-                BreakerState::HalfOpen => "half_open",
-            }),
+            breaker: self.breaker.as_ref().map(|b| super::summary::breaker_state(b.state())),
             ready_workers: self.autoscaler.as_ref().map(|a| a.ready()),
             pending_workers: self.autoscaler.as_ref().map(|a| a.pending()),
-            replicas: Vec::new(),
-            partitioned: false,
-            report: Report::default(),
+        };
+        Snapshot {
+            in_flight: self.requests.len(),
+            scene: Scene::Requests(Box::new(scene)),
+            ..Snapshot::empty(now)
         }
     }
 
