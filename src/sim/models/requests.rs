@@ -37,7 +37,7 @@ use crate::sim::balancer::Balancer;
 use crate::sim::breaker::Breaker;
 use crate::sim::dist::Work;
 use crate::sim::histogram::Histogram;
-use crate::sim::kernel::{Kernel, Model};
+use crate::sim::kernel::{Engine, Kernel, Model};
 use crate::sim::limiter::Limiter;
 use crate::sim::metrics::Metrics;
 use crate::sim::report::Report;
@@ -45,7 +45,7 @@ use crate::sim::request::{ReqRef, Requests};
 use crate::sim::retry::{RetryBudget, RetryPolicy};
 use crate::sim::rng::SimRng;
 use crate::sim::series::{Levels, Series};
-use crate::sim::simulation::{Action, Observed};
+use crate::sim::simulation::{Action, Observed, Simulation};
 use crate::sim::snapshot::Snapshot;
 use crate::sim::source::Source;
 use crate::sim::station::Station;
@@ -56,6 +56,60 @@ use scene::Exit;
 
 /// The kernel this model runs on.
 type K = Kernel<EventKind>;
+
+/// The stages a kind's request path has: each kind's descriptor says which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stages {
+    pub servers: Servers,
+    /// Requests concern keys of Zipf popularity (for a cache, or a balancer that hashes them).
+    pub keyed: bool,
+    pub limiter: Switch,
+    /// Failed attempts are retried (`max_retries`, backoff, retry budget).
+    pub retries: bool,
+    pub breaker: bool,
+    /// The shared queue's workers are resized by an autoscaler.
+    pub autoscale: bool,
+    /// A cache in front of a database.
+    pub data: bool,
+}
+
+/// How requests meet servers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Servers {
+    /// No servers: requests go straight to the data stage.
+    None,
+    /// One queue that all workers take from.
+    Shared,
+    /// A queue per server, a balancer picking one.
+    Balanced,
+}
+
+/// Whether a stage is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Switch {
+    Off,
+    On,
+    /// As the scenario's key for it says (`limiter = on`).
+    ByKey,
+}
+
+impl Stages {
+    /// Nothing but servers sharing one queue; a kind's descriptor turns on what it has.
+    pub const QUEUE: Stages = Stages {
+        servers: Servers::Shared,
+        keyed: false,
+        limiter: Switch::Off,
+        retries: false,
+        breaker: false,
+        autoscale: false,
+        data: false,
+    };
+}
+
+/// The run of `scenario` through a request path with `stages`.
+pub fn build(scenario: &Scenario, stages: &Stages) -> Box<dyn Simulation> {
+    Box::new(Engine::new(RequestPath::new(scenario, stages)))
+}
 
 /// What each random stream is for (see `rng`).
 #[derive(Clone, Copy, Debug)]
@@ -84,6 +138,7 @@ struct Rngs {
 #[derive(Clone, Debug)]
 pub struct RequestPath {
     scenario: Scenario,
+    stages: Stages,
     rng: Rngs,
     source: Source,
     work: Work,
@@ -184,9 +239,9 @@ impl Observed for RequestPath {
 }
 
 impl RequestPath {
-    /// The request path of `scenario`, before its first events.
-    pub fn new(scenario: &Scenario) -> RequestPath {
-        build::build(scenario)
+    /// The request path of `scenario` with `stages`, before its first events.
+    pub fn new(scenario: &Scenario, stages: &Stages) -> RequestPath {
+        build::build(scenario, stages)
     }
 
     /// Requests in the system, waiting, and workers busy and available, right now.

@@ -1,9 +1,10 @@
-//! Building a run from a scenario: which stages the kind has, their models, the first events.
+//! Building a run from a scenario: the stages its kind has (from the kind's descriptor), their
+//! models, the first events.
 
 use super::EventKind;
 use super::data::Data;
-use super::{K, RequestPath, Rngs, Stream};
-use crate::scenario::{Algorithm, Kind, Scenario};
+use super::{K, RequestPath, Rngs, Servers, Stages, Stream, Switch};
+use crate::scenario::{Algorithm, Scenario};
 use crate::sim::autoscale::{AutoscaleConfig, Autoscaler};
 use crate::sim::balancer::Balancer;
 use crate::sim::breaker::{Breaker, BreakerConfig, Trip};
@@ -21,21 +22,11 @@ const BUDGET_TOKENS: f64 = 10.0;
 /// The autoscaler ignores deviations from its target smaller than this (relative).
 const SCALE_TOLERANCE: f64 = 0.1;
 
-pub(super) fn build(scenario: &Scenario) -> RequestPath {
+pub(super) fn build(scenario: &Scenario, stages: &Stages) -> RequestPath {
     let s = scenario;
-    let kind = s.kind;
     let seed = s.run.seed;
-    let has_servers = matches!(
-        kind,
-        Kind::Queue
-            | Kind::Balancer
-            | Kind::Limiter
-            | Kind::Retries
-            | Kind::Breaker
-            | Kind::Autoscale
-            | Kind::Pipeline
-    );
-    let shared_queue = !matches!(kind, Kind::Balancer | Kind::Pipeline);
+    let has_servers = stages.servers != Servers::None;
+    let shared_queue = stages.servers != Servers::Balanced;
     let servers = s.servers.count as usize;
     let stations = match (has_servers, shared_queue) {
         (false, _) => Vec::new(),
@@ -44,10 +35,11 @@ pub(super) fn build(scenario: &Scenario) -> RequestPath {
             (0..servers).map(|i| station(s, 1, s.service.speeds.get(i..i + 1).unwrap_or(&[]))).collect()
         }
     };
-    let keyed = matches!(kind, Kind::Balancer | Kind::Cache | Kind::Pipeline);
+    let keyed = stages.keyed;
     let stream = |purpose: Stream| stream(seed, purpose as u64);
     let mut sim = RequestPath {
         scenario: s.clone(),
+        stages: *stages,
         rng: Rngs {
             work: stream(Stream::Work),
             routing: stream(Stream::Routing),
@@ -66,15 +58,18 @@ pub(super) fn build(scenario: &Scenario) -> RequestPath {
             Balancer::new(s.balancer.policy, servers, &s.service.speeds, s.balancer.vnodes as u32, seed, tau)
         }),
         loads: Vec::new(),
-        limiter: (kind == Kind::Limiter || kind == Kind::Pipeline && s.limiter.enabled)
-            .then(|| Limiter::new(limiter_config(s))),
-        retry: matches!(kind, Kind::Retries | Kind::Pipeline).then(|| retry_policy(s)),
+        limiter: match stages.limiter {
+            Switch::Off => None,
+            Switch::On => Some(Limiter::new(limiter_config(s))),
+            Switch::ByKey => s.limiter.enabled.then(|| Limiter::new(limiter_config(s))),
+        },
+        retry: stages.retries.then(|| retry_policy(s)),
         budget: s
             .retries
             .budget
-            .filter(|_| matches!(kind, Kind::Retries | Kind::Pipeline))
+            .filter(|_| stages.retries)
             .map(|ratio| RetryBudget::new(ratio, BUDGET_TOKENS)),
-        breaker: (kind == Kind::Breaker).then(|| {
+        breaker: stages.breaker.then(|| {
             Breaker::new(BreakerConfig {
                 trip: Trip::ConsecutiveFailures(s.breaker.failures as u32),
                 open_for: s.breaker.open_for,
@@ -83,7 +78,7 @@ pub(super) fn build(scenario: &Scenario) -> RequestPath {
         }),
         breaker_opened: 0,
         data: None,
-        autoscaler: (kind == Kind::Autoscale).then(|| {
+        autoscaler: stages.autoscale.then(|| {
             let a = &s.autoscale;
             let config = AutoscaleConfig {
                 target_utilization: a.target_util,
@@ -102,7 +97,7 @@ pub(super) fn build(scenario: &Scenario) -> RequestPath {
         measuring: s.run.warmup <= 0.0,
         recent: Default::default(),
     };
-    if matches!(kind, Kind::Cache | Kind::Pipeline) {
+    if stages.data {
         sim.data = Some(Data::new(s, &mut sim.rng.cache));
     }
     sim
@@ -138,9 +133,6 @@ fn retry_policy(s: &Scenario) -> RetryPolicy {
 /// autoscaling decisions, the cache's flush, the partition).
 pub(super) fn schedule_first_events(sim: &mut RequestPath, k: &mut K) {
     let s = sim.scenario.clone();
-    if !s.kind.is_timed() {
-        return;
-    }
     sim.schedule_next_arrival(k);
     if let Some(at) = s.servers.outage_at.filter(|_| !sim.stations.is_empty()) {
         k.schedule(at, EventKind::OutageStart);

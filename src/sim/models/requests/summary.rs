@@ -1,7 +1,6 @@
 //! The engine's state summarized: the [`Report`] so far.
 
-use super::RequestPath;
-use crate::scenario::Kind;
+use super::{RequestPath, Switch};
 use crate::sim::breaker::BreakerState;
 use crate::sim::report::{Figure, Report, ServerReport, ratio};
 use crate::sim::station::Tally;
@@ -12,7 +11,6 @@ impl RequestPath {
         let m = &self.metrics;
         let c = &m.counts;
         let elapsed = m.elapsed();
-        let kind = self.scenario.kind;
         // Utilization and queue: the servers, or the database where there are no servers.
         let stations: Vec<Tally> = if self.stations.is_empty() {
             self.data.iter().map(|d| d.db.measured_at(now)).collect()
@@ -39,7 +37,7 @@ impl RequestPath {
         report.utilization = ratio(busy, capacity);
         report.servers = servers;
         let figures = &mut report.figures;
-        if matches!(kind, Kind::Limiter | Kind::Pipeline) {
+        if self.stages.limiter != Switch::Off {
             figures.add("limited", Figure::Count(c.limited));
         }
         if let Some(breaker) = &self.breaker {
