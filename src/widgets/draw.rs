@@ -16,6 +16,7 @@ use stores::{draw_replication, draw_slots};
 use super::palette::{Palette, age_colour};
 use crate::sim::{
     Snapshot,
+    kinds::Drawing,
     models::requests::scene::{Fate, RequestScene, RequestView, ServerView, StageView},
     snapshot::Scene,
 };
@@ -37,6 +38,8 @@ struct Layout {
     cache: Option<Rect>,
     database: Option<Rect>,
     slot: f64,
+    /// The cache is the centrepiece, drawn as a grid of its slots.
+    slots: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -54,7 +57,7 @@ impl Rect {
 }
 
 impl Layout {
-    fn new(width: f64, height: f64, snap: &RequestScene) -> Layout {
+    fn new(width: f64, height: f64, snap: &RequestScene, slots: bool) -> Layout {
         let top = 22.0;
         let bottom = height - 18.0;
         let mut x = width * 0.11;
@@ -83,8 +86,8 @@ impl Layout {
         };
         let mut cache = side(snap.cache.is_some());
         let database = side(snap.database.is_some());
-        // With no servers to draw, the cache is the centrepiece: a grid of its slots.
-        if snap.servers.is_empty() && cache.is_some() {
+        // The cache as the centrepiece: a grid of its slots.
+        if slots && cache.is_some() {
             cache = Some(Rect {
                 x: queue_x0,
                 y: top,
@@ -104,6 +107,7 @@ impl Layout {
             cache,
             database,
             slot: (DOT * 2.0 + 2.0).min((queue_x1 - queue_x0) / 4.0).max(3.0),
+            slots,
         }
     }
 
@@ -129,42 +133,51 @@ impl Layout {
     }
 }
 
-/// Draws `snap` on a canvas of `width` × `height` CSS pixels. `old` is the age, in seconds,
-/// at which a request is drawn fully red (a timeout, or a few service times).
-pub fn draw(ctx: &Ctx, width: f64, height: f64, snapshot: &Snapshot, old: f64, palette: &Palette) {
+/// Draws `snapshot` as the kind's descriptor says (`drawing`) on a canvas of `width` ×
+/// `height` CSS pixels. `old` is the age, in seconds, at which a request is drawn fully red (a
+/// timeout, or a few service times).
+pub fn draw(
+    ctx: &Ctx,
+    width: f64,
+    height: f64,
+    snapshot: &Snapshot,
+    drawing: Drawing,
+    old: f64,
+    palette: &Palette,
+) {
     ctx.clear_rect(0.0, 0.0, width, height);
     ctx.set_font("12px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
-    match &snapshot.scene {
-        Scene::Requests(scene) => {
-            draw_request_path(ctx, width, height, scene, snapshot.in_flight, old, palette)
+    match (drawing, &snapshot.scene) {
+        (Drawing::Path | Drawing::Slots, Scene::Requests(scene)) => {
+            let layout = Layout::new(width, height, scene, drawing == Drawing::Slots);
+            draw_request_path(ctx, &layout, scene, snapshot.in_flight, old, palette);
         }
-        Scene::Replication(scene) => {
+        (Drawing::Replicas, Scene::Replication(scene)) => {
             let nothing = RequestScene::default();
-            let layout = Layout::new(width, height, &nothing);
+            let layout = Layout::new(width, height, &nothing, false);
             draw_parts(ctx, &layout, &nothing, palette);
             draw_replication(ctx, &layout, scene, palette);
         }
-        Scene::Empty => {}
+        _ => {}
     }
 }
 
 /// The request path: clients, limiter, servers, cache and database, and every request.
 fn draw_request_path(
     ctx: &Ctx,
-    width: f64,
-    height: f64,
+    layout: &Layout,
     snap: &RequestScene,
     in_flight: usize,
     old: f64,
     palette: &Palette,
 ) {
-    let layout = Layout::new(width, height, snap);
-    draw_parts(ctx, &layout, snap, palette);
+    let height = layout.height;
+    draw_parts(ctx, layout, snap, palette);
     for request in &snap.requests {
-        draw_request(ctx, &layout, snap, request, old);
+        draw_request(ctx, layout, snap, request, old);
     }
-    draw_outcomes(ctx, &layout, snap, palette);
+    draw_outcomes(ctx, layout, snap, palette);
     if snap.requests.len() < in_flight {
         label(
             ctx,
@@ -215,7 +228,7 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette) {
     }
     if let (Some(r), Some(cache)) = (l.cache, &snap.cache) {
         boxed(ctx, r, p, "cache");
-        if snap.servers.is_empty() {
+        if l.slots {
             draw_slots(ctx, r, cache, p);
             return draw_database(ctx, l, snap, p);
         }

@@ -3,7 +3,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::{WidgetState, draw, palette::Palette};
-use crate::{scenario::Scenario, sim::Snapshot};
+use crate::{
+    scenario::Scenario,
+    sim::{Snapshot, kinds::Drawing},
+};
 
 /// The animated view of a run, redrawn whenever the snapshot changes. Sized to its box and
 /// to the screen's pixel density.
@@ -16,8 +19,8 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = canvas.get() else { return };
-        let old = state.scenario.with(reference_age);
-        state.snapshot.with(|snap| paint(&canvas, snap, old));
+        let (old, drawing) = state.scenario.with(|s| (reference_age(s), s.kind.descriptor().drawing));
+        state.snapshot.with(|snap| paint(&canvas, snap, drawing, old));
     });
     let description = move || {
         state
@@ -39,7 +42,7 @@ fn reference_age(scenario: &Scenario) -> f64 {
     scenario.servers.timeout.unwrap_or(scenario.service.mean * 5.0).max(1e-3)
 }
 
-fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, old: f64) {
+fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, drawing: Drawing, old: f64) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
     if w <= 0.0 || h <= 0.0 {
@@ -56,5 +59,5 @@ fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, old: f64) {
         return;
     };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    draw::draw(&ctx, w, h, snap, old, &Palette::of(canvas));
+    draw::draw(&ctx, w, h, snap, drawing, old, &Palette::of(canvas));
 }
