@@ -27,6 +27,7 @@ pub mod histogram;
 pub mod kernel;
 pub mod kinds;
 pub mod limiter;
+pub mod limits;
 pub mod metrics;
 pub mod models;
 pub mod report;

@@ -19,3 +19,36 @@ fn quantiles_sharing_a_bucket_share_its_value() {
     assert!((q[2] - 0.001).abs() < 0.0002, "p99 = {}", q[2]);
     assert!(q[3] > 0.9, "p99.9 = {}", q[3]);
 }
+
+/// Issue 8: with no queue limit and endless arrivals, a run grew until wasm ran out of memory
+/// (`/embed/queue?rate=1000000&service_time=10000&requests=0`, played). A run now holds at most
+/// `sim::limits`' requests, pending events and queued jobs, turning the rest away as `shed`.
+#[test]
+fn a_hostile_run_holds_bounded_state_and_counts_what_it_sheds() {
+    use headroom::scenario::Scenario;
+    use headroom::sim::{Sim, limits};
+    let hostile = [
+        // Everything waits: the queue would grow by a million a second.
+        "kind=queue rate=1000000 service_time=10000 requests=0",
+        // Everything times out: stale timeouts and abandoned queue places pile up.
+        "kind=queue rate=1000000 service_time=10000 timeout=0.5 requests=0",
+        // Writes held back by a partition: replica applies pile up.
+        "kind=replication rate=1000000 write_ratio=1 replicas=16 partition_at=0 partition_len=1000000 requests=0",
+        // A database that cannot keep up, behind servers whose clients time out.
+        "kind=pipeline rate=100000 servers=64 service_time=0.0001 capacity=0 db_servers=1 db_time=100 timeout=0.1 requests=0",
+    ];
+    for text in hostile {
+        let parsed = Scenario::parse(text);
+        assert!(parsed.problems.is_empty(), "{text}: {:?}", parsed.problems);
+        let mut sim = Sim::new(&parsed.scenario);
+        for _ in 0..30 {
+            sim.step(100_000);
+            let snapshot = sim.snapshot();
+            assert!(snapshot.in_flight <= limits::MAX_IN_FLIGHT, "{text}: {} in flight", snapshot.in_flight);
+            // Each arrival admitted below the limit schedules a few events at most.
+            assert!(sim.pending() <= limits::MAX_PENDING + 64, "{text}: {} pending", sim.pending());
+        }
+        let shed = sim.report().metric("shed").unwrap_or(0.0);
+        assert!(shed > 0.0, "{text}: nothing shed in {} events", sim.events());
+    }
+}

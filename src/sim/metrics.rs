@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::float::max;
 use super::histogram::Histogram;
-use super::report::{Report, ratio};
+use super::report::{Figure, Figures, Report, ratio};
 use super::series::{Levels, Series};
 use crate::scenario::Scenario;
 
@@ -34,6 +34,9 @@ pub struct Counts {
     pub writes: u64,
     /// Replication: reads a cut-off replica refused.
     pub refused: u64,
+    /// Of the dropped: arrivals turned away because the run was at its memory limits
+    /// (`sim::limits`).
+    pub shed: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -92,6 +95,17 @@ impl Metrics {
             self.series.at(now).arrivals += 1;
         }
         counted
+    }
+
+    /// A request that arrived at `now` is turned away at once because the run is at its
+    /// memory limits.
+    pub fn shed(&mut self, now: f64, counted: bool) {
+        if counted {
+            self.counts.dropped += 1;
+            self.counts.shed += 1;
+            self.series.at(now).dropped += 1;
+            self.departed(now, now);
+        }
     }
 
     /// A counted request reads or writes its key.
@@ -153,6 +167,7 @@ impl Metrics {
             stale_reads: c.stale_reads,
             db_reads: c.db_reads,
             db_writes: c.db_writes,
+            figures: shed_figure(c.shed),
             ..Report::default()
         }
     }
@@ -161,4 +176,14 @@ impl Metrics {
     pub fn elapsed(&self) -> f64 {
         (self.last - self.since).max(0.0)
     }
+}
+
+/// The report's `shed` figure, only when something was shed (so ordinary runs print what they
+/// always did).
+fn shed_figure(shed: u64) -> Figures {
+    let mut figures = Figures::default();
+    if shed > 0 {
+        figures.add("shed", Figure::Count(shed));
+    }
+    figures
 }

@@ -14,6 +14,7 @@ use crate::scenario::{OnPartition, ReadFrom, Scenario};
 use crate::sim::dist::exponential;
 use crate::sim::histogram::Histogram;
 use crate::sim::kernel::{Kernel, Model};
+use crate::sim::limits;
 use crate::sim::metrics::Metrics;
 use crate::sim::report::{Figure, Report, ratio};
 use crate::sim::rng::{SimRng, below, stream};
@@ -104,6 +105,10 @@ impl Replication {
         let arrival = self.source.arrive();
         self.schedule_next_arrival(k);
         let counted = self.metrics.arrival(k.now());
+        if !limits::admits(0, k.pending(), 0) {
+            self.metrics.shed(k.now(), counted);
+            return;
+        }
         if counted {
             self.metrics.read_or_write(arrival.write);
         }

@@ -257,6 +257,12 @@ impl RequestPath {
         levels
     }
 
+    /// Jobs held in the queues (abandoned ones included, until their queue compacts).
+    fn queued(&self) -> usize {
+        let stations: usize = self.stations.iter().map(Station::held).sum();
+        stations + self.data.as_ref().map_or(0, |d| d.db.held())
+    }
+
     /// Whether periodic checks should keep running (otherwise the run could never end).
     fn active(&self) -> bool {
         self.source.is_open() || !self.requests.is_empty()

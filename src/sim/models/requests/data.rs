@@ -22,6 +22,9 @@ use crate::sim::request::{ReqRef, Stage};
 use crate::sim::rng::uniform;
 use crate::sim::station::{Job, Offer, Station};
 
+/// Waiters on one key's read past which the list drops those that gave up.
+const COMPACT_WAITERS: usize = 4096;
+
 /// Work for the database.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum DbTask {
@@ -142,6 +145,11 @@ impl RequestPath {
                 }
                 if self.scenario.cache.coalesce {
                     if let Some(waiting) = data.inflight.get_mut(&u64::from(key)) {
+                        if waiting.len() >= COMPACT_WAITERS && waiting.len().is_power_of_two() {
+                            // Requests that gave up leave their place here; keep the list bounded.
+                            let requests = &self.requests;
+                            waiting.retain(|w| requests.get(*w).is_some());
+                        }
                         waiting.push(r);
                         self.set_stage(r, Stage::Database);
                         return;

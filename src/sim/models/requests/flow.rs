@@ -7,6 +7,7 @@ use super::{K, RequestPath};
 use crate::scenario::Discipline;
 use crate::sim::breaker::{BreakerState, Outcome};
 use crate::sim::limiter::Admission;
+use crate::sim::limits;
 use crate::sim::request::{ReqRef, Request, Stage};
 use crate::sim::retry::RetryDecision;
 use crate::sim::rng::chance;
@@ -49,6 +50,10 @@ impl RequestPath {
         let s = &self.scenario;
         let high = s.servers.discipline == Discipline::Priority
             && chance(self.source.key_stream(), s.servers.high_share);
+        if !limits::admits(self.requests.len(), k.pending(), self.queued()) {
+            self.metrics.shed(now, counted);
+            return;
+        }
         if counted && self.data.is_some() {
             self.metrics.read_or_write(arrival.write);
         }

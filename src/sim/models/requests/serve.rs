@@ -46,7 +46,13 @@ impl RequestPath {
                 self.set_stage(r, Stage::Service { station, worker });
                 k.schedule(done_at, EventKind::ServiceDone { station, worker, epoch });
             }
-            Offer::Queued => self.set_stage(r, Stage::Waiting { station: station as u16 }),
+            Offer::Queued => {
+                self.set_stage(r, Stage::Waiting { station: station as u16 });
+                let requests = &self.requests;
+                if let Some(target) = self.stations.get_mut(station) {
+                    target.compact(|r| requests.get(*r).is_some());
+                }
+            }
             Offer::Full => self.attempt_failed(k, r, Failure::Dropped),
         }
     }

@@ -106,18 +106,20 @@ impl RequestPath {
     }
 
     /// Fills in each waiting request's place in its queue.
+    /// Only the first `MAX_DRAWN` places of each queue are counted (a view draws no more),
+    /// so the work is bounded however long the queue; a request further back is given
+    /// `MAX_DRAWN`.
     fn number_queue_positions(&self, requests: &mut [RequestView]) {
         let mut position_of = std::collections::BTreeMap::new();
         for station in &self.stations {
-            for (position, job) in
-                station.queued().filter(|j| self.requests.get(j.payload).is_some()).enumerate()
-            {
+            let live = station.queued().filter(|j| self.requests.get(j.payload).is_some());
+            for (position, job) in live.take(MAX_DRAWN).enumerate() {
                 position_of.insert(job.payload.bits(), position);
             }
         }
         for request in requests {
             if let StageView::Queue { position, .. } = &mut request.stage {
-                *position = position_of.get(&request.id).copied().unwrap_or(0);
+                *position = position_of.get(&request.id).copied().unwrap_or(MAX_DRAWN);
             }
         }
     }
