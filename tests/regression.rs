@@ -52,3 +52,48 @@ fn a_hostile_run_holds_bounded_state_and_counts_what_it_sheds() {
         assert!(shed > 0.0, "{text}: nothing shed in {} events", sim.events());
     }
 }
+
+/// Issue 8: the live theory note froze the page at `keys = 1000000`: Che's approximation
+/// summed over every key, about 10^8 `exp` calls per slider tick. The formulas now sum over
+/// bands of keys of nearly equal popularity, so their work is bounded whatever the key count,
+/// and they agree with the key-by-key sums.
+#[test]
+fn cache_theory_does_bounded_work_for_a_million_keys() {
+    use headroom::scenario::CachePolicy;
+    use headroom::sim::theory::caches::{EXACT_KEYS, bands, hit_ratio, hit_ratio_counted};
+    let million = bands(1_000_000, 1.0);
+    assert!(million.len() <= 3_000, "{} bands", million.len());
+    let total: f64 = million.iter().map(|b| b.keys).sum();
+    assert_eq!(total, 1_000_000.0);
+    for policy in [CachePolicy::Lru, CachePolicy::Fifo, CachePolicy::Lfu] {
+        let (ratio, work) = hit_ratio_counted(policy, 10_000, &million);
+        assert!(work <= 1_000_000, "{policy:?}: {work} terms for a million keys");
+        assert!(ratio > 0.5 && ratio < 1.0, "{policy:?}: {ratio}");
+    }
+    // Against the exact key-by-key sums, on a key space small enough to sum exactly.
+    let n = 100_000;
+    let exact: Vec<f64> = headroom::sim::zipf::shares(n, 0.8);
+    let banded = bands(n, 0.8);
+    assert!(banded.len() < exact.len() / 10);
+    for capacity in [100, 1_000, 10_000] {
+        let one_by_one = exact_lru(&exact, capacity as f64);
+        let by_band = hit_ratio(CachePolicy::Lru, capacity, &banded);
+        assert!((one_by_one - by_band).abs() < 1e-3, "capacity {capacity}: {one_by_one} vs {by_band}");
+    }
+    // Small key spaces are still summed key by key.
+    assert_eq!(bands(EXACT_KEYS, 1.0).len(), EXACT_KEYS as usize);
+}
+
+/// Che's approximation summed key by key, for the test above.
+fn exact_lru(p: &[f64], capacity: f64) -> f64 {
+    let occupancy = |t: f64| p.iter().map(|&q| 1.0 - (-q * t).exp()).sum::<f64>();
+    let (mut low, mut high) = (0.0, 1.0);
+    while occupancy(high) < capacity {
+        high *= 2.0;
+    }
+    for _ in 0..100 {
+        let mid = 0.5 * (low + high);
+        if occupancy(mid) < capacity { low = mid } else { high = mid }
+    }
+    p.iter().map(|&q| q * (1.0 - (-q * high).exp())).sum()
+}

@@ -155,9 +155,9 @@ pub fn replication(s: &Scenario) -> Prediction {
         let writes = s.arrivals.rate * s.keys.write_ratio;
         caches::popularity(s)
             .iter()
-            .map(|&p| {
-                let w = writes * p;
-                p * w * r.lag / (1.0 + w * r.lag)
+            .map(|band| {
+                let (p, w) = (band.share, writes * band.share);
+                band.keys * p * w * r.lag / (1.0 + w * r.lag)
             })
             .sum()
     };

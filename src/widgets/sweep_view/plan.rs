@@ -11,9 +11,6 @@ use crate::{
 pub(super) const MAX_REQUESTS: u64 = 20_000;
 /// Events one run may take before it is cut short (its figures are then those so far).
 const MAX_EVENTS: u64 = 5_000_000;
-/// Most keys for which a cache's prediction is computed: its cost grows with the keys, and it
-/// runs inside one slice.
-const MAX_THEORY_KEYS: u64 = 20_000;
 
 /// The scenario a sweep starts from: the widget's, with runs capped at [`MAX_REQUESTS`].
 pub(super) fn bounded(s: &Scenario) -> Scenario {
@@ -63,9 +60,8 @@ pub(super) struct Point {
 
 impl Point {
     pub(super) fn new(sweep: &Sweep, scenario: &Scenario, report: &Report, finished: bool) -> Point {
-        let affordable =
-            scenario.keys.count <= MAX_THEORY_KEYS || !scenario.kind.descriptor().key("keys").is_some();
-        let prediction = affordable.then(|| theory::predict(scenario)).flatten();
+        // A prediction's work is bounded (a cache's sums over bands of keys), so every run gets one.
+        let prediction = theory::predict(scenario);
         let theory = sweep.theory.and_then(|(_, figure)| prediction.as_ref().and_then(figure));
         Point {
             x: (sweep.x)(scenario),
