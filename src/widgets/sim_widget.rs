@@ -4,12 +4,15 @@ use super::{
     Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls,
     Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote, WidgetState,
     frame_loop::{use_animation_frames, use_on_screen},
+    readouts::format_count,
+    test_hooks,
 };
 use crate::{
     browser,
     content::SimBlock,
     playback::FRAME_BUDGET,
     scenario::{Problem, Scenario},
+    sim::limits::MAX_IN_FLIGHT,
 };
 
 /// Everything a widget is built from: a lesson's ```sim block or an embed URL.
@@ -54,13 +57,20 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
     }
     let root = NodeRef::<Div>::new();
     let on_screen = use_on_screen(root);
-    use_animation_frames(move || state.playing.get() && on_screen.get(), move |elapsed| state.frame(elapsed));
+    use_animation_frames(
+        move || state.playing.get() && on_screen.get(),
+        move |elapsed| {
+            state.frame(elapsed);
+            test_hooks::note_memory();
+        },
+    );
     let reduced = browser::prefers_reduced_motion();
     let kind = config.scenario.kind.name();
     view! {
         <div class="sim" node_ref=root data-testid="sim-widget" data-kind=kind
             data-frame-budget=FRAME_BUDGET.to_string() data-frame-events=move || state.frame_events.get().to_string()>
             <ProblemList problems=state.problems/>
+            <RunNotices state/>
             {if reduced {
                 view! { <SteppedTable state/> }.into_any()
             } else {
@@ -97,4 +107,28 @@ pub fn ProblemList(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
             }
         })
     }
+}
+
+/// What the run is doing beyond playing: turning arrivals away because it reached its memory
+/// limits.
+#[component]
+fn RunNotices(state: WidgetState) -> impl IntoView {
+    let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
+    let shed = move || {
+        let shed = state.snapshot.with(|s| s.report.metric("shed").unwrap_or(0.0));
+        (shed > 0.0).then(|| {
+            view! {
+                <p class="behind" role="status" data-testid="shed-notice">
+                    {format!(
+                        "{} {} turned away unrun: a run holds at most {} {} at once, so its memory stays bounded.",
+                        format_count(shed as u64),
+                        units.items,
+                        format_count(MAX_IN_FLIGHT as u64),
+                        units.items
+                    )}
+                </p>
+            }
+        })
+    };
+    view! { {shed} }
 }
