@@ -7,9 +7,51 @@ const { test, expect } = require('../fixtures');
 const { LessonPage } = require('../pages/site');
 const { SimWidget, EmbedPage } = require('../pages/widget');
 
+const seconds = (text) => parseFloat(text);
+
+// Events one frame may spend catching up (playback::SEEK_BUDGET).
+const SEEK_BUDGET = 100000;
+
 // The bound the memory test asserts, documented in docs/performance.md: a page with one widget
 // and a run at its limits (sim::limits) stays under this many bytes of wasm memory.
 const MEMORY_BOUND = 64 * 1024 * 1024;
+
+test('a share link with t= replays all the way there, showing it is catching up', async ({ page }) => {
+  // About six million events to reach t = 3000 s: three times what one frame was once allowed.
+  const widget = await new EmbedPage(page).open('queue', 'rate=1000&service_time=0.0009&requests=0&t=3000');
+  await expect(widget.root.getByTestId('catching-up')).toBeVisible();
+  await expect(widget.root.getByTestId('catching-up')).toContainText('3000.0 s');
+  await expect(widget.readout('time')).toHaveText('3000.00 s', { timeout: 25_000 });
+  await expect(widget.root.getByTestId('catching-up')).toHaveCount(0);
+  await expect(widget.play).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a failure injected after a while at top speed keeps the moment', async ({ page }) => {
+  test.setTimeout(60_000);
+  // ρ = 0.9 at 50 requests a second: about 100 events per simulated second.
+  const widget = await new EmbedPage(page).open('queue', 'rate=50&service_time=0.018&requests=0&seed=3');
+  await widget.setSpeed('max');
+  await widget.start();
+  // Well past the two million events a replay was once cut at.
+  await expect.poll(async () => seconds(await widget.time()), { timeout: 30_000 }).toBeGreaterThan(30_000);
+  await widget.pause();
+  const before = await widget.time();
+  await widget.root.getByTestId('kill-server').click();
+  const frames = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector('[data-testid="sim-widget"]');
+    const samples = [];
+    const sample = () => {
+      samples.push(Number(el.dataset.frameEvents));
+      if (document.querySelector('[data-testid="catching-up"]')) requestAnimationFrame(sample);
+      else resolve(samples);
+    };
+    requestAnimationFrame(sample);
+  }));
+  expect(frames.filter((events) => !(events <= SEEK_BUDGET)), 'frames over the seek budget').toEqual([]);
+  await expect(widget.root.getByTestId('catching-up')).toHaveCount(0, { timeout: 30_000 });
+  await expect(widget.readout('time')).toHaveText(before);
+  await expect(widget.root.getByTestId('kill-server')).toHaveText('Revive server 1');
+});
 
 test('a hostile scenario played at top speed for 30 s keeps wasm memory bounded', async ({ page }) => {
   test.setTimeout(90_000);

@@ -58,7 +58,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
     let root = NodeRef::<Div>::new();
     let on_screen = use_on_screen(root);
     use_animation_frames(
-        move || state.playing.get() && on_screen.get(),
+        move || state.busy() && on_screen.get(),
         move |elapsed| {
             state.frame(elapsed);
             test_hooks::note_memory();
@@ -109,10 +109,20 @@ pub fn ProblemList(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
     }
 }
 
-/// What the run is doing beyond playing: turning arrivals away because it reached its memory
-/// limits.
+/// What the run is doing beyond playing: catching up to a time it was asked to reach (a shared
+/// link's `t=`, or a failure injected now, which replays the run to this moment), and turning
+/// arrivals away because it reached its memory limits.
 #[component]
 fn RunNotices(state: WidgetState) -> impl IntoView {
+    let catching_up = move || {
+        state.catching_up.get().map(|(target, fraction)| {
+            view! {
+                <p class="behind" role="status" data-testid="catching-up">
+                    {format!("Catching up: replaying the run to {target:.1} s ({:.0} % done)…", fraction * 100.0)}
+                </p>
+            }
+        })
+    };
     let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
     let shed = move || {
         let shed = state.snapshot.with(|s| s.report.metric("shed").unwrap_or(0.0));
@@ -130,5 +140,5 @@ fn RunNotices(state: WidgetState) -> impl IntoView {
             }
         })
     };
-    view! { {shed} }
+    view! { {catching_up}{shed} }
 }
