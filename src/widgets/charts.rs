@@ -8,7 +8,8 @@
 
 pub(super) mod plot;
 
-use leptos::{ev, html::Canvas, prelude::*};
+use leptos::{html::Canvas, prelude::*};
+use leptos_use::use_resize_observer;
 
 use self::plot::{Line, Plot};
 use super::WidgetState;
@@ -117,9 +118,9 @@ fn draw_chart(canvas: &web_sys::HtmlCanvasElement, state: WidgetState, chart: &C
 fn chart_view(state: WidgetState, chart: &'static Chart) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let figures = RwSignal::new(String::from("no data yet"));
+    // Redrawn when the canvas's own box changes size (a window resize, a layout change).
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
-    on_cleanup(move || handle.remove());
+    use_resize_observer(canvas, move |_, _| resized.update(|n| *n = n.wrapping_add(1)));
     Effect::new(move |last: Option<f64>| {
         let last = last.unwrap_or(f64::NEG_INFINITY);
         resized.track();

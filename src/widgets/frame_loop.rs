@@ -1,5 +1,6 @@
-//! Browser timing for a widget: an animation-frame loop that runs only while it should, and a
-//! signal that says whether an element is on screen.
+//! Browser timing for a widget: an animation-frame loop that runs only while it should. (Whether
+//! the widget is on screen comes from leptos-use's `use_element_visibility`; its `use_raf_fn`
+//! is not used because it leaves a closure behind each time it pauses.)
 
 use std::{
     cell::RefCell,
@@ -7,7 +8,7 @@ use std::{
     sync::atomic::{AtomicUsize, Ordering},
 };
 
-use leptos::{html::Div, prelude::*};
+use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, closure::Closure};
 
@@ -107,33 +108,4 @@ impl Drop for LiveLoop {
 
 fn publish(loops: usize) {
     super::test_hooks::set("frameLoops", loops as f64);
-}
-
-/// True while any part of `target` is inside the viewport. Browsers without
-/// IntersectionObserver count as always on screen.
-pub fn use_on_screen(target: NodeRef<Div>) -> ReadSignal<bool> {
-    let (on_screen, set_on_screen) = signal(true);
-    type Observer = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
-    let observer = Rc::new(RefCell::new(None::<Observer>));
-    let keep = Rc::clone(&observer);
-    target.on_load(move |element| {
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) =
-                entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-            {
-                set_on_screen.set(entry.is_intersecting());
-            }
-        });
-        if let Ok(obs) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
-            obs.observe(&element);
-            *keep.borrow_mut() = Some((obs, callback));
-        }
-    });
-    let observer = SendWrapper::new(observer);
-    on_cleanup(move || {
-        if let Some((obs, _callback)) = observer.take().borrow_mut().take() {
-            obs.disconnect();
-        }
-    });
-    on_screen
 }

@@ -1,4 +1,5 @@
-use leptos::{ev, html::Canvas, prelude::*};
+use leptos::{html::Canvas, prelude::*};
+use leptos_use::use_resize_observer;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -13,9 +14,9 @@ use crate::{
 #[component]
 pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    // Redrawn when the canvas's own box changes size (a window resize, a layout change).
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
-    on_cleanup(move || handle.remove());
+    use_resize_observer(canvas, move |_, _| resized.update(|n| *n = n.wrapping_add(1)));
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = canvas.get() else { return };

@@ -1,14 +1,12 @@
 use leptos::{html::Div, prelude::*};
+use leptos_use::{use_element_visibility, use_prefers_reduced_motion};
 
 use super::{
     Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls,
     Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote, WidgetState,
-    frame_loop::{use_animation_frames, use_on_screen},
-    readouts::format_count,
-    test_hooks,
+    frame_loop::use_animation_frames, readouts::format_count, test_hooks,
 };
 use crate::{
-    browser,
     content::SimBlock,
     playback::FRAME_BUDGET,
     scenario::{Problem, Scenario},
@@ -56,7 +54,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
         state.seek(t);
     }
     let root = NodeRef::<Div>::new();
-    let on_screen = use_on_screen(root);
+    let on_screen = use_element_visibility(root);
     use_animation_frames(
         move || state.busy() && on_screen.get(),
         move |elapsed| {
@@ -64,14 +62,14 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
             test_hooks::note_memory();
         },
     );
-    let reduced = browser::prefers_reduced_motion();
+    let reduced = use_prefers_reduced_motion();
     let kind = config.scenario.kind.name();
     view! {
         <div class="sim" node_ref=root data-testid="sim-widget" data-kind=kind
             data-frame-budget=FRAME_BUDGET.to_string() data-frame-events=move || state.frame_events.get().to_string()>
             <ProblemList problems=state.problems/>
             <RunNotices state/>
-            {if reduced {
+            {move || if reduced.get() {
                 view! { <SteppedTable state/> }.into_any()
             } else {
                 view! { <SimCanvas state/><PlaybackControls state/> }.into_any()

@@ -11,6 +11,7 @@
 //! prediction is drawn dashed beside the measured curve.
 
 use leptos::{ev, html::Canvas, prelude::*};
+use leptos_use::use_resize_observer;
 
 mod plan;
 
@@ -175,9 +176,9 @@ fn nearest(points: &[Point], area: &Area, x: f64) -> Option<usize> {
 fn results_view(run: SweepRun, state: WidgetState) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let area = StoredValue::new(None::<Area>);
+    // Redrawn when the canvas's own box changes size (a window resize, a layout change).
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
-    on_cleanup(move || handle.remove());
+    use_resize_observer(canvas, move |_, _| resized.update(|n| *n = n.wrapping_add(1)));
     Effect::new(move |_| {
         resized.track();
         run.points.track();
