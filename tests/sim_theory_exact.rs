@@ -8,7 +8,7 @@
 //! of a class waiting is that class's arrival rate times its mean wait (Little's law).
 
 use headroom::scenario::Scenario;
-use headroom::sim::snapshot::StageView;
+use headroom::sim::models::requests::scene::StageView;
 use headroom::sim::theory::{Basis, Prediction, predict};
 use headroom::sim::{Report, Sim};
 
@@ -185,8 +185,9 @@ fn waiting_by_class(scenario: &str, from: f64, until: f64, dt: f64) -> (f64, f64
         t += dt;
         sim.run_until(t, u64::MAX);
         let snapshot = sim.snapshot();
-        assert!(snapshot.requests.len() == snapshot.in_flight, "snapshot cut short");
-        for request in snapshot.requests.iter().filter(|r| matches!(r.stage, StageView::Queue { .. })) {
+        let Some(scene) = snapshot.request_path() else { panic!("not a request path") };
+        assert!(scene.requests.len() == snapshot.in_flight, "snapshot cut short");
+        for request in scene.requests.iter().filter(|r| matches!(r.stage, StageView::Queue { .. })) {
             if request.high { high += 1 } else { low += 1 }
         }
         samples += 1;

@@ -80,7 +80,7 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
     let parsed = Scenario::from_query(&query);
     problems.extend(parsed.problems);
     let controls = match controls.as_deref() {
-        None => default_controls(parsed.scenario.kind),
+        None => parsed.scenario.kind.descriptor().controls.iter().map(|k| k.to_string()).collect(),
         Some("none") => Vec::new(),
         Some(list) => {
             list.split(',').map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).take(8).collect()
@@ -98,22 +98,4 @@ fn apply_theme(value: &str, problems: &mut Vec<Problem>) {
             message: format!("is {other:?}; use light, dark or system"),
         }),
     }
-}
-
-/// The controls an embed shows when its address names none.
-fn default_controls(kind: Kind) -> Vec<String> {
-    let keys: &[&str] = match kind {
-        Kind::Queue => &["rate", "servers", "service_time"],
-        Kind::Balancer => &["policy", "rate", "servers"],
-        Kind::Cache => &["policy", "capacity", "zipf"],
-        Kind::Limiter => &["algorithm", "limit", "rate"],
-        Kind::Retries => &["max_retries", "jitter", "fail_prob"],
-        Kind::Breaker => &["fail_prob", "rate"],
-        Kind::Hashing => &["servers", "vnodes"],
-        Kind::Replication => &["lag", "replicas"],
-        Kind::Autoscale => &["target_util", "provision_time"],
-        Kind::Pipeline => &["rate", "servers", "capacity"],
-        Kind::Estimate => &["daily_users", "requests_per_user"],
-    };
-    keys.iter().map(|k| k.to_string()).collect()
 }

@@ -27,12 +27,12 @@
 
 mod approx;
 mod basis;
-mod caches;
+pub mod caches;
 mod gi_m_c;
 mod patience;
 mod percentiles;
 mod priority;
-mod queues;
+pub mod queues;
 mod shared;
 mod speeds;
 mod split;
@@ -91,20 +91,15 @@ pub struct Prediction {
     pub notes: Vec<String>,
 }
 
-/// The prediction for `s`, or `None` when no formula covers its kind (breaker, pipeline,
-/// estimate, which is exact anyway).
+/// The prediction for `s`, or `None` when no formula covers it (its kind's descriptor names
+/// the formula: breaker, pipeline and estimate, which is exact anyway, have none).
 pub fn predict(s: &Scenario) -> Option<Prediction> {
-    let mut p = match s.kind {
-        Kind::Queue => queues::shared_queue(s),
-        Kind::Balancer => queues::balanced(s)?,
-        Kind::Cache => caches::cache(s),
-        Kind::Limiter => limiter(s),
-        Kind::Retries => retries(s),
-        Kind::Hashing => hashing(s),
-        Kind::Replication => replication(s),
-        Kind::Autoscale => autoscale(s),
-        Kind::Breaker | Kind::Pipeline | Kind::Estimate => return None,
-    };
+    predict_with(s, s.kind.descriptor().theory?.predict)
+}
+
+/// `formula`'s prediction for `s`, with the notes on arrivals every timed kind shares.
+pub fn predict_with(s: &Scenario, formula: fn(&Scenario) -> Option<Prediction>) -> Option<Prediction> {
+    let mut p = formula(s)?;
     // The queue kinds' forms say themselves how the arrivals fit them.
     if s.kind.is_timed() && !matches!(s.kind, Kind::Queue | Kind::Balancer) {
         arrival_notes(s, &mut p.notes);
@@ -127,7 +122,7 @@ fn arrival_notes(s: &Scenario, notes: &mut Vec<String>) {
     }
 }
 
-fn limiter(s: &Scenario) -> Prediction {
+pub fn limiter(s: &Scenario) -> Prediction {
     let l = &s.limiter;
     let mut notes = vec![format!(
         "Over a long run at most {} requests per second pass; below that, bursts larger than \
@@ -145,7 +140,7 @@ fn limiter(s: &Scenario) -> Prediction {
     }
 }
 
-fn retries(s: &Scenario) -> Prediction {
+pub fn retries(s: &Scenario) -> Prediction {
     let p = s.servers.fail_prob;
     let attempts = s.retries.max_retries as i32 + 1;
     let mean_attempts = if p < 1.0 { (1.0 - p.powi(attempts)) / (1.0 - p) } else { f64::from(attempts) };
@@ -172,7 +167,7 @@ fn retries(s: &Scenario) -> Prediction {
     }
 }
 
-fn hashing(s: &Scenario) -> Prediction {
+pub fn hashing(s: &Scenario) -> Prediction {
     let (servers, vnodes) = (s.servers.count as u32, s.balancer.vnodes as u32);
     Prediction {
         model: "consistent hashing".into(),
@@ -185,7 +180,7 @@ fn hashing(s: &Scenario) -> Prediction {
 /// A read of key i is stale when the key's last write has not reached the replica yet. With
 /// writes to key i at rate w_i and an exponential lag of mean L, that chance is
 /// w_i·L / (1 + w_i·L).
-fn replication(s: &Scenario) -> Prediction {
+pub fn replication(s: &Scenario) -> Prediction {
     let r = &s.replication;
     let mut notes = vec![
         "Replicas apply writes in order, so a write waits for slower ones before it: real \
@@ -201,16 +196,16 @@ fn replication(s: &Scenario) -> Prediction {
         let writes = s.arrivals.rate * s.keys.write_ratio;
         caches::popularity(s)
             .iter()
-            .map(|&p| {
-                let w = writes * p;
-                p * w * r.lag / (1.0 + w * r.lag)
+            .map(|band| {
+                let (p, w) = (band.share, writes * band.share);
+                band.keys * p * w * r.lag / (1.0 + w * r.lag)
             })
             .sum()
     };
     Prediction { model: "exponential lag".into(), stale_ratio: Some(stale), notes, ..Prediction::default() }
 }
 
-fn autoscale(s: &Scenario) -> Prediction {
+pub fn autoscale(s: &Scenario) -> Prediction {
     let a = &s.autoscale;
     let busy = s.arrivals.rate * s.service.mean;
     let needed = (busy / a.target_util).ceil().clamp(a.min_servers as f64, a.max_servers as f64);

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::ring::{Ring, expected_cv, mix64};
-use super::zipf;
 use crate::scenario::Scenario;
+use crate::sim::ring::{Ring, expected_cv, mix64};
+use crate::sim::zipf;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HashingReport {

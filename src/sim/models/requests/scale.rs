@@ -2,13 +2,13 @@
 //! just past and resizes the worker pool of the shared queue; new workers arrive
 //! `provision_time` later, removed ones leave at once (a busy one after its request).
 
-use super::Sim;
+use super::EventKind;
+use super::{K, RequestPath};
 use crate::sim::autoscale::ScaleDecision;
-use crate::sim::event::EventKind;
 
-impl Sim {
-    pub(super) fn on_scale_check(&mut self) {
-        let now = self.now;
+impl RequestPath {
+    pub(super) fn on_scale_check(&mut self, k: &mut K) {
+        let now = k.now();
         let interval = self.scenario.autoscale.scale_interval;
         let Some(station) = self.stations.first() else {
             return;
@@ -23,29 +23,29 @@ impl Sim {
         if let ScaleDecision::ScaleOut(_) = scaler.evaluate(now, observed)
             && let Some(at) = scaler.next_ready_at()
         {
-            self.schedule(at, EventKind::Provisioned);
+            k.schedule(at, EventKind::Provisioned);
         }
-        self.match_workers();
+        self.match_workers(k);
         if self.active() {
-            self.schedule(now + interval, EventKind::ScaleCheck);
+            k.schedule(now + interval, EventKind::ScaleCheck);
         }
     }
 
-    pub(super) fn on_provisioned(&mut self) {
-        let now = self.now;
+    pub(super) fn on_provisioned(&mut self, k: &mut K) {
+        let now = k.now();
         let Some(scaler) = &mut self.autoscaler else {
             return;
         };
         scaler.advance(now);
         if let Some(at) = scaler.next_ready_at() {
-            self.schedule(at, EventKind::Provisioned);
+            k.schedule(at, EventKind::Provisioned);
         }
-        self.match_workers();
+        self.match_workers(k);
     }
 
     /// Adds or removes workers until the pool has as many as the autoscaler has ready.
-    fn match_workers(&mut self) {
-        let now = self.now;
+    fn match_workers(&mut self, k: &mut K) {
+        let now = k.now();
         let Some(scaler) = &self.autoscaler else {
             return;
         };
@@ -60,6 +60,6 @@ impl Sim {
             station.remove_worker(now);
         }
         self.peak_workers = self.peak_workers.max(ready);
-        self.start_all(0);
+        self.start_all(k, 0);
     }
 }

@@ -1,12 +1,11 @@
-//! Building a [`Snapshot`] of the engine for a view.
+//! Building a [`Snapshot`] of the request path for a view.
 
 use std::fmt;
 
-use super::Sim;
-use crate::sim::breaker::BreakerState;
+use super::RequestPath;
+use super::scene::*;
 use crate::sim::request::Stage;
-use crate::sim::series::Series;
-use crate::sim::snapshot::*;
+use crate::sim::snapshot::{Scene, Snapshot};
 use crate::sim::station::Station;
 
 fn server_view<P>(station: &Station<P>, healthy: bool) -> ServerView {
@@ -24,17 +23,16 @@ fn server_view<P>(station: &Station<P>, healthy: bool) -> ServerView {
     }
 }
 
-impl Sim {
-    /// What a view needs to draw the run now.
-    pub fn snapshot(&self) -> Snapshot {
-        let now = self.now;
+impl RequestPath {
+    /// What a view needs to draw the run at `now`.
+    pub(super) fn snapshot(&self, now: f64) -> Snapshot {
         let mut requests: Vec<RequestView> = self
             .requests
             .iter()
             .take(MAX_DRAWN)
             .map(|(r, request)| RequestView {
                 id: r.bits(),
-                stage: self.stage_view(request.stage),
+                stage: self.stage_view(request.stage, now),
                 age: now - request.arrived,
                 attempt: request.attempts,
                 key: request.key,
@@ -56,9 +54,7 @@ impl Sim {
                 server: exit.server,
             })
             .collect();
-        Snapshot {
-            time: now,
-            in_flight: self.requests.len(),
+        let scene = RequestScene {
             requests,
             recent,
             servers: self.stations.iter().enumerate().map(|(i, s)| server_view(s, healthy(i))).collect(),
@@ -87,72 +83,52 @@ impl Sim {
                 }
             }),
             limiter_level: self.limiter.as_ref().map(|l| l.level()),
-            breaker: self.breaker.as_ref().map(|b| match b.state() {
-                BreakerState::Closed => "closed",
-                BreakerState::Open => "open",
-                BreakerState::HalfOpen => "half_open",
-            }),
+            breaker: self.breaker.as_ref().map(|b| super::summary::breaker_state(b.state())),
             ready_workers: self.autoscaler.as_ref().map(|a| a.ready()),
             pending_workers: self.autoscaler.as_ref().map(|a| a.pending()),
-            replicas: self.replication.as_ref().map_or_else(Vec::new, |rep| {
-                rep.replicas
-                    .iter()
-                    .map(|r| ReplicaView { behind: rep.head - r.applied.min(rep.head) })
-                    .collect()
-            }),
-            partitioned: self.replication.as_ref().is_some_and(|rep| rep.partitioned),
-            report: self.report(),
+        };
+        Snapshot {
+            in_flight: self.requests.len(),
+            scene: Scene::Requests(Box::new(scene)),
+            ..Snapshot::empty(now)
         }
     }
 
-    /// Requests at each server (waiting and in service), cheaper than a snapshot.
-    pub fn loads(&self) -> Vec<usize> {
-        self.stations.iter().map(|s| s.load()).collect()
-    }
-
-    /// The latency histogram of the completed requests so far.
-    pub fn latency(&self) -> &crate::sim::histogram::Histogram {
-        &self.metrics.latency
-    }
-
-    /// The chart series so far.
-    pub fn series(&self) -> &Series {
-        &self.metrics.series
-    }
-
-    fn stage_view(&self, stage: Stage) -> StageView {
+    fn stage_view(&self, stage: Stage, now: f64) -> StageView {
         let mut view = StageView::from_stage(stage);
         if let StageView::Service { server, worker, progress } = &mut view
             && let Some(w) = self.stations.get(*server as usize).and_then(|s| s.workers.get(*worker as usize))
         {
             let span = w.done_at - w.started;
-            *progress = if span > 0.0 { ((self.now - w.started) / span).clamp(0.0, 1.0) } else { 1.0 };
+            *progress = if span > 0.0 { ((now - w.started) / span).clamp(0.0, 1.0) } else { 1.0 };
         }
         view
     }
 
     /// Fills in each waiting request's place in its queue.
+    /// Only the first `MAX_DRAWN` places of each queue are counted (a view draws no more),
+    /// so the work is bounded however long the queue; a request further back is given
+    /// `MAX_DRAWN`.
     fn number_queue_positions(&self, requests: &mut [RequestView]) {
         let mut position_of = std::collections::BTreeMap::new();
         for station in &self.stations {
-            for (position, job) in
-                station.queued().filter(|j| self.requests.get(j.payload).is_some()).enumerate()
-            {
+            let live = station.queued().filter(|j| self.requests.get(j.payload).is_some());
+            for (position, job) in live.take(MAX_DRAWN).enumerate() {
                 position_of.insert(job.payload.bits(), position);
             }
         }
         for request in requests {
             if let StageView::Queue { position, .. } = &mut request.stage {
-                *position = position_of.get(&request.id).copied().unwrap_or(0);
+                *position = position_of.get(&request.id).copied().unwrap_or(MAX_DRAWN);
             }
         }
     }
 }
 
-/// One line: time, events, requests in flight, then each server's queue and busy workers.
-impl fmt::Display for Sim {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "t={:.3} events={} in_flight={}", self.now, self.processed, self.requests.len())?;
+impl RequestPath {
+    /// One line: requests in flight, then each server's queue and busy workers.
+    pub(super) fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "in_flight={}", self.requests.len())?;
         for (i, station) in self.stations.iter().enumerate() {
             let up = if station.is_up() { "" } else { " down" };
             write!(

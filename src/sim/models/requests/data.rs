@@ -13,14 +13,17 @@
 
 use rand::Rng;
 
-use super::Sim;
+use super::EventKind;
+use super::{K, RequestPath};
 use crate::scenario::{CachePolicy, ReadPolicy, Scenario, TtlMode, WritePolicy};
 use crate::sim::cache::{Cache, CacheConfig, Eviction, InsertOptions, KeyMap, Lookup, Ttl};
 use crate::sim::dist::exponential;
-use crate::sim::event::EventKind;
 use crate::sim::request::{ReqRef, Stage};
 use crate::sim::rng::uniform;
 use crate::sim::station::{Job, Offer, Station};
+
+/// Waiters on one key's read past which the list drops those that gave up.
+const COMPACT_WAITERS: usize = 4096;
 
 /// Work for the database.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,10 +100,10 @@ impl Data {
     }
 }
 
-impl Sim {
+impl RequestPath {
     /// `r` reaches the cache.
-    pub(super) fn enter_data(&mut self, r: ReqRef) {
-        let now = self.now;
+    pub(super) fn enter_data(&mut self, k: &mut K, r: ReqRef) {
+        let now = k.now();
         let Some(request) = self.requests.get(r) else {
             return;
         };
@@ -112,14 +115,14 @@ impl Sim {
             data.latest[key as usize] = version;
             match self.scenario.cache.write_policy {
                 WritePolicy::WriteAround | WritePolicy::WriteThrough => {
-                    self.send_to_database(DbTask::Write { req: r, key, version });
+                    self.send_to_database(k, DbTask::Write { req: r, key, version });
                 }
                 WritePolicy::WriteBack => {
                     data.store(key, version, now, &mut self.rng.cache);
                     data.cache.set_dirty(u64::from(key), true);
                     let flush_at = now + self.scenario.cache.flush_delay;
-                    self.answer_after(r, hit_time);
-                    self.schedule(flush_at, EventKind::Flush { key });
+                    self.answer_after(k, r, hit_time);
+                    k.schedule(flush_at, EventKind::Flush { key });
                 }
             }
             return;
@@ -133,7 +136,7 @@ impl Sim {
                     counts.stale_reads += u64::from(stale);
                     self.metrics.series.at(now).hits += 1;
                 }
-                self.answer_after(r, hit_time);
+                self.answer_after(k, r, hit_time);
             }
             Lookup::Miss | Lookup::Expired { .. } => {
                 if counted {
@@ -142,6 +145,11 @@ impl Sim {
                 }
                 if self.scenario.cache.coalesce {
                     if let Some(waiting) = data.inflight.get_mut(&u64::from(key)) {
+                        if waiting.len() >= COMPACT_WAITERS && waiting.len().is_power_of_two() {
+                            // Requests that gave up leave their place here; keep the list bounded.
+                            let requests = &self.requests;
+                            waiting.retain(|w| requests.get(*w).is_some());
+                        }
                         waiting.push(r);
                         self.set_stage(r, Stage::Database);
                         return;
@@ -149,18 +157,18 @@ impl Sim {
                     data.inflight.insert(u64::from(key), Vec::new());
                 }
                 let version = data.stored[key as usize];
-                self.send_to_database(DbTask::Read { req: r, key, version });
+                self.send_to_database(k, DbTask::Read { req: r, key, version });
             }
         }
     }
 
-    fn answer_after(&mut self, r: ReqRef, delay: f64) {
+    fn answer_after(&mut self, k: &mut K, r: ReqRef, delay: f64) {
         self.set_stage(r, Stage::Cache);
-        self.schedule(self.now + delay, EventKind::Answered(r));
+        k.schedule(k.now() + delay, EventKind::Answered(r));
     }
 
-    fn send_to_database(&mut self, task: DbTask) {
-        let now = self.now;
+    fn send_to_database(&mut self, k: &mut K, task: DbTask) {
+        let now = k.now();
         if let DbTask::Read { req, .. } | DbTask::Write { req, .. } = task {
             self.set_stage(req, Stage::Database);
         }
@@ -168,12 +176,12 @@ impl Sim {
         let work = exponential(&mut self.rng.database, self.scenario.cache.db_time);
         let job = Job { payload: task, work, enqueued: now, high: false };
         if let Offer::Started { worker, done_at, epoch } = data.db.offer(job, now) {
-            self.schedule(done_at, EventKind::DatabaseDone { worker, epoch });
+            k.schedule(done_at, EventKind::DatabaseDone { worker, epoch });
         }
     }
 
-    pub(super) fn on_database_done(&mut self, worker: u16, epoch: u32) {
-        let now = self.now;
+    pub(super) fn on_database_done(&mut self, k: &mut K, worker: u16, epoch: u32) {
+        let now = k.now();
         let hit_time = self.scenario.cache.hit_time;
         let Some(data) = &mut self.data else { return };
         if !data.db.is_current(worker, epoch) {
@@ -183,7 +191,7 @@ impl Sim {
             return;
         };
         if let Some((next, done_at, epoch)) = data.db.dispatch_one(worker, now, |_| true) {
-            self.schedule(done_at, EventKind::DatabaseDone { worker, epoch });
+            k.schedule(done_at, EventKind::DatabaseDone { worker, epoch });
             if let DbTask::Read { req, .. } | DbTask::Write { req, .. } = next.payload
                 && let Some(request) = self.requests.get_mut(req)
             {
@@ -205,7 +213,7 @@ impl Sim {
                     ReadPolicy::ReadThrough => hit_time,
                 };
                 for r in std::iter::once(req).chain(waiting) {
-                    self.answer_after(r, store_trip);
+                    self.answer_after(k, r, store_trip);
                 }
             }
             DbTask::Write { req, key, version } => {
@@ -218,7 +226,7 @@ impl Sim {
                         data.cache.invalidate(u64::from(key));
                     }
                 }
-                self.answer_after(req, hit_time);
+                self.answer_after(k, req, hit_time);
             }
             DbTask::Flush { key, version } => {
                 self.metrics.counts.db_writes += u64::from(measured);
@@ -232,11 +240,11 @@ impl Sim {
     }
 
     /// Write-back: the latest write of `key` goes to the database, unless it is there already.
-    pub(super) fn on_flush(&mut self, key: u32) {
+    pub(super) fn on_flush(&mut self, k: &mut K, key: u32) {
         let Some(data) = &self.data else { return };
         let version = data.latest[key as usize];
         if data.stored[key as usize] < version {
-            self.send_to_database(DbTask::Flush { key, version });
+            self.send_to_database(k, DbTask::Flush { key, version });
         }
     }
 

@@ -1,15 +1,16 @@
 //! A request's life outside the servers: arrival, each attempt's start (timeout, breaker,
 //! rate limiter), and its end: answered, or failed and then retried, dead-lettered or dropped.
 
-use super::Sim;
-use crate::scenario::{Discipline, Kind};
+use super::EventKind;
+use super::scene::{Exit, Fate, MAX_RECENT};
+use super::{K, RequestPath};
+use crate::scenario::Discipline;
 use crate::sim::breaker::{BreakerState, Outcome};
-use crate::sim::event::EventKind;
 use crate::sim::limiter::Admission;
+use crate::sim::limits;
 use crate::sim::request::{ReqRef, Request, Stage};
 use crate::sim::retry::RetryDecision;
 use crate::sim::rng::chance;
-use crate::sim::snapshot::{Exit, Fate, MAX_RECENT};
 
 /// How an attempt went wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,50 +35,35 @@ impl Failure {
     }
 }
 
-impl Sim {
-    pub(super) fn schedule_next_arrival(&mut self) {
-        let run = &self.scenario.run;
-        if run.requests > 0 && self.arrived >= run.requests {
-            self.arrivals_open = false;
-            return;
+impl RequestPath {
+    pub(super) fn schedule_next_arrival(&mut self, k: &mut K) {
+        if let Some(next) = self.source.next(k.now()) {
+            k.schedule(next, EventKind::Arrival);
         }
-        let next = self.arrivals.next(self.now, &mut self.rng.arrivals);
-        if !next.is_finite() || run.duration > 0.0 && next > run.duration {
-            self.arrivals_open = false;
-            return;
-        }
-        self.schedule(next, EventKind::Arrival);
     }
 
-    pub(super) fn on_arrival(&mut self) {
-        let now = self.now;
-        self.arrived += 1;
-        self.schedule_next_arrival();
-        let counted = now >= self.metrics.since;
-        if counted {
-            self.metrics.counts.arrivals += 1;
-            self.metrics.series.at(now).arrivals += 1;
-        }
+    pub(super) fn on_arrival(&mut self, k: &mut K) {
+        let now = k.now();
+        let arrival = self.source.arrive();
+        self.schedule_next_arrival(k);
+        let counted = self.metrics.arrival(now);
         let s = &self.scenario;
-        let key = self.keys.as_ref().map_or(0, |zipf| zipf.sample(&mut self.rng.keys));
-        let write = s.keys.write_ratio > 0.0 && chance(&mut self.rng.keys, s.keys.write_ratio);
-        let high =
-            s.servers.discipline == Discipline::Priority && chance(&mut self.rng.keys, s.servers.high_share);
-        if counted && matches!(s.kind, Kind::Cache | Kind::Replication | Kind::Pipeline) {
-            let counts = &mut self.metrics.counts;
-            if write { counts.writes += 1 } else { counts.reads += 1 }
-        }
-        if self.replication.is_some() {
-            self.replicate(key, write, counted);
+        let high = s.servers.discipline == Discipline::Priority
+            && chance(self.source.key_stream(), s.servers.high_share);
+        if !limits::admits(self.requests.len(), k.pending(), self.queued()) {
+            self.metrics.shed(now, counted);
             return;
         }
-        let r = self.requests.insert(Request::new(now, counted, key, write, high));
-        self.start_attempt(r);
+        if counted && self.data.is_some() {
+            self.metrics.read_or_write(arrival.write);
+        }
+        let r = self.requests.insert(Request::new(now, counted, arrival.key, arrival.write, high));
+        self.start_attempt(k, r);
     }
 
     /// Starts an attempt of `r`: its timeout, then the breaker and the rate limiter.
-    fn start_attempt(&mut self, r: ReqRef) {
-        let now = self.now;
+    fn start_attempt(&mut self, k: &mut K, r: ReqRef) {
+        let now = k.now();
         let Some(request) = self.requests.get_mut(r) else {
             return;
         };
@@ -90,7 +76,7 @@ impl Sim {
             budget.on_first_attempt();
         }
         if let Some(timeout) = self.scenario.servers.timeout {
-            self.schedule(now + timeout, EventKind::Timeout(r));
+            k.schedule(now + timeout, EventKind::Timeout(r));
         }
         if let Some(breaker) = &mut self.breaker
             && !breaker.allow(now)
@@ -100,8 +86,8 @@ impl Sim {
                 self.metrics.counts.rejected_by_breaker += 1;
                 self.metrics.series.at(now).dropped += 1;
             }
-            self.exit(r, Fate::Dropped);
-            self.leave(r);
+            self.exit(k, r, Fate::Dropped);
+            self.leave(k, r);
             return;
         }
         if let Some(limiter) = &mut self.limiter {
@@ -109,39 +95,39 @@ impl Sim {
                 Admission::Pass => {}
                 Admission::Delay(wait) => {
                     self.set_stage(r, Stage::Limiter);
-                    self.schedule(now + wait, EventKind::Released(r));
+                    k.schedule(now + wait, EventKind::Released(r));
                     return;
                 }
                 Admission::Reject => {
-                    self.attempt_failed(r, Failure::Limited);
+                    self.attempt_failed(k, r, Failure::Limited);
                     return;
                 }
             }
         }
-        self.route(r);
+        self.route(k, r);
     }
 
     /// Sends an admitted attempt on to the first stage that the kind has.
-    fn route(&mut self, r: ReqRef) {
+    fn route(&mut self, k: &mut K, r: ReqRef) {
         if !self.stations.is_empty() {
-            self.send_to_server(r);
+            self.send_to_server(k, r);
         } else if self.data.is_some() {
-            self.enter_data(r);
+            self.enter_data(k, r);
         } else {
-            self.complete(r);
+            self.complete(k, r);
         }
     }
 
     /// A server finished `r`'s work: it errs with `fail_prob`, else goes on to the data stage.
-    pub(super) fn after_service(&mut self, r: ReqRef) {
+    pub(super) fn after_service(&mut self, k: &mut K, r: ReqRef) {
         if self.scenario.servers.fail_prob > 0.0
             && chance(&mut self.rng.failures, self.scenario.servers.fail_prob)
         {
-            self.attempt_failed(r, Failure::Failed);
+            self.attempt_failed(k, r, Failure::Failed);
         } else if self.data.is_some() {
-            self.enter_data(r);
+            self.enter_data(k, r);
         } else {
-            self.complete(r);
+            self.complete(k, r);
         }
     }
 
@@ -152,39 +138,39 @@ impl Sim {
     }
 
     /// `r` is answered now.
-    pub(super) fn complete(&mut self, r: ReqRef) {
-        let now = self.now;
+    pub(super) fn complete(&mut self, k: &mut K, r: ReqRef) {
+        let now = k.now();
         let Some(request) = self.requests.remove(r) else {
             return;
         };
-        self.record_exit(r, Fate::Served, request.server);
+        self.record_exit(k, r, Fate::Served, request.server);
         if request.counted {
             self.metrics.completed(request.arrived, request.waited, now);
             self.metrics.departed(request.arrived, now);
         }
-        self.record_outcome(Outcome::Success);
+        self.record_outcome(k, Outcome::Success);
     }
 
     /// `r` leaves unanswered.
-    fn leave(&mut self, r: ReqRef) {
+    fn leave(&mut self, k: &K, r: ReqRef) {
         if let Some(request) = self.requests.remove(r)
             && request.counted
         {
-            self.metrics.departed(request.arrived, self.now);
+            self.metrics.departed(request.arrived, k.now());
         }
     }
 
-    fn record_outcome(&mut self, outcome: Outcome) {
+    fn record_outcome(&mut self, k: &K, outcome: Outcome) {
         if let Some(breaker) = &mut self.breaker {
             let was_open = breaker.state() == BreakerState::Open;
-            breaker.record(outcome, self.now);
+            breaker.record(outcome, k.now());
             self.breaker_opened += u64::from(!was_open && breaker.state() == BreakerState::Open);
         }
     }
 
     /// The current attempt of `r` failed: count it, then retry, dead-letter, or let it go.
-    pub(super) fn attempt_failed(&mut self, r: ReqRef, failure: Failure) {
-        let now = self.now;
+    pub(super) fn attempt_failed(&mut self, k: &mut K, r: ReqRef, failure: Failure) {
+        let now = k.now();
         let Some(request) = self.requests.get(r) else {
             return;
         };
@@ -208,15 +194,15 @@ impl Sim {
                 }
             }
         }
-        self.record_outcome(Outcome::Failure);
+        self.record_outcome(k, Outcome::Failure);
         let Some(policy) = &self.retry else {
-            self.exit(r, failure.fate());
-            self.leave(r);
+            self.exit(k, r, failure.fate());
+            self.leave(k, r);
             return;
         };
         match policy.decide(attempts, backoff, self.budget.as_mut(), &mut self.rng.backoff) {
             RetryDecision::Retry { delay } => {
-                self.exit(r, Fate::Retried);
+                self.exit(k, r, Fate::Retried);
                 let Some(next) = self.requests.next_attempt(r) else {
                     return;
                 };
@@ -228,54 +214,54 @@ impl Sim {
                     self.metrics.counts.retries += 1;
                     self.metrics.series.at(now).retries += 1;
                 }
-                self.schedule(now + delay, EventKind::Retry(next));
+                k.schedule(now + delay, EventKind::Retry(next));
             }
             RetryDecision::DeadLetter(_) => {
                 if counted {
                     self.metrics.counts.dead_lettered += 1;
                 }
-                self.exit(r, Fate::DeadLettered);
-                self.leave(r);
+                self.exit(k, r, Fate::DeadLettered);
+                self.leave(k, r);
             }
         }
     }
 
     /// Notes how the current attempt of `r` ended, for the view's `recent` list.
-    fn exit(&mut self, r: ReqRef, fate: Fate) {
+    fn exit(&mut self, k: &K, r: ReqRef, fate: Fate) {
         let server = self.requests.get(r).and_then(|request| request.server);
-        self.record_exit(r, fate, server);
+        self.record_exit(k, r, fate, server);
     }
 
-    fn record_exit(&mut self, r: ReqRef, fate: Fate, server: Option<u16>) {
+    fn record_exit(&mut self, k: &K, r: ReqRef, fate: Fate, server: Option<u16>) {
         if self.recent.len() == MAX_RECENT {
             self.recent.pop_front();
         }
-        let at = self.now;
+        let at = k.now();
         self.recent.push_back(Exit { id: r.bits(), fate, at, server });
     }
 
-    pub(super) fn on_timeout(&mut self, r: ReqRef) {
+    pub(super) fn on_timeout(&mut self, k: &mut K, r: ReqRef) {
         let Some(request) = self.requests.get(r) else {
             return;
         }; // that attempt is over
         if let Stage::Waiting { station } = request.stage
             && let Some(station) = self.stations.get_mut(station as usize)
         {
-            station.abandon_waiting(self.now);
+            station.abandon_waiting(k.now());
         }
         // In service or at the database, the work goes on (and is wasted).
-        self.attempt_failed(r, Failure::TimedOut);
+        self.attempt_failed(k, r, Failure::TimedOut);
     }
 
-    pub(super) fn on_retry(&mut self, r: ReqRef) {
+    pub(super) fn on_retry(&mut self, k: &mut K, r: ReqRef) {
         if self.requests.get(r).is_some() {
-            self.start_attempt(r);
+            self.start_attempt(k, r);
         }
     }
 
-    pub(super) fn on_released(&mut self, r: ReqRef) {
+    pub(super) fn on_released(&mut self, k: &mut K, r: ReqRef) {
         if self.requests.get(r).is_some() {
-            self.route(r);
+            self.route(k, r);
         }
     }
 }

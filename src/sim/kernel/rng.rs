@@ -1,34 +1,27 @@
 //! The run's random numbers: one seeded PCG stream per purpose, derived from the scenario's
 //! seed, so that changing one part of a scenario (say the service distribution) leaves the
-//! other parts' draws (the arrival times) unchanged.
+//! other parts' draws (the arrival times) unchanged. A model numbers its own purposes; the
+//! numbers need only differ within one model.
 //!
 //! Uniform draws are built from integer output only, so they are the same on every platform.
 
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg32;
 
-use super::ring::mix64;
-
 /// The generator behind every stream.
 pub type SimRng = Pcg32;
 
-/// What a stream is for; each gets its own generator.
-#[derive(Clone, Copy, Debug)]
-pub enum Stream {
-    Arrivals = 1,
-    Work = 2,
-    Keys = 3,
-    Routing = 4,
-    Failures = 5,
-    Backoff = 6,
-    Cache = 7,
-    Database = 8,
-    Replication = 9,
+/// The generator for stream `purpose` of the run seeded with `seed`.
+pub fn stream(seed: u64, purpose: u64) -> SimRng {
+    SimRng::seed_from_u64(mix64(seed ^ mix64(purpose)))
 }
 
-/// The generator for `stream` of the run seeded with `seed`.
-pub fn stream(seed: u64, stream: Stream) -> SimRng {
-    SimRng::seed_from_u64(mix64(seed ^ mix64(stream as u64)))
+/// The splitmix64 finalizer: a bijection on `u64` in which every input bit affects every
+/// output bit. Used to derive streams, for ring positions and for hashing cache keys.
+pub const fn mix64(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 /// Uniform in [0, 1), with 53 random bits.

@@ -1,16 +1,16 @@
 //! The server stage: the balancer picks a server, the request waits in its queue, a worker
 //! serves it. Also the outage and the health checks that take dead servers out of rotation.
 
-use super::Sim;
+use super::EventKind;
 use super::flow::Failure;
-use crate::sim::event::EventKind;
+use super::{K, RequestPath};
 use crate::sim::request::{ReqRef, Stage};
 use crate::sim::station::{Job, Offer};
 
-impl Sim {
+impl RequestPath {
     /// Picks a server for `r` and offers it the work.
-    pub(super) fn send_to_server(&mut self, r: ReqRef) {
-        let now = self.now;
+    pub(super) fn send_to_server(&mut self, k: &mut K, r: ReqRef) {
+        let now = k.now();
         let Some(request) = self.requests.get(r) else {
             return;
         };
@@ -34,7 +34,7 @@ impl Sim {
             if self.scenario.servers.timeout.is_some() {
                 self.set_stage(r, Stage::Hanging { station: station as u16 });
             } else {
-                self.attempt_failed(r, Failure::Dropped);
+                self.attempt_failed(k, r, Failure::Dropped);
             }
             return;
         }
@@ -44,15 +44,21 @@ impl Sim {
             Offer::Started { worker, done_at, epoch } => {
                 let station = station as u16;
                 self.set_stage(r, Stage::Service { station, worker });
-                self.schedule(done_at, EventKind::ServiceDone { station, worker, epoch });
+                k.schedule(done_at, EventKind::ServiceDone { station, worker, epoch });
             }
-            Offer::Queued => self.set_stage(r, Stage::Waiting { station: station as u16 }),
-            Offer::Full => self.attempt_failed(r, Failure::Dropped),
+            Offer::Queued => {
+                self.set_stage(r, Stage::Waiting { station: station as u16 });
+                let requests = &self.requests;
+                if let Some(target) = self.stations.get_mut(station) {
+                    target.compact(|r| requests.get(*r).is_some());
+                }
+            }
+            Offer::Full => self.attempt_failed(k, r, Failure::Dropped),
         }
     }
 
-    pub(super) fn on_service_done(&mut self, station: u16, worker: u16, epoch: u32) {
-        let now = self.now;
+    pub(super) fn on_service_done(&mut self, k: &mut K, station: u16, worker: u16, epoch: u32) {
+        let now = k.now();
         let Some(target) = self.stations.get_mut(station as usize) else {
             return;
         };
@@ -63,20 +69,20 @@ impl Sim {
         let Some(job) = target.finish(worker, now) else {
             return;
         };
-        self.start_next(station, worker);
+        self.start_next(k, station, worker);
         if let Some(balancer) = &mut self.balancer {
             balancer.observe(station as usize, now - job.enqueued, now);
         }
         if self.requests.get(job.payload).is_some() {
-            self.after_service(job.payload);
+            self.after_service(k, job.payload);
         } else if now >= self.metrics.since {
             self.metrics.wasted_work += now - started;
         }
     }
 
     /// Gives a free worker the next waiting request, if any.
-    fn start_next(&mut self, station: u16, worker: u16) {
-        let now = self.now;
+    fn start_next(&mut self, k: &mut K, station: u16, worker: u16) {
+        let now = k.now();
         let requests = &self.requests;
         let Some(target) = self.stations.get_mut(station as usize) else {
             return;
@@ -85,28 +91,36 @@ impl Sim {
         else {
             return;
         };
-        self.begin_service(station, worker, job, done_at, epoch);
+        self.begin_service(k, station, worker, job, done_at, epoch);
     }
 
     /// Gives every free worker of `station` a waiting request.
-    pub(super) fn start_all(&mut self, station: u16) {
-        let now = self.now;
+    pub(super) fn start_all(&mut self, k: &mut K, station: u16) {
+        let now = k.now();
         let requests = &self.requests;
         let Some(target) = self.stations.get_mut(station as usize) else {
             return;
         };
         for (worker, job, done_at, epoch) in target.dispatch(now, |r| requests.get(*r).is_some()) {
-            self.begin_service(station, worker, job, done_at, epoch);
+            self.begin_service(k, station, worker, job, done_at, epoch);
         }
     }
 
-    fn begin_service(&mut self, station: u16, worker: u16, job: Job<ReqRef>, done_at: f64, epoch: u32) {
-        let now = self.now;
+    fn begin_service(
+        &mut self,
+        k: &mut K,
+        station: u16,
+        worker: u16,
+        job: Job<ReqRef>,
+        done_at: f64,
+        epoch: u32,
+    ) {
+        let now = k.now();
         if let Some(request) = self.requests.get_mut(job.payload) {
             request.waited += now - job.enqueued;
             request.stage = Stage::Service { station, worker };
         }
-        self.schedule(done_at, EventKind::ServiceDone { station, worker, epoch });
+        k.schedule(done_at, EventKind::ServiceDone { station, worker, epoch });
     }
 
     /// The station and workers that make up server `i`: a worker of the shared queue, or a
@@ -123,8 +137,8 @@ impl Sim {
 
     /// Server `i` dies: the request it serves fails, and if its queue has no live worker left,
     /// so do the waiting ones.
-    pub(super) fn kill(&mut self, i: usize) {
-        let now = self.now;
+    pub(super) fn kill(&mut self, k: &mut K, i: usize) {
+        let now = k.now();
         let Some((station, workers)) = self.server(i) else {
             return;
         };
@@ -136,35 +150,35 @@ impl Sim {
             lost.extend(target.drain(now, |r| requests.get(*r).is_some()).iter().map(|job| job.payload));
         }
         for r in lost {
-            self.attempt_failed(r, Failure::Failed);
+            self.attempt_failed(k, r, Failure::Failed);
         }
     }
 
     /// Server `i` recovers and starts on its queue.
-    pub(super) fn revive(&mut self, i: usize) {
-        let now = self.now;
+    pub(super) fn revive(&mut self, k: &mut K, i: usize) {
+        let now = k.now();
         let Some((station, workers)) = self.server(i) else {
             return;
         };
         for w in workers {
             self.stations[station].revive(w, now);
         }
-        self.start_all(station as u16);
+        self.start_all(k, station as u16);
     }
 
-    pub(super) fn on_outage(&mut self, starts: bool) {
+    pub(super) fn on_outage(&mut self, k: &mut K, starts: bool) {
         let server = self.scenario.servers.outage_server as usize;
-        if starts { self.kill(server) } else { self.revive(server) }
+        if starts { self.kill(k, server) } else { self.revive(k, server) }
     }
 
-    pub(super) fn on_health_check(&mut self) {
+    pub(super) fn on_health_check(&mut self, k: &mut K) {
         if let Some(balancer) = &mut self.balancer {
             for (healthy, station) in balancer.healthy.iter_mut().zip(&self.stations) {
                 *healthy = station.is_up();
             }
         }
         if let (Some(interval), true) = (self.scenario.servers.health_interval, self.active()) {
-            self.schedule(self.now + interval, EventKind::HealthCheck);
+            k.schedule(k.now() + interval, EventKind::HealthCheck);
         }
     }
 }

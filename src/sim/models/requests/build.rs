@@ -1,43 +1,32 @@
-//! Building a run from a scenario: which stages the kind has, their models, the first events.
+//! Building a run from a scenario: the stages its kind has (from the kind's descriptor), their
+//! models, the first events.
 
+use super::EventKind;
 use super::data::Data;
-use super::replicate::Replication;
-use super::{Rngs, Sim};
-use crate::scenario::{Algorithm, Kind, Scenario};
-use crate::sim::arrivals::Arrivals;
+use super::{K, RequestPath, Rngs, Servers, Stages, Stream, Switch};
+use crate::scenario::{Algorithm, Scenario};
 use crate::sim::autoscale::{AutoscaleConfig, Autoscaler};
 use crate::sim::balancer::Balancer;
 use crate::sim::breaker::{Breaker, BreakerConfig, Trip};
 use crate::sim::dist::Work;
-use crate::sim::event::{EventKind, EventQueue};
 use crate::sim::limiter::{Limiter, LimiterConfig};
 use crate::sim::metrics::Metrics;
 use crate::sim::request::Requests;
 use crate::sim::retry::{Jitter, RetryBudget, RetryPolicy};
-use crate::sim::rng::{Stream, stream};
+use crate::sim::rng::stream;
+use crate::sim::source::Source;
 use crate::sim::station::Station;
-use crate::sim::zipf::Zipf;
 
 /// Most retry tokens a budget saves up: a burst of this many retries is always allowed.
 const BUDGET_TOKENS: f64 = 10.0;
 /// The autoscaler ignores deviations from its target smaller than this (relative).
 const SCALE_TOLERANCE: f64 = 0.1;
 
-pub(super) fn build(scenario: &Scenario) -> Sim {
+pub(super) fn build(scenario: &Scenario, stages: &Stages) -> RequestPath {
     let s = scenario;
-    let kind = s.kind;
     let seed = s.run.seed;
-    let has_servers = matches!(
-        kind,
-        Kind::Queue
-            | Kind::Balancer
-            | Kind::Limiter
-            | Kind::Retries
-            | Kind::Breaker
-            | Kind::Autoscale
-            | Kind::Pipeline
-    );
-    let shared_queue = !matches!(kind, Kind::Balancer | Kind::Pipeline);
+    let has_servers = stages.servers != Servers::None;
+    let shared_queue = stages.servers != Servers::Balanced;
     let servers = s.servers.count as usize;
     let stations = match (has_servers, shared_queue) {
         (false, _) => Vec::new(),
@@ -46,29 +35,21 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
             (0..servers).map(|i| station(s, 1, s.service.speeds.get(i..i + 1).unwrap_or(&[]))).collect()
         }
     };
-    let keyed = matches!(kind, Kind::Balancer | Kind::Cache | Kind::Replication | Kind::Pipeline);
-    let mut sim = Sim {
+    let keyed = stages.keyed;
+    let stream = |purpose: Stream| stream(seed, purpose as u64);
+    let mut sim = RequestPath {
         scenario: s.clone(),
-        now: 0.0,
-        events: EventQueue::default(),
-        processed: 0,
-        trace: 0xcbf2_9ce4_8422_2325,
+        stages: *stages,
         rng: Rngs {
-            arrivals: stream(seed, Stream::Arrivals),
-            work: stream(seed, Stream::Work),
-            keys: stream(seed, Stream::Keys),
-            routing: stream(seed, Stream::Routing),
-            failures: stream(seed, Stream::Failures),
-            backoff: stream(seed, Stream::Backoff),
-            cache: stream(seed, Stream::Cache),
-            database: stream(seed, Stream::Database),
-            replication: stream(seed, Stream::Replication),
+            work: stream(Stream::Work),
+            routing: stream(Stream::Routing),
+            failures: stream(Stream::Failures),
+            backoff: stream(Stream::Backoff),
+            cache: stream(Stream::Cache),
+            database: stream(Stream::Database),
         },
-        arrivals: Arrivals::new(&s.arrivals),
-        arrived: 0,
-        arrivals_open: kind.is_timed(),
+        source: Source::new(s, keyed),
         work: Work::new(s.service.distribution, s.service.mean, s.service.sigma),
-        keys: keyed.then(|| Zipf::new(s.keys.count as u32, s.keys.zipf)),
         requests: Requests::default(),
         stations,
         shared_queue,
@@ -77,15 +58,18 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
             Balancer::new(s.balancer.policy, servers, &s.service.speeds, s.balancer.vnodes as u32, seed, tau)
         }),
         loads: Vec::new(),
-        limiter: (kind == Kind::Limiter || kind == Kind::Pipeline && s.limiter.enabled)
-            .then(|| Limiter::new(limiter_config(s))),
-        retry: matches!(kind, Kind::Retries | Kind::Pipeline).then(|| retry_policy(s)),
+        limiter: match stages.limiter {
+            Switch::Off => None,
+            Switch::On => Some(Limiter::new(limiter_config(s))),
+            Switch::ByKey => s.limiter.enabled.then(|| Limiter::new(limiter_config(s))),
+        },
+        retry: stages.retries.then(|| retry_policy(s)),
         budget: s
             .retries
             .budget
-            .filter(|_| matches!(kind, Kind::Retries | Kind::Pipeline))
+            .filter(|_| stages.retries)
             .map(|ratio| RetryBudget::new(ratio, BUDGET_TOKENS)),
-        breaker: (kind == Kind::Breaker).then(|| {
+        breaker: stages.breaker.then(|| {
             Breaker::new(BreakerConfig {
                 trip: Trip::ConsecutiveFailures(s.breaker.failures as u32),
                 open_for: s.breaker.open_for,
@@ -94,7 +78,7 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
         }),
         breaker_opened: 0,
         data: None,
-        autoscaler: (kind == Kind::Autoscale).then(|| {
+        autoscaler: stages.autoscale.then(|| {
             let a = &s.autoscale;
             let config = AutoscaleConfig {
                 target_utilization: a.target_util,
@@ -109,15 +93,13 @@ pub(super) fn build(scenario: &Scenario) -> Sim {
         }),
         scale_mark: (0.0, 0.0),
         peak_workers: servers,
-        replication: (kind == Kind::Replication).then(|| Replication::new(s)),
         metrics: Metrics::new(s.run.warmup, s.run.bucket),
         measuring: s.run.warmup <= 0.0,
         recent: Default::default(),
     };
-    if matches!(kind, Kind::Cache | Kind::Pipeline) {
+    if stages.data {
         sim.data = Some(Data::new(s, &mut sim.rng.cache));
     }
-    schedule_first_events(&mut sim);
     sim
 }
 
@@ -147,27 +129,22 @@ fn retry_policy(s: &Scenario) -> RetryPolicy {
     RetryPolicy::new(r.max_retries as u32 + 1, r.backoff_base, r.backoff_cap, jitter)
 }
 
-fn schedule_first_events(sim: &mut Sim) {
+/// The first arrival, and the events the scenario fixes in advance (outage, health checks,
+/// autoscaling decisions, the cache's flush, the partition).
+pub(super) fn schedule_first_events(sim: &mut RequestPath, k: &mut K) {
     let s = sim.scenario.clone();
-    if !s.kind.is_timed() {
-        return;
-    }
-    sim.schedule_next_arrival();
+    sim.schedule_next_arrival(k);
     if let Some(at) = s.servers.outage_at.filter(|_| !sim.stations.is_empty()) {
-        sim.schedule(at, EventKind::OutageStart);
-        sim.schedule(at + s.servers.outage_len, EventKind::OutageEnd);
+        k.schedule(at, EventKind::OutageStart);
+        k.schedule(at + s.servers.outage_len, EventKind::OutageEnd);
     }
     if let (Some(interval), Some(_)) = (s.servers.health_interval, &sim.balancer) {
-        sim.schedule(interval, EventKind::HealthCheck);
+        k.schedule(interval, EventKind::HealthCheck);
     }
     if sim.autoscaler.is_some() {
-        sim.schedule(s.autoscale.scale_interval, EventKind::ScaleCheck);
+        k.schedule(s.autoscale.scale_interval, EventKind::ScaleCheck);
     }
     if let Some(at) = s.cache.clear_at.filter(|_| sim.data.is_some()) {
-        sim.schedule(at, EventKind::CacheClear);
-    }
-    if let Some(at) = s.replication.partition_at.filter(|_| sim.replication.is_some()) {
-        sim.schedule(at, EventKind::PartitionStart);
-        sim.schedule(at + s.replication.partition_len, EventKind::PartitionEnd);
+        k.schedule(at, EventKind::CacheClear);
     }
 }
