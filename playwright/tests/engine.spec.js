@@ -69,7 +69,10 @@ test('a hostile scenario played at top speed for 30 s keeps wasm memory bounded'
   expect(await widget.play.getAttribute('aria-pressed')).toBe('true');
 });
 
-test('widgets that go away free their animation-frame loops', async ({ page }) => {
+// Pages are now separate documents, so moving between lessons starts a fresh wasm instance and
+// no longer exercises unmounting. The embed builder's live preview remounts widgets in one page:
+// this test moves there when the builder lands (it is the path the leak would take).
+test.fixme('widgets that go away free their animation-frame loops', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.open('system-design', 'sync-vs-async');
   await new SimWidget(page).visible();
