@@ -51,7 +51,7 @@ pub fn App() -> impl IntoView {
 fn SiteChrome(children: Children) -> impl IntoView {
     let progress = use_progress().progress;
     Effect::new(move |_| {
-        let value = match progress.with(|p| p.theme) {
+        let value = match progress.with(|p| p.theme()) {
             Theme::System => None,
             Theme::Light => Some("light"),
             Theme::Dark => Some("dark"),

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use crate::{app::use_progress, storage::Theme};
+use crate::{app::use_progress, browser, storage::Theme};
 
 /// Cycles the theme: the system setting → light → dark.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let progress = use_progress().progress;
-    let theme = move || progress.with(|p| p.theme);
+    let theme = move || progress.with(|p| p.theme());
     let label = move || match theme() {
         Theme::System => "◐ Auto",
         Theme::Light => "☀ Light",
@@ -19,11 +19,12 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     let next = move |_| {
         progress.update(|p| {
-            p.theme = match p.theme {
+            let next = match p.theme() {
                 Theme::System => Theme::Light,
                 Theme::Light => Theme::Dark,
                 Theme::Dark => Theme::System,
-            }
+            };
+            p.set_theme(next, browser::wall_clock_ms());
         })
     };
     view! {

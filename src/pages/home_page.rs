@@ -10,8 +10,8 @@ use crate::{
 pub fn HomePage() -> impl IntoView {
     let progress = use_progress().progress;
     let continue_card = move || {
-        let last = progress.with(|p| p.last.clone())?;
-        let (course, lesson) = last.lesson.split_once('/')?;
+        let last = progress.with(|p| p.last_lesson().map(str::to_string))?;
+        let (course, lesson) = last.split_once('/')?;
         let found = embedded_catalog().lesson(course, lesson)?;
         Some(view! {
             <a class="continue" data-testid="continue" href=links::lesson_href(course, lesson)>

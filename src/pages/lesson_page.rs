@@ -12,7 +12,7 @@ use crate::{
     browser,
     components::{QuizView, TableOfContents},
     content::{Block, Course, Lesson, Rendered, embedded_catalog, front_matter, links, markdown},
-    storage::{LastVisit, lesson_id, prediction_id, quiz_id},
+    storage::{lesson_id, prediction_id, quiz_id},
     widgets::{SimWidget, WidgetConfig},
 };
 
@@ -34,8 +34,11 @@ pub fn LessonPage() -> impl IntoView {
 fn LessonView(course: &'static Course, lesson: &'static Lesson) -> impl IntoView {
     let progress = use_progress().progress;
     let id = lesson_id(&course.slug, &lesson.slug);
-    let resume = progress.with_untracked(|p| p.last.as_ref().filter(|l| l.lesson == id).map(|l| l.scroll));
-    progress.update(|p| p.last = Some(LastVisit { lesson: id.clone(), scroll: resume.unwrap_or(0.0) }));
+    // How far down the lesson the learner was is kept for this tab only (sessionStorage).
+    let resume = session()
+        .and_then(|s| s.get_item(&scroll_key(&id)).ok().flatten())
+        .and_then(|v| v.parse::<f64>().ok());
+    progress.update(|p| p.visit(&id, browser::wall_clock_ms()));
     track_scroll(id.clone());
     keyboard_navigation(course, &lesson.slug);
 
@@ -61,7 +64,8 @@ fn LessonView(course: &'static Course, lesson: &'static Lesson) -> impl IntoView
 
     let done_id = id.clone();
     let done = Memo::new(move |_| progress.with(|p| p.is_complete(&done_id)));
-    let toggle = move |_| progress.update(|p| p.set_complete(&id, !p.is_complete(&id)));
+    let toggle =
+        move |_| progress.update(|p| p.set_complete(&id, !p.is_complete(&id), browser::wall_clock_ms()));
     let section = course.sections.iter().find(|s| s.lessons.iter().any(|l| l.slug == lesson.slug));
     let (prev, next) = course.neighbours(&lesson.slug);
     let objectives = lesson.front.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view();
@@ -152,7 +156,6 @@ fn LessonBody(
 
 /// Records how far down the lesson the learner is, at most a few times a second.
 fn track_scroll(id: String) {
-    let progress = use_progress().progress;
     let pending = Rc::new(Cell::new(false));
     let handle = window_event_listener(ev::scroll, move |_| {
         if pending.replace(true) {
@@ -164,16 +167,22 @@ fn track_scroll(id: String) {
             move || {
                 pending.set(false);
                 let scroll = browser::scroll_fraction();
-                progress.update(|p| {
-                    if let Some(last) = p.last.as_mut().filter(|l| l.lesson == id) {
-                        last.scroll = (scroll * 1000.0).round() / 1000.0;
-                    }
-                });
+                if let Some(session) = session() {
+                    let _ = session.set_item(&scroll_key(&id), &format!("{:.3}", scroll));
+                }
             },
             Duration::from_millis(400),
         );
     });
     on_cleanup(move || handle.remove());
+}
+
+fn session() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+fn scroll_key(id: &str) -> String {
+    format!("headroom.scroll.{id}")
 }
 
 /// ← and → go to the previous and next lesson, unless the learner is typing.
