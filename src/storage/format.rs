@@ -175,6 +175,16 @@ impl Progress {
         self.lessons.get(lesson).and_then(|m| m.done)
     }
 
+    /// A lesson's mark, done or cleared, if it has one.
+    pub fn lesson(&self, lesson: &str) -> Option<&LessonMark> {
+        self.lessons.get(lesson)
+    }
+
+    /// Every lesson mark, done or cleared, in id order.
+    pub fn lessons(&self) -> impl Iterator<Item = (&str, &LessonMark)> {
+        self.lessons.iter().map(|(id, m)| (id.as_str(), m))
+    }
+
     /// The lessons marked done, in id order.
     pub fn completed(&self) -> impl Iterator<Item = &str> {
         self.lessons.iter().filter(|(_, m)| m.done.is_some()).map(|(id, _)| id.as_str())
@@ -186,6 +196,9 @@ impl Progress {
 
     /// Marks a lesson done or not done. Marking a done lesson done again keeps its first time.
     pub fn set_complete(&mut self, lesson: &str, done: bool, now: Millis) {
+        if !done && !self.is_complete(lesson) {
+            return;
+        }
         let reset = self.reset;
         let mark = self.lessons.entry(lesson.to_string()).or_default();
         match (done, mark.done) {
@@ -203,6 +216,11 @@ impl Progress {
 
     pub fn quiz(&self, id: &str) -> Option<&QuizRecord> {
         self.quizzes.get(id)
+    }
+
+    /// Every quiz record, in id order.
+    pub fn quizzes(&self) -> impl Iterator<Item = (&str, &QuizRecord)> {
+        self.quizzes.iter().map(|(id, q)| (id.as_str(), q))
     }
 
     /// Records an answer to question `index` of a quiz of `questions` questions. A second
@@ -274,6 +292,11 @@ impl Progress {
         self.last.as_ref().map(|l| l.lesson.as_str())
     }
 
+    /// The last visit, with its time.
+    pub fn last_visit(&self) -> Option<&LastVisit> {
+        self.last.as_ref()
+    }
+
     pub fn visit(&mut self, lesson: &str, now: Millis) {
         let floor = self.reset.max(self.last.as_ref().map_or(0, |l| l.at));
         self.last = Some(LastVisit { lesson: lesson.to_string(), at: stamp(now, floor) });
@@ -281,6 +304,11 @@ impl Progress {
 
     pub fn theme(&self) -> Theme {
         self.theme.value
+    }
+
+    /// The theme, with the time it was chosen.
+    pub fn theme_choice(&self) -> ThemeChoice {
+        self.theme
     }
 
     pub fn set_theme(&mut self, theme: Theme, now: Millis) {
@@ -314,7 +342,24 @@ impl Progress {
     }
 }
 
+impl LessonMark {
+    /// When the lesson was marked done, if it is.
+    pub fn done(&self) -> Option<Millis> {
+        self.done
+    }
+
+    /// When the lesson was last marked not done (0: never).
+    pub fn cleared(&self) -> Millis {
+        self.cleared
+    }
+}
+
 impl QuizRecord {
+    /// When the answers were last cleared (0: never).
+    pub fn cleared(&self) -> Millis {
+        self.cleared
+    }
+
     /// The answer to question `index`, if it has one.
     pub fn answer(&self, index: usize) -> Option<&StoredAnswer> {
         let index = u32::try_from(index).ok()?;

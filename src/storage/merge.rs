@@ -28,7 +28,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use super::format::{
-    AnswerRecord, Goal, LastVisit, LessonMark, Progress, QuizRecord, StoredAnswer, ThemeChoice,
+    AnswerRecord, Goal, LastVisit, LessonMark, Millis, Progress, QuizRecord, StoredAnswer, ThemeChoice,
 };
 
 /// The join of two copies. See the module documentation for the rules.
@@ -60,45 +60,57 @@ pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
 /// merged. Commutative and idempotent; it never drops a record made after the reset or clear
 /// that would otherwise drop it, and never brings back one made before.
 pub fn sync(a: &Progress, b: &Progress) -> Progress {
-    merge(&carry_over(a, b), &carry_over(b, a))
+    let reset = a.reset.max(b.reset);
+    let (a, b) = (onto_reset(a, reset), onto_reset(b, reset));
+    merge(&onto_clears(&a, &b), &onto_clears(&b, &a))
 }
 
-/// `ours`, moved onto `theirs`' reset and clears where those are later, keeping only what
-/// `ours` recorded after them.
-fn carry_over(ours: &Progress, theirs: &Progress) -> Progress {
-    let mut out = ours.clone();
-    if theirs.reset > out.reset {
-        let after = theirs.reset;
-        out.reset = after;
-        out.lessons = std::mem::take(&mut out.lessons)
-            .into_iter()
-            .filter_map(|(id, mark)| {
-                let mark = LessonMark { done: mark.done.filter(|t| *t > after), cleared: mark.cleared };
-                (mark.done.is_some() || mark.cleared > after).then_some((id, mark))
-            })
-            .collect();
-        out.quizzes = std::mem::take(&mut out.quizzes)
-            .into_iter()
-            .filter_map(|(id, mut record)| {
-                record.answers.retain(|_, a| a.at > after);
-                (!record.answers.is_empty() || record.cleared > after).then_some((id, record))
-            })
-            .collect();
-        out.goals.retain(|_, g| g.at > after);
-        out.last = out.last.filter(|l| l.at > after);
+/// `p` moved onto a later reset: only what it recorded after `reset` is kept. Clears from
+/// before the reset mean nothing after it.
+fn onto_reset(p: &Progress, reset: Millis) -> Progress {
+    let mut out = p.clone();
+    if reset <= out.reset {
+        return out;
     }
-    if theirs.reset == out.reset {
-        for (id, mark) in &mut out.lessons {
-            if let Some(other) = theirs.lessons.get(id).filter(|o| o.cleared > mark.cleared) {
-                mark.done = mark.done.filter(|t| *t > other.cleared);
-                mark.cleared = other.cleared;
-            }
+    out.reset = reset;
+    let after = |t: Millis| t > reset;
+    out.lessons = std::mem::take(&mut out.lessons)
+        .into_iter()
+        .filter_map(|(id, mark)| {
+            let mark = LessonMark {
+                done: mark.done.filter(|t| after(*t)),
+                cleared: if after(mark.cleared) { mark.cleared } else { 0 },
+            };
+            (mark.done.is_some() || mark.cleared > 0).then_some((id, mark))
+        })
+        .collect();
+    out.quizzes = std::mem::take(&mut out.quizzes)
+        .into_iter()
+        .filter_map(|(id, mut record)| {
+            record.answers.retain(|_, a| after(a.at));
+            record.cleared = if after(record.cleared) { record.cleared } else { 0 };
+            (!record.answers.is_empty() || record.cleared > 0).then_some((id, record))
+        })
+        .collect();
+    out.goals.retain(|_, g| after(g.at));
+    out.last = out.last.filter(|l| after(l.at));
+    out
+}
+
+/// `ours` (with the same reset as `theirs`) moved onto `theirs`' later clears: per lesson and
+/// quiz, only what `ours` recorded after the other's clear is kept.
+fn onto_clears(ours: &Progress, theirs: &Progress) -> Progress {
+    let mut out = ours.clone();
+    for (id, mark) in &mut out.lessons {
+        if let Some(other) = theirs.lessons.get(id).filter(|o| o.cleared > mark.cleared) {
+            mark.done = mark.done.filter(|t| *t > other.cleared);
+            mark.cleared = other.cleared;
         }
-        for (id, record) in &mut out.quizzes {
-            if let Some(other) = theirs.quizzes.get(id).filter(|o| o.cleared > record.cleared) {
-                record.answers.retain(|_, a| a.at > other.cleared);
-                record.cleared = other.cleared;
-            }
+    }
+    for (id, record) in &mut out.quizzes {
+        if let Some(other) = theirs.quizzes.get(id).filter(|o| o.cleared > record.cleared) {
+            record.answers.retain(|_, a| a.at > other.cleared);
+            record.cleared = other.cleared;
         }
     }
     out
