@@ -168,8 +168,11 @@ fn parse(raw: &str, current: u32, migrations: &[Migration]) -> Result<(Progress,
         return Err(Unreadable { reason, newer: true });
     }
     let value = migrate(value, version, migrations)?;
-    let progress: Progress = serde_json::from_value(value)
-        .map_err(|e| format!("it looks like Headroom progress but does not fit format {current}: {e}"))?;
+    let progress: Progress = serde_json::from_value(value).map_err(|e| {
+        // Read from the text again for the line and column, where the text is in this format.
+        let e = if version == current { serde_json::from_str::<Progress>(raw).err().unwrap_or(e) } else { e };
+        format!("it looks like Headroom progress but does not fit format {current}: {e}")
+    })?;
     Ok((progress, version))
 }
 
