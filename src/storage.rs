@@ -34,6 +34,10 @@ pub const KEPT_KEY: &str = "headroom.progress.unreadable";
 /// The format this build writes. Bump it with a migration in `migrate::MIGRATIONS`.
 pub const VERSION: u32 = 2;
 
+/// The latest time a browser's clock can give (ECMAScript's limit on a `Date`, in ms). A stored
+/// time past it is damage: trusted, it would win every merge and outlast every reset.
+pub const MAX_TIME: Millis = 8_640_000_000_000_000;
+
 /// The id progress uses for a lesson: `course/lesson`.
 pub fn lesson_id(course: &str, lesson: &str) -> String {
     format!("{course}/{lesson}")
@@ -173,6 +177,9 @@ fn parse(raw: &str, current: u32, migrations: &[Migration]) -> Result<(Progress,
         let e = if version == current { serde_json::from_str::<Progress>(raw).err().unwrap_or(e) } else { e };
         format!("it looks like Headroom progress but does not fit format {current}: {e}")
     })?;
+    if progress.newest() > MAX_TIME {
+        return Err("it has a time later than any date a browser can give, so it is damaged".into());
+    }
     Ok((progress, version))
 }
 

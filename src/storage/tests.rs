@@ -60,6 +60,12 @@ fn garbage_foreign_and_newer_values_are_kept_with_a_reason() {
     check_unreadable(r#"{"version":1,"items":[1]}"#, "unknown field `items`");
     check_unreadable(r#"{"version":2,"lessons":{"a/b":{"done":-1}}}"#, "does not fit format 2");
     check_unreadable(r#"{"version":2,"todo":[]}"#, "unknown field `todo`");
+    check_unreadable(r#"{"version":2,"reset":18446744073709551615}"#, "later than any date");
+    check_unreadable(
+        r#"{"version":2,"goals":{"g":{"at":8640000000000001,"query":""}}}"#,
+        "later than any date",
+    );
+    assert!(matches!(load(Some(r#"{"version":2,"reset":8640000000000000}"#)), Loaded::Ready { .. }));
 }
 
 /// A value the format-1 build wrote (from a real browser's localStorage, ids as the site
