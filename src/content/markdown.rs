@@ -52,7 +52,7 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
     let mut rendered = Rendered::default();
     let mut ids = HashSet::new();
     let mut pending: Vec<Event> = Vec::new();
-    let mut events = Parser::new_ext(body, options());
+    let mut events = super::safe_html::filter(Parser::new_ext(body, options()));
     while let Some(event) = events.next() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
@@ -99,7 +99,7 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
 /// Renders one line of inline markdown (a quiz prompt, a choice) without a wrapping `<p>`.
 pub fn inline_html(text: &str) -> String {
     let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(text, options()));
+    html::push_html(&mut out, super::safe_html::filter(Parser::new_ext(text, options())));
     let trimmed = out.trim();
     trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(trimmed).to_string()
 }
