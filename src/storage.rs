@@ -13,6 +13,7 @@
 //! Everything here but `local` is pure (no clock: the caller passes the time) and tested
 //! natively.
 
+mod edit;
 mod format;
 pub mod import;
 #[cfg(feature = "web")]

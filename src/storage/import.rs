@@ -10,7 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use super::format::{Goal, Millis, Progress, QuizRecord, StoredAnswer, stamp};
+use super::edit::stamp;
+use super::format::{Goal, Millis, Progress, QuizRecord, StoredAnswer};
 use super::{MIGRATIONS, VERSION, merge, parse, without_bom};
 use crate::content::Catalog;
 
