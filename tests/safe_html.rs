@@ -78,7 +78,12 @@ fn assert_safe(payload: &str, html: &str) {
             assert!(OUTPUT_ATTRS.contains(&key.as_str()), "{payload:?} → attribute {key} in {html}");
             if key == "href" || key == "src" {
                 let decoded = value.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", "\"");
-                assert!(safe_html::allowed_url(&decoded), "{payload:?} → {key}={value} in {html}");
+                let allowed = if key == "src" {
+                    safe_html::allowed_image(&decoded)
+                } else {
+                    safe_html::allowed_url(&decoded)
+                };
+                assert!(allowed, "{payload:?} → {key}={value} in {html}");
             }
             if key == "style" {
                 assert!(value.starts_with("text-align: "), "{payload:?} → style={value}");
@@ -127,6 +132,7 @@ const PAYLOADS: &[(&str, &str)] = &[
     ("![picture](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)", "picture"),
     ("[click](data:text/html,<script>alert(1)</script>)", "click"),
     ("[click](vbscript:msgbox(1))", "click"),
+    ("![tracker](https://evil.example/pixel.png)", "tracker"),
     ("[plain](http://example.org/)", "plain"),
     ("[elsewhere](//evil.example/x)", "elsewhere"),
     ("[elsewhere](/\\evil.example/x)", "elsewhere"),
@@ -184,7 +190,7 @@ fn check_reports_each_payload_with_its_line() {
 
 #[test]
 fn what_lessons_use_passes_untouched() {
-    let body = "## Caching {#caching .wide}\n\n<details>\n<summary>Reference design</summary>\n\nA *cache* in front of [the store](caching#ttl), [docs](https://example.org/a:b), [mail](mailto:a@example.org) and <a@example.org>.\n\n| a | b |\n|:-:|--:|\n| W<sub>q</sub> | x<sup>2</sup><br>y |\n\n</details>\n\n<DETAILS OPEN><summary>Open</summary>Press <kbd>→</kbd>. &amp; &#8212; fine<!-- a note for authors --></details>\n\n![Ring](https://example.org/ring.png \"ring\")[^1]\n\n[^1]: A note.\n";
+    let body = "## Caching {#caching .wide}\n\n<details>\n<summary>Reference design</summary>\n\nA *cache* in front of [the store](caching#ttl), [docs](https://example.org/a:b), [mail](mailto:a@example.org) and <a@example.org>.\n\n| a | b |\n|:-:|--:|\n| W<sub>q</sub> | x<sup>2</sup><br>y |\n\n</details>\n\n<DETAILS OPEN><summary>Open</summary>Press <kbd>→</kbd>. &amp; &#8212; fine<!-- a note for authors --></details>\n\n![Ring](figures/ring.png \"ring\")[^1]\n\n[^1]: A note.\n";
     assert_eq!(safe_html::check(body), Vec::new());
     let html = html_of(body);
     assert_safe(body, &html);
@@ -197,7 +203,7 @@ fn what_lessons_use_passes_untouched() {
         "W<sub>q</sub>",
         "x<sup>2</sup><br>y",
         "<details open><summary>Open</summary>Press <kbd>→</kbd>. &amp; &#8212; fine</details>",
-        "<img src=\"https://example.org/ring.png\" alt=\"Ring\" title=\"ring\" />",
+        "<img src=\"figures/ring.png\" alt=\"Ring\" title=\"ring\" />",
     ] {
         assert!(html.contains(kept), "{kept:?} should be in {html}");
     }
@@ -211,6 +217,22 @@ fn tags_that_do_not_balance_are_reported() {
     assert_eq!(lines, [1, 6], "{problems:?}");
     assert!(problems[0].1.contains("`<details>` is never closed"));
     assert!(problems[1].1.contains("`</summary>` closes no open"));
+}
+
+#[test]
+fn images_load_only_from_the_site() {
+    for ok in ["figures/ring.png", "../x.png", "/headroom/a.svg"] {
+        assert!(safe_html::allowed_image(ok), "{ok:?}");
+    }
+    for bad in [
+        "https://x.org/a.png",
+        "mailto:a@b.c",
+        "//x.org/a.png",
+        "data:image/png;base64,AAAA",
+        "HTTPS://x.org/a.png",
+    ] {
+        assert!(!safe_html::allowed_image(bad), "{bad:?}");
+    }
 }
 
 #[test]

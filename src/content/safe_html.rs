@@ -8,9 +8,10 @@
 //!   shows as text; comments are dropped. The filter writes every tag it keeps itself, so
 //!   nothing else of the raw HTML reaches the page.
 //! - Heading attributes (`{#id .class key=value}`) keep the id and classes only.
-//! - Link and image destinations must be relative, `https:` or `mailto:`. Any other (a
-//!   `javascript:`, `data:` or `http:` one, or `//host/` that leaves the site) loses its link
-//!   or image; its text stays.
+//! - A link goes to a relative address, `https:` or `mailto:`; any other (`javascript:`,
+//!   `data:`, `http:`, `//host/`) loses its link, and its text stays. An image loads from a
+//!   relative address only (the site makes no request to another origin); any other is dropped
+//!   and its text stays.
 
 use std::collections::VecDeque;
 
@@ -25,7 +26,7 @@ use tags::{RawTag, escape_text, parse_tag};
 pub const ALLOWED_TAGS: &[&str] = &["details", "summary", "sub", "sup", "kbd", "br"];
 /// Tags with no closing tag.
 const VOID_TAGS: &[&str] = &["br"];
-/// The URL schemes a link or image may use (besides a relative address).
+/// The URL schemes a link may use (besides a relative address).
 pub const ALLOWED_SCHEMES: &[&str] = &["https", "mailto"];
 
 /// Filters parser events: see the module documentation for the rules.
@@ -211,10 +212,12 @@ impl Sanitizer {
                 }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let keep = allowed_url(&dest_url);
+                let keep = allowed_image(&dest_url);
                 if !keep {
-                    let problem =
-                        format!("image `{}` is dropped (its text stays): {RULE}", shorten(&dest_url));
+                    let problem = format!(
+                        "image `{}` is dropped (its text stays): an image must be relative",
+                        shorten(&dest_url)
+                    );
                     report(0, Note::Problem(problem));
                 }
                 self.images.push(keep);
@@ -318,20 +321,43 @@ impl Sanitizer {
     }
 }
 
-const RULE: &str = "a link or image may be relative, https: or mailto:";
+const RULE: &str = "a link may be relative, https: or mailto:";
 
-/// Whether a destination is relative, `https:` or `mailto:`, read the way a browser reads it
-/// (tabs and newlines removed, leading and trailing spaces and controls ignored, `\` as `/`).
+/// Whether a link may go to `dest`: a relative address, `https:` or `mailto:`.
 pub fn allowed_url(dest: &str) -> bool {
+    match scheme(dest) {
+        Scheme::Relative => true,
+        Scheme::Named(name) => ALLOWED_SCHEMES.iter().any(|s| name.eq_ignore_ascii_case(s)),
+        Scheme::OtherHost => false,
+    }
+}
+
+/// Whether an image may load from `dest`: a relative address only, so a lesson never makes the
+/// page fetch from another site.
+pub fn allowed_image(dest: &str) -> bool {
+    matches!(scheme(dest), Scheme::Relative)
+}
+
+enum Scheme {
+    Relative,
+    Named(String),
+    /// `//host/...`: another site, over the page's own scheme.
+    OtherHost,
+}
+
+/// A destination's scheme, read the way a browser reads it: tabs and newlines removed, leading
+/// and trailing spaces and controls ignored, `\` as `/`.
+fn scheme(dest: &str) -> Scheme {
     let cleaned: String = dest.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let cleaned = cleaned.trim_matches(|c: char| c <= ' ').replace('\\', "/");
     if cleaned.starts_with("//") {
-        return false;
+        return Scheme::OtherHost;
     }
     match cleaned.find(':') {
-        None => true,
-        Some(colon) if cleaned[..colon].contains(['/', '?', '#']) => true,
-        Some(colon) => ALLOWED_SCHEMES.iter().any(|s| cleaned[..colon].eq_ignore_ascii_case(s)),
+        Some(colon) if !cleaned[..colon].contains(['/', '?', '#']) => {
+            Scheme::Named(cleaned[..colon].to_string())
+        }
+        _ => Scheme::Relative,
     }
 }
 
