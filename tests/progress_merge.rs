@@ -287,7 +287,7 @@ impl Log {
                 Op::Answer(q, i, answer, _) if *q == quiz && *i == index => Some(answer),
                 _ => None,
             })
-            .last()
+            .next_back()
     }
 
     fn goal(&self, id: &str) -> Option<Millis> {
