@@ -2,7 +2,10 @@
 //! cannot wrap, merge or replace with a summary first, and 20 hostile files, each refused or
 //! trimmed with a clear message and none of them able to take anything the learner had.
 
-use headroom::content::embedded_catalog;
+#[path = "support/lessons.rs"]
+mod lessons;
+
+use headroom::content::{Block, embedded_catalog, front_matter, markdown, quiz::QuestionKind};
 use headroom::storage::import::{MAX_BYTES, check_size};
 use headroom::storage::{
     Changes, ImportMode, Millis, Progress, StoredAnswer, Theme, import, plan_import, sync,
@@ -284,4 +287,44 @@ fn a_backup_merged_after_a_reset_comes_back() {
     assert_eq!(changes.lessons_added, [CAVING]);
     assert_eq!(changes.goals_added.len(), 1);
     assert_eq!(after.reset_at(), p.reset_at(), "and it stays after the reset, so older tabs cannot undo it");
+}
+
+#[test]
+fn everything_done_and_answered_is_far_under_the_cap() {
+    // Every lesson on the site done, every check and prediction answered (a choice question with
+    // all its choices picked, a number with many digits): the largest honest file.
+    let mut p = Progress::default();
+    let mut t = NOW;
+    for file in lessons::files() {
+        let id = format!("{}/{}", file.course, file.slug);
+        t += 1;
+        p.set_complete(&id, true, t);
+        let (mut quizzes, mut predictions) = (0, 0);
+        for block in markdown::render(front_matter::body(&file.source), &file.course, &file.slug).blocks {
+            let (quiz_id, quiz) = match block {
+                Block::Quiz(Ok(q)) => (format!("{id}#{quizzes}"), q),
+                Block::Predict(Ok(q)) => (format!("{id}#predict-{predictions}"), q),
+                _ => continue,
+            };
+            if quiz_id.contains("predict") {
+                predictions += 1;
+            } else {
+                quizzes += 1;
+            }
+            for (i, question) in quiz.questions.iter().enumerate() {
+                let answer = match &question.kind {
+                    QuestionKind::Choice { choices } => StoredAnswer::Choices((0..choices.len()).collect()),
+                    QuestionKind::Numeric { .. } => StoredAnswer::Number(123456.789012),
+                };
+                t += 1;
+                p.record_answer(&quiz_id, quiz.questions.len(), i, answer, true, t);
+            }
+        }
+    }
+    let size = p.to_pretty_json().len() as u64;
+    eprintln!("everything done and answered: {} lessons, {size} bytes", p.completed_count());
+    assert!(p.completed_count() > 50);
+    assert!(size < MAX_BYTES / 4, "{size} bytes: the cap leaves too little room");
+    let imported = import(&p.to_pretty_json(), embedded_catalog(), t).unwrap();
+    assert!(imported.left_out.is_empty(), "{:?}", imported.left_out);
 }
