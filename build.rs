@@ -1,6 +1,7 @@
 //! Embeds the course catalog: `content/courses.toml` plus every lesson's front matter, as JSON
-//! in `$OUT_DIR/catalog.json`. Lesson bodies are not embedded: the site fetches each one when
-//! it is opened. A broken lesson is a warning here and a failure in `cargo test` (content lint).
+//! in `$OUT_DIR/catalog.json`, for the native tools (the site build, the lint, `site-routes`);
+//! the wasm never reads it. Lesson bodies are read by the site build (`headroom-site`). A broken
+//! lesson is a warning here and a failure in `cargo test` (content lint).
 
 // Only the parsing half of these modules is used here.
 #[allow(dead_code)]

@@ -14,7 +14,7 @@ use std::time::Instant;
 use headroom::scenario::Scenario;
 use headroom::sim::Sim;
 use headroom::sim::cache::{Cache, CacheConfig, Eviction, Lookup, Ttl};
-use headroom::sim::rng::{Stream, stream};
+use headroom::sim::rng::stream;
 use headroom::sim::zipf::Zipf;
 
 /// Runs `scenario` to its end; returns (events, seconds, trace hash).
@@ -53,7 +53,7 @@ fn mm1(customers: u64) -> (u64, f64, u64) {
 fn lru_over_zipf(lookups: u64) -> (f64, f64) {
     let zipf = Zipf::new(100_000, 1.0);
     best_of(3, || {
-        let mut rng = stream(1, Stream::Keys);
+        let mut rng = stream(1, 3); // the request path's key stream
         let mut cache =
             Cache::new(CacheConfig { capacity: 10_000, eviction: Eviction::Lru, ttl: Ttl::Never });
         let started = Instant::now();

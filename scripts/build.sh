@@ -1,29 +1,37 @@
 #!/usr/bin/env bash
 # Release build of the site into dist/, ready for a static host without rewrite rules.
 #   scripts/build.sh [PUBLIC_URL]     e.g. /headroom/ for GitHub Pages under a project path
-# Every route gets its own copy of index.html (learn/system-design/caching.html, ...), which is
-# how GitHub Pages serves /learn/system-design/caching with status 200; 404.html catches the rest.
+# Trunk builds the app (wasm, style sheet, assets); then headroom-site writes every route as
+# prerendered HTML, <route>/index.html, which GitHub Pages serves with status 200 (and
+# 404.html, sitemap.xml, robots.txt). SITE_URL, the site's absolute address, goes into the
+# canonical links and the sitemap (default: http://127.0.0.1:8080 plus PUBLIC_URL).
+# Set PROFILE=debug for a faster, larger development build.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 PUBLIC_URL="${1:-/}"
+PROFILE="${PROFILE:-release}"
 
-step "trunk build --release --public-url $PUBLIC_URL"
-trunk build --release --public-url "$PUBLIC_URL"
+release=--release
+[ "$PROFILE" = debug ] && release=""
+step "trunk build $release --public-url $PUBLIC_URL"
+trunk build $release --public-url "$PUBLIC_URL"
 
-step "route pages"
-routes=$(cargo run --quiet --no-default-features --bin site-routes)
-count=0
-for route in $routes; do
-  mkdir -p "dist/$(dirname "$route")"
-  cp dist/index.html "dist/$route.html"
-  count=$((count + 1))
-done
-cp dist/index.html dist/404.html
+step "prerendered pages"
+cargo run --quiet --no-default-features --bin headroom-site -- dist "${SITE_URL:-}"
 touch dist/.nojekyll
-echo "$count route pages, 404.html"
-wasm=$(ls dist/*.wasm)
-printf 'wasm: %s bytes raw, %s bytes gzip\n' "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+# The pages' one inline script (the theme bootstrap, src/site/shell.rs) and the hash a Content
+# Security Policy allows it by.
+python3 - <<'PY'
+import base64, hashlib, re
+scripts = set(re.findall(r"<script>(.*?)</script>", open("dist/index.html", encoding="utf-8").read(), re.S))
+for script in scripts:
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    print(f"inline script: 'sha256-{digest}'")
+PY
+for wasm in dist/*.wasm; do
+  printf '%s: %s bytes raw, %s bytes gzip\n' "$(basename "$wasm")" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+done
 
 step "example slide deck (docs/deck → dist/deck, reveal.js from npm)"
 # Only the reveal.js files the deck loads; the serif theme imports no fonts.

@@ -1,68 +1,178 @@
-//! The app shell: mounts the page, provides the progress context, and routes.
+//! The browser app: live islands over a prerendered page, in two wasm modules.
 //!
-//! Routes (relative to the base path): `/` home, `/learn/:course` a course, `/learn/:course/:lesson`
-//! a lesson, all inside the site's header and footer; `/embed/:kind` a bare widget for an
-//! iframe; anything else is the not-found page. Every internal link is written relative to
-//! the document's `<base href>` (`learn/...`, never `/learn/...`), so the same build works at
-//! the root and under a subpath.
+//! Every page arrives as complete HTML (`crate::site`). `assets/boot.js` then loads:
+//! - the site module (`headroom-web`, [`start`]) on every page with site islands: it provides
+//!   the learner's progress (`use_progress()`) on one root owner, so every island shares it,
+//!   finds each element marked `data-island` ([`crate::islands::Island`]), empties it and
+//!   mounts the live component, which draws the same markup the build wrote;
+//! - the widget module (`headroom-widgets`, [`start_widgets`]) only on pages with a
+//!   simulation, after the site module: the engine, the widgets and their charts, which are
+//!   most of the code, never delay a page's text, checks or progress. On the not-found page
+//!   under `embed/` it replaces the page with an embed naming the unknown kind.
+//!
+//! There is no router: navigation is plain links between prerendered pages, and the text never
+//! waits for the wasm. Every internal link is relative to the document's `<base href>`, so the
+//! same build works at the root and under a subpath.
 
+mod embed;
+mod lesson;
 mod progress;
 
-use leptos::prelude::*;
-use leptos_router::{
-    components::{Outlet, ParentRoute, Route, Router, Routes},
-    path,
-};
+use std::{collections::VecDeque, time::Duration};
 
+use leptos::{prelude::*, reactive::owner::Owner};
+
+/// Milliseconds of mounting per task before the app yields to the browser.
+const SLICE_MS: f64 = 8.0;
+
+pub use embed::{EmbedPage, embed_config};
 pub use progress::{Notice, ProgressContext, provide_progress_context, use_progress};
 
 use crate::{
     browser,
-    components::{NoticeBar, SiteFooter, SiteHeader},
-    pages::{CoursePage, EmbedPage, HomePage, LessonPage, NotFoundPage},
-    storage::Theme,
+    components::{
+        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView, ThemeToggle,
+    },
+    content::SimBlock,
+    islands::{ATTRIBUTE, Island},
+    widgets::{SimWidget, WidgetConfig},
 };
 
-/// Entry point of the wasm binary.
+/// Entry point of the site module: every island but the simulations. It runs as the module is
+/// instantiated, so the work waits for the next task: the browser gets to breathe in between.
 pub fn start() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    begin();
+    set_timeout(start_site, Duration::ZERO);
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+fn start_site() {
+    let islands = islands();
+    if embed_kind_on_not_found(&islands).is_some() {
+        return; // the widget module turns this page into an embed
+    }
+    let root = Owner::new();
+    root.set();
     provide_progress_context();
-    view! {
-        <Router base=browser::base_path()>
-            <Routes fallback=|| view! { <SiteChrome><NotFoundPage/></SiteChrome> }>
-                <Route path=path!("/embed/:kind") view=EmbedPage/>
-                <ParentRoute path=path!("") view=|| view! { <SiteChrome><Outlet/></SiteChrome> }>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("learn/:course") view=CoursePage/>
-                    <Route path=path!("learn/:course/:lesson") view=LessonPage/>
-                </ParentRoute>
-            </Routes>
-        </Router>
+    let mut queue = VecDeque::new();
+    for (el, island) in islands {
+        match island {
+            Ok(island) => queue.extend(site_view(island).map(|view| (el, view))),
+            Err(e) => browser::log_error(&e),
+        }
+    }
+    set_timeout(move || mount_in_slices(root, queue), Duration::ZERO);
+}
+
+/// Mounts the islands in document order, a few milliseconds' worth per task, so the page stays
+/// responsive while the app takes it over (a page with 60 islands is not one long task).
+fn mount_in_slices(root: Owner, mut queue: VecDeque<(web_sys::HtmlElement, Box<dyn FnOnce() -> AnyView>)>) {
+    let started = browser::now_ms();
+    root.with(|| {
+        while let Some((el, view)) = queue.pop_front() {
+            mount(el, view);
+            if browser::now_ms() - started > SLICE_MS {
+                break;
+            }
+        }
+    });
+    if queue.is_empty() {
+        std::mem::forget(root);
+        ready("site");
+    } else {
+        set_timeout(move || mount_in_slices(root, queue), Duration::ZERO);
     }
 }
 
-/// The site around a page: header, notices, footer, and the learner's chosen theme.
-#[component]
-fn SiteChrome(children: Children) -> impl IntoView {
-    let progress = use_progress().progress;
-    Effect::new(move |_| {
-        let value = match progress.with(|p| p.theme()) {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        };
-        browser::set_root_attribute("data-theme", value);
-    });
-    view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <SiteHeader/>
-        <NoticeBar/>
-        <main id="main">{children()}</main>
-        <SiteFooter/>
+/// Entry point of the widget module: the simulations (and the embed page).
+pub fn start_widgets() {
+    begin();
+    let islands = islands();
+    let root = Owner::new();
+    root.set();
+    if let Some(kind) = embed_kind_on_not_found(&islands) {
+        if let Some(main) = browser::replace_body_with("main", "embed") {
+            mount(main, move || view! { <EmbedPage kind/> }.into_any());
+        }
+    } else {
+        for (el, island) in islands {
+            match island {
+                Ok(Island::Sim { scenario, controls, caption }) => mount(el, move || {
+                    let config = WidgetConfig::from_block(&SimBlock { scenario, controls, caption });
+                    view! { <SimWidget config/> }.into_any()
+                }),
+                Ok(Island::Embed { kind }) => mount(el, move || view! { <EmbedPage kind/> }.into_any()),
+                _ => {}
+            }
+        }
     }
+    std::mem::forget(root);
+    ready("widgets");
+}
+
+/// Panics reach the console; effects and tasks run on the browser's event loop (set before
+/// the progress context creates its first effect, not only by the first mount).
+fn begin() {
+    console_error_panic_hook::set_once();
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
+/// Every island of the page, in document order, read from its attribute.
+fn islands() -> Vec<(web_sys::HtmlElement, Result<Island, String>)> {
+    browser::elements_with(ATTRIBUTE)
+        .into_iter()
+        .map(|el| {
+            let island = Island::from_attribute(&el.get_attribute(ATTRIBUTE).unwrap_or_default());
+            (el, island)
+        })
+        .collect()
+}
+
+/// Empties `el` and mounts a live view in it, for the life of the page.
+fn mount(el: web_sys::HtmlElement, view: impl FnOnce() -> AnyView + 'static) {
+    el.set_inner_html("");
+    leptos::mount::mount_to(el, view).forget();
+}
+
+/// Marks a module as started on `<html data-app>` ("site", "widgets", or both): a hook for
+/// tests and for scripts that wait on the app.
+fn ready(module: &str) {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    let before = root.as_ref().and_then(|r| r.get_attribute("data-app")).unwrap_or_default();
+    let mut modules: Vec<&str> = before.split_whitespace().collect();
+    modules.push(module);
+    browser::set_root_attribute("data-app", Some(&modules.join(" ")));
+}
+
+/// The live part of a site island; `None` for the widget module's islands.
+fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
+    if matches!(island, Island::Sim { .. } | Island::Embed { .. } | Island::NotFound) {
+        return None;
+    }
+    Some(Box::new(move || match island {
+        Island::ThemeToggle => view! { <ThemeToggle/> }.into_any(),
+        Island::Notices => view! { <NoticeBar/> }.into_any(),
+        Island::Continue { start, titles } => view! { <ContinueCard start titles/> }.into_any(),
+        Island::CourseProgress { lessons, hours } => view! { <CourseProgress lessons hours/> }.into_any(),
+        Island::LessonCheck { id } => view! { <LessonCheck id/> }.into_any(),
+        Island::ProgressPanel => view! { <ProgressPanel/> }.into_any(),
+        Island::Lesson { id, prev, next } => {
+            lesson::behave(id, prev, next);
+            ().into_any()
+        }
+        Island::MarkComplete { id } => view! { <MarkComplete id/> }.into_any(),
+        Island::Quiz { id, quiz, prediction } => view! { <QuizView quiz id prediction/> }.into_any(),
+        Island::Sim { .. } | Island::Embed { .. } | Island::NotFound => ().into_any(),
+    }))
+}
+
+/// `Some(kind)` on the not-found page when the address is `<base>/embed/<kind>...` (the host
+/// sent it because `<kind>` is not a simulation).
+fn embed_kind_on_not_found(islands: &[(web_sys::HtmlElement, Result<Island, String>)]) -> Option<String> {
+    if !islands.iter().any(|(_, i)| matches!(i, Ok(Island::NotFound))) {
+        return None;
+    }
+    let path = browser::location_path();
+    let rest = path.strip_prefix(&browser::base_path())?.trim_start_matches('/').strip_prefix("embed/")?;
+    let segment = rest.split('/').next().unwrap_or_default();
+    Some(js_sys::decode_uri_component(segment).ok().and_then(|s| s.as_string()).unwrap_or_else(|| segment.to_string()))
 }

@@ -1,5 +1,5 @@
-//! Small, fallible helpers over browser APIs: the base path, files in and out, scrolling,
-//! fetching text. Each returns a message or a neutral value instead of panicking.
+//! Small, fallible helpers over browser APIs: the base path and address, the page's islands,
+//! files in and out, scrolling. Each returns a message or a neutral value instead of panicking.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -40,16 +40,54 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the file is not text".to_string())
 }
 
-/// Fetches a text file relative to the base path.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|_| "the network request failed; check your connection and reload".to_string())?;
-    if !response.ok() {
-        return Err(format!("the server answered {} for {url}", response.status()));
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Every element carrying `attribute`, in document order.
+pub fn elements_with(attribute: &str) -> Vec<web_sys::HtmlElement> {
+    let Some(list) = document().and_then(|d| d.query_selector_all(&format!("[{attribute}]")).ok()) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+}
+
+/// Empties `<body>` and gives it one new `<tag class="class">`, returned.
+pub fn replace_body_with(tag: &str, class: &str) -> Option<web_sys::HtmlElement> {
+    let document = document()?;
+    let body = document.body()?;
+    let fresh: web_sys::HtmlElement = document.create_element(tag).ok()?.dyn_into().ok()?;
+    fresh.set_class_name(class);
+    body.set_inner_html("");
+    body.append_child(&fresh).ok()?;
+    Some(fresh)
+}
+
+/// The address's path (`/headroom/learn/sd/caching/`).
+pub fn location_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
+/// The address's query, with its `?` (or empty).
+pub fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The address's fragment, with its `#` (or empty).
+pub fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Opens another page.
+pub fn go_to(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
     }
-    response.text().await.map_err(|_| "the response could not be read".to_string())
+}
+
+/// Writes to the console (a damaged island: the rest of the page still works).
+pub fn log_error(message: &str) {
+    web_sys::console::error_1(&message.into());
 }
 
 /// Asks a yes/no question; a browser that cannot show dialogs (a sandboxed frame) says no.

@@ -1,21 +1,21 @@
-//! Shared UI pieces, one component per file.
+//! The interactive parts of a page that are not simulations, one component per file. Each is
+//! mounted by `app` over markup the build prerendered (`crate::site`), and draws the same markup
+//! once the learner's progress is known, so nothing moves when it arrives.
 
-mod course_card;
-mod lesson_list;
+mod continue_card;
+mod course_progress;
+mod lesson_check;
+mod mark_complete;
 mod notice_bar;
 mod progress_panel;
 mod quiz_view;
-mod site_footer;
-mod site_header;
-mod table_of_contents;
 mod theme_toggle;
 
-pub use course_card::CourseCard;
-pub use lesson_list::LessonList;
+pub use continue_card::ContinueCard;
+pub use course_progress::CourseProgress;
+pub use lesson_check::LessonCheck;
+pub use mark_complete::MarkComplete;
 pub use notice_bar::NoticeBar;
 pub use progress_panel::ProgressPanel;
 pub use quiz_view::QuizView;
-pub use site_footer::SiteFooter;
-pub use site_header::SiteHeader;
-pub use table_of_contents::TableOfContents;
 pub use theme_toggle::ThemeToggle;

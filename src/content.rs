@@ -2,13 +2,13 @@
 //!
 //! Stages:
 //! 1. `content/courses.toml` + every lesson's front matter → [`Catalog`] (titles, minutes,
-//!    objectives). build.rs does this at compile time and embeds the result as JSON, so lists
-//!    and navigation need no lesson text; [`catalog::embedded`] reads it back.
-//! 2. A lesson's markdown, fetched when it is opened → [`front_matter::body`] → [`markdown::render`]
-//!    → [`Block`]s (HTML, a ```sim widget, a ```quiz) plus the headings for a table of contents.
+//!    objectives). build.rs does this at compile time and embeds the result as JSON for the
+//!    native tools; [`embedded_catalog`] reads it back.
+//! 2. A lesson's markdown, read when the site is built → [`front_matter::body`] →
+//!    [`markdown::render`] → [`Block`]s (HTML, a ```sim widget, a ```quiz, ...) plus the headings
+//!    for a table of contents, which `crate::site` writes into the lesson's page.
 //!
-//! Everything here is pure: `&str` in, data out. Loading files or fetching over the network is
-//! the caller's job.
+//! Everything here is pure: `&str` in, data out. Reading files is the caller's job.
 
 pub mod catalog;
 pub mod figure;

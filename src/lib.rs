@@ -6,11 +6,15 @@
 
 // Pure core: no leptos, web-sys, wasm-bindgen or gloo (checked by tests/layering.rs).
 pub mod content;
+pub mod islands;
 pub mod playback;
 pub mod scenario;
 pub mod sim;
 // Progress format and migrations are pure; only `storage::local` touches the browser.
 pub mod storage;
+// The static site, rendered at build time (natively; never part of the wasm).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 
 // Browser side.
 #[cfg(feature = "web")]
@@ -19,7 +23,5 @@ pub mod app;
 pub mod browser;
 #[cfg(feature = "web")]
 pub mod components;
-#[cfg(feature = "web")]
-pub mod pages;
 #[cfg(feature = "web")]
 pub mod widgets;

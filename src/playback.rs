@@ -53,6 +53,37 @@ impl Pacer {
     }
 }
 
+/// Events one frame may spend catching up to a seek's target: a few milliseconds of engine
+/// work in wasm, so the page keeps drawing while a long replay runs.
+pub const SEEK_BUDGET: u64 = 100_000;
+
+/// A run being moved to a simulated time (a shared link's `t=`, or a failure injected "now",
+/// which rebuilds the run and replays it to where it was), a frame's budget at a time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Seek {
+    pub from: f64,
+    pub target: f64,
+}
+
+impl Seek {
+    pub fn new(from: f64, target: f64) -> Seek {
+        Seek { from, target }
+    }
+
+    /// Moves `sim` toward the target by at most `budget` events; true once it is there (or
+    /// nothing is left to happen before it).
+    pub fn advance(&self, sim: &mut Sim, budget: u64) -> bool {
+        sim.run_until(self.target, budget);
+        sim.now() >= self.target || sim.is_done()
+    }
+
+    /// How much of the way `sim` has come, from 0 to 1.
+    pub fn fraction(&self, sim: &Sim) -> f64 {
+        let span = self.target - self.from;
+        if span > 0.0 { ((sim.now() - self.from) / span).clamp(0.0, 1.0) } else { 1.0 }
+    }
+}
+
 /// The speed a widget starts at: real time, or faster when arrivals are sparse, so that at
 /// least about eight requests arrive per wall-clock second. Lessons are tuned to make their
 /// point within about ten simulated seconds, which real time shows in ten.
@@ -92,6 +123,27 @@ mod tests {
             assert!(frame.events <= 500, "{frame:?}");
             assert!(frame.behind, "{frame:?}");
         }
+    }
+
+    #[test]
+    fn a_seek_reaches_its_target_in_bounded_slices() {
+        // Issue 8: a seek was one call capped at 2 million events, and stopped short. This one
+        // needs about 6 million events: it must get there, a bounded slice at a time.
+        let mut s = sim("kind=queue rate=1000 service_time=0.0009 requests=0 seed=3");
+        let seek = Seek::new(0.0, 3000.0);
+        let mut slices = 0;
+        while !seek.advance(&mut s, SEEK_BUDGET) {
+            slices += 1;
+            assert!(s.now() < 3000.0 && slices < 1000, "slice {slices} at {}", s.now());
+            assert!(seek.fraction(&s) < 1.0);
+        }
+        assert_eq!(s.now(), 3000.0);
+        assert!(s.events() > 5_000_000, "{} events", s.events());
+        assert!(slices >= 50, "{slices} slices");
+        // The same run as one unbounded call.
+        let mut whole = sim("kind=queue rate=1000 service_time=0.0009 requests=0 seed=3");
+        whole.run_until(3000.0, u64::MAX);
+        assert_eq!(whole.trace_hash(), s.trace_hash());
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 mod choices;
 mod fields;
-mod keys;
+pub mod keys;
 mod kind;
 mod text;
 mod validate;
@@ -23,8 +23,8 @@ use std::fmt;
 
 pub use choices::*;
 pub use fields::*;
-pub use keys::{KEYS, KeySpec, MAX_SEED, lookup, names};
-pub use kind::{Kind, Kinds};
+pub use keys::{KEYS, KeySpec, MAX_SEED, kinds_using, lookup, names};
+pub use kind::Kind;
 pub use value::Bounds;
 
 /// Something wrong with the input, and what was done instead.
@@ -100,7 +100,7 @@ impl Scenario {
     /// The canonical pairs: `kind`, then each key this kind uses whose value is not the default.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = vec![("kind", self.kind.name().to_string())];
-        for spec in KEYS.iter().filter(|spec| spec.kinds.contains(self.kind)) {
+        for spec in KEYS.iter().filter(|spec| self.kind.uses(spec)) {
             if !(spec.is_default)(self) {
                 pairs.push((spec.name, (spec.write)(self, &spec.bounds)));
             }
@@ -125,9 +125,7 @@ impl Scenario {
         if key == "kind" {
             return Some(self.kind.name().to_string());
         }
-        keys::lookup(key, self.kind)
-            .filter(|spec| spec.kinds.contains(self.kind))
-            .map(|spec| (spec.write)(self, &spec.bounds))
+        keys::lookup(key, self.kind).map(|spec| (spec.write)(self, &spec.bounds))
     }
 
     /// Sets one key from text (for controls and sweeps), with the same checks as parsing.
@@ -146,12 +144,13 @@ impl Scenario {
 fn set_pair(scenario: &mut Scenario, pair: &text::Pair) -> Option<Problem> {
     let kind = scenario.kind;
     let Some(spec) = keys::lookup(&pair.key, kind) else {
-        return Some(Problem::new(pair.key.as_str(), "is not a scenario key; ignored"));
-    };
-    if !spec.kinds.contains(kind) {
-        let message = format!("does nothing for kind = {kind}; ignored (used by: {})", spec.kinds);
+        let users: Vec<&str> = keys::kinds_using(&pair.key).into_iter().map(Kind::name).collect();
+        if users.is_empty() {
+            return Some(Problem::new(pair.key.as_str(), "is not a scenario key; ignored"));
+        }
+        let message = format!("does nothing for kind = {kind}; ignored (used by: {})", users.join(", "));
         return Some(Problem::new(pair.key.as_str(), message));
-    }
+    };
     match (spec.set)(scenario, &pair.value, &spec.bounds) {
         Ok(None) => None,
         Ok(Some(note)) => Some(Problem::new(pair.key.as_str(), format!("= {} {note}", pair.value))),

@@ -20,36 +20,41 @@ pub mod balancer;
 pub mod bins;
 pub mod breaker;
 pub mod cache;
+pub mod chart;
 pub mod dist;
-pub mod engine;
-pub mod estimate;
-pub mod event;
 mod float;
-pub mod hashing;
 pub mod histogram;
+pub mod kernel;
+pub mod kinds;
 pub mod limiter;
+pub mod limits;
 pub mod metrics;
+pub mod models;
 pub mod report;
 pub mod request;
 pub mod retry;
 pub mod ring;
-pub mod rng;
+
+pub use kernel::rng;
 pub mod series;
+pub mod simulation;
 pub mod snapshot;
+pub mod source;
 pub mod station;
 pub mod theory;
 pub mod zipf;
 
 use serde::Serialize;
 
-pub use engine::Sim;
 pub use estimate::Estimate;
 pub use float::clamp;
 pub use hashing::HashingReport;
+pub use models::{estimate, hashing};
 pub use report::{Report, ServerReport};
+pub use simulation::{Action, Sim};
 pub use snapshot::Snapshot;
 
-use crate::scenario::{Kind, Scenario};
+use crate::scenario::Scenario;
 
 /// The result of running a scenario to its end.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -79,12 +84,20 @@ impl std::fmt::Display for RunError {
     }
 }
 
+impl Outcome {
+    /// A figure by the name the command line's JSON gives it, as a number.
+    pub fn metric(&self, name: &str) -> Option<f64> {
+        match self {
+            Outcome::Timed(report) => report.metric(name),
+            computed => serde_json::to_value(computed).ok()?.get(name)?.as_f64(),
+        }
+    }
+}
+
 /// Runs `scenario` to its end (at most `max_events` events) and returns its figures.
 pub fn run(scenario: &Scenario, max_events: u64) -> Result<Outcome, RunError> {
-    match scenario.kind {
-        Kind::Estimate => return Ok(Outcome::Estimate(estimate::estimate(&scenario.estimate))),
-        Kind::Hashing => return Ok(Outcome::Hashing(hashing::hashing(scenario))),
-        _ => {}
+    if let kinds::Family::Computed(compute) = scenario.kind.descriptor().model {
+        return Ok(compute(scenario));
     }
     if scenario.run.requests == 0 && scenario.run.duration == 0.0 {
         return Err(RunError::Endless);

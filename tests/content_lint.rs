@@ -85,7 +85,7 @@ fn internal_links_resolve() {
     let lessons = files();
     let mut problems = Vec::new();
     for file in &lessons {
-        for link in markdown::links(front_matter::body(&file.source)) {
+        for link in markdown::links(front_matter::body(&file.source)).into_iter().chain(quiz_links(file)) {
             let Some(target) = links::resolve(&file.course, &file.slug, &link) else { continue };
             if catalog.lesson(target.course, target.lesson).is_none() {
                 problems.push(format!("{}: link `{link}` points to no lesson", file.name()));
@@ -118,4 +118,24 @@ fn lessons_use_only_safe_html_links_and_heading_attributes() {
         }
     }
     assert_no_problems("raw HTML, links and heading attributes (docs/authoring.md, \"Raw HTML\")", &problems);
+}
+
+/// The links written inside the lesson's ```quiz and ```predict blocks (prompts, choices and
+/// explanations are inline markdown, rendered with the same link resolution as the prose).
+fn quiz_links(file: &lessons::LessonFile) -> Vec<String> {
+    let blocks = markdown::render(front_matter::body(&file.source), &file.course, &file.slug).blocks;
+    let mut texts = Vec::new();
+    for block in blocks {
+        let (Block::Quiz(Ok(quiz)) | Block::Predict(Ok(quiz))) = block else { continue };
+        for question in quiz.questions {
+            texts.push(question.prompt);
+            match question.kind {
+                content::quiz::QuestionKind::Choice { choices } => {
+                    texts.extend(choices.into_iter().flat_map(|c| [c.text, c.explanation]))
+                }
+                content::quiz::QuestionKind::Numeric { explanation, .. } => texts.push(explanation),
+            }
+        }
+    }
+    texts.iter().flat_map(|text| markdown::links(text)).collect()
 }

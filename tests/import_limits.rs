@@ -3,6 +3,7 @@
 //! trimmed with a clear message and none of them able to take anything the learner had.
 
 #[path = "support/lessons.rs"]
+#[allow(dead_code, reason = "shared by the content tests; this one reads the catalog only")]
 mod lessons;
 
 use headroom::content::{Block, embedded_catalog, front_matter, markdown, quiz::QuestionKind};

@@ -103,3 +103,24 @@ fn a_known_run_keeps_its_trace() {
 }
 
 const PINNED_MM1: &str = "60004f94ddad146d";
+
+#[test]
+fn every_kind_keeps_its_trace() {
+    // Pinned, one per entry of SCENARIOS, from before the engine became a kernel with models:
+    // moving the request path and replication onto the kernel changed no run.
+    const PINNED: [&str; 10] = [
+        "2ad4dc38bb3d5ce4",
+        "05c56ed512d73b7b",
+        "9542e7434a7a3f3a",
+        "5e849825ab204a61",
+        "019ad1579699520e",
+        "89d60381c56d8fa2",
+        "831964c525d0ffe3",
+        "bda3d2239598f471",
+        "4b6119a00b57a6a1",
+        "24a67a7a5d08e397",
+    ];
+    for (scenario, pinned) in SCENARIOS.iter().zip(PINNED) {
+        assert_eq!(format!("{:016x}", trace(scenario)), pinned, "{scenario}");
+    }
+}

@@ -34,7 +34,7 @@ fn random_scenarios_run_to_the_end() {
     let timed: Vec<Kind> = Kind::ALL.into_iter().collect();
     for _ in 0..2000 {
         let kind = timed[fuzz.below(timed.len())];
-        let usable: Vec<_> = KEYS.iter().filter(|k| k.kinds.contains(kind)).collect();
+        let usable: Vec<_> = KEYS.iter().filter(|k| kind.uses(k)).collect();
         let mut text = format!("kind={kind}");
         for _ in 0..fuzz.below(12) {
             let spec = usable[fuzz.below(usable.len())];

@@ -3,7 +3,7 @@
 //! breaker, autoscaling, replication, the two calculators, and failures injected mid-run.
 
 use headroom::scenario::Scenario;
-use headroom::sim::snapshot::{Fate, StageView};
+use headroom::sim::models::requests::scene::{Fate, RequestScene, StageView};
 use headroom::sim::{self, Outcome, Report, Sim};
 
 fn parse(text: &str) -> Scenario {
@@ -17,6 +17,16 @@ fn report(text: &str) -> Report {
         Ok(Outcome::Timed(report)) => report,
         other => panic!("{text}: {other:?}"),
     }
+}
+
+/// The request path's picture in a snapshot.
+fn scene(snapshot: &headroom::sim::Snapshot) -> &RequestScene {
+    snapshot.request_path().expect("a request path")
+}
+
+/// Entries in the run's cache now.
+fn cache_len(sim: &Sim) -> Option<usize> {
+    sim.snapshot().request_path().and_then(|p| p.cache.as_ref()).map(|c| c.len)
 }
 
 /// `measured` is within `tolerance` (relative) of `expected`.
@@ -102,7 +112,7 @@ fn rate_limiters_hold_throughput_to_the_limit() {
             "kind=limiter rate=50 limit=20 burst=5 algorithm={algorithm} servers=8 service_time=0.01 duration=5000 requests=0"
         ));
         check(algorithm, r.completed as f64 / 5000.0, 20.0, 0.03);
-        assert_eq!(r.limited, Some(r.dropped), "{algorithm}");
+        assert_eq!(r.metric("limited"), Some(r.dropped as f64), "{algorithm}");
     }
 }
 
@@ -111,10 +121,10 @@ fn the_breaker_opens_during_an_outage_and_closes_after() {
     let r = report(
         "kind=breaker rate=2 servers=2 outage_at=500 outage_len=20000 timeout=1 duration=30000 requests=0",
     );
-    let opened = r.breaker_opened.unwrap_or(0);
+    let opened = r.metric("breaker_opened").unwrap_or(0.0) as u64;
     assert!(opened >= 1, "{r:?}");
     assert!(r.dropped > r.failed, "an open breaker turns most requests away at once");
-    assert_eq!(r.breaker_state, Some("closed"));
+    assert_eq!(r.word("breaker_state"), Some("closed"));
 }
 
 #[test]
@@ -122,7 +132,7 @@ fn autoscaling_grows_for_a_spike_and_lags_it() {
     let r = report(
         "kind=autoscale rate=4 servers=8 max_servers=40 spike_at=1000 spike_len=1000 spike_factor=3 provision_time=60 duration=3000 requests=0",
     );
-    let peak = r.max_servers_used.unwrap_or(0);
+    let peak = r.metric("max_servers_used").unwrap_or(0.0) as u64;
     assert!(peak >= 20, "scaled to {peak}");
     assert!(r.p99 > 10.0, "the provisioning delay shows in the tail: {}", r.p99);
 }
@@ -130,12 +140,12 @@ fn autoscaling_grows_for_a_spike_and_lags_it() {
 #[test]
 fn replicas_go_stale_with_lag_and_refuse_when_cut_off() {
     let base = "kind=replication rate=100 keys=100 write_ratio=0.2 requests=50000";
-    let ratio = |extra: &str| report(&format!("{base} {extra}")).stale_ratio.unwrap_or(f64::NAN);
+    let ratio = |extra: &str| report(&format!("{base} {extra}")).metric("stale_ratio").unwrap_or(f64::NAN);
     assert_eq!(ratio("lag=0"), 0.0);
     assert_eq!(ratio("lag=1 read_from=primary"), 0.0);
     assert!(ratio("lag=1") > ratio("lag=0.1") && ratio("lag=0.1") > 0.0);
     let cut = report(&format!("{base} partition_at=100 partition_len=100 on_partition=refuse"));
-    check("refused during the partition", cut.refused.unwrap_or(0) as f64, 8000.0, 0.05);
+    check("refused during the partition", cut.metric("refused").unwrap_or(0.0), 8000.0, 0.05);
 }
 
 #[test]
@@ -182,22 +192,23 @@ fn injected_failures_act_at_the_current_time() {
 
     let mut cached = Sim::new(&parse("kind=cache rate=100 warm=on requests=1000"));
     cached.run_until(1.0, u64::MAX);
-    assert_eq!(cached.snapshot().cache.map(|c| c.len), Some(100));
+    assert_eq!(cache_len(&cached), Some(100));
     cached.flush();
-    assert_eq!(cached.snapshot().cache.map(|c| c.len), Some(0));
+    assert_eq!(cache_len(&cached), Some(0));
 }
 
 #[test]
 fn a_snapshot_places_every_request() {
     let mut sim = Sim::new(&parse("kind=balancer servers=3 rate=2.9 policy=least_conn requests=5000"));
     sim.run_until(1000.0, u64::MAX);
-    let snapshot = sim.snapshot();
+    let whole = sim.snapshot();
+    let snapshot = scene(&whole);
     let waiting: usize = snapshot.servers.iter().map(|s| s.waiting).sum();
     let busy: usize = snapshot.servers.iter().map(|s| s.busy).sum();
     let queued = snapshot.requests.iter().filter(|r| matches!(r.stage, StageView::Queue { .. })).count();
     let served = snapshot.requests.iter().filter(|r| matches!(r.stage, StageView::Service { .. })).count();
     assert_eq!((queued, served), (waiting, busy));
-    assert_eq!(snapshot.in_flight, waiting + busy);
+    assert_eq!(whole.in_flight, waiting + busy);
     for server in 0..3 {
         let mut positions: Vec<usize> = snapshot
             .requests
@@ -210,7 +221,7 @@ fn a_snapshot_places_every_request() {
         positions.sort_unstable();
         assert_eq!(positions, (0..positions.len()).collect::<Vec<_>>());
     }
-    assert_eq!(snapshot.report.arrivals, sim.report().arrivals);
+    assert_eq!(whole.report.arrivals, sim.report().arrivals);
 }
 
 #[test]
@@ -220,7 +231,7 @@ fn a_snapshot_lists_recent_fates() {
          max_retries=1 duration=100 requests=0",
     ));
     sim.run_until(50.0, u64::MAX);
-    let recent = sim.snapshot().recent;
+    let recent = scene(&sim.snapshot()).recent.clone();
     assert!(!recent.is_empty() && recent.len() <= 200);
     assert!(recent.iter().all(|r| (0.0..=1.0).contains(&r.ago)));
     assert!(recent.windows(2).all(|w| w[0].ago >= w[1].ago), "oldest first");
@@ -248,9 +259,9 @@ fn clear_at_empties_the_cache_at_that_time() {
     let base = "kind=cache rate=500 duration=10 requests=0 keys=200 zipf=1 capacity=200 warm=on seed=3";
     let mut sim = Sim::new(&parse(&format!("{base} clear_at=4")));
     sim.run_until(3.99, 10_000_000);
-    let before = sim.snapshot().cache.map_or(0, |c| c.len);
+    let before = cache_len(&sim).unwrap_or(0);
     sim.run_until(4.0001, 10_000_000);
-    let after = sim.snapshot().cache.map_or(0, |c| c.len);
+    let after = cache_len(&sim).unwrap_or(0);
     assert_eq!(before, 200, "a warm cache is full");
     assert!(after < 10, "cleared at t = 4, then refilling: {after} entries");
     let misses = |text: &str| report(text).misses;

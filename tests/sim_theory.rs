@@ -118,7 +118,9 @@ fn tail(scenario: &str, servers: usize, dt: f64, samples: usize) -> Vec<f64> {
     let mut at_least = [0u64; 4];
     for i in 1..=samples {
         sim.run_until(1000.0 + i as f64 * dt, u64::MAX);
-        for load in sim.loads() {
+        let snapshot = sim.snapshot();
+        let servers = snapshot.request_path().map_or(&[][..], |p| &p.servers[..]);
+        for load in servers.iter().map(|s| s.waiting + s.busy) {
             for (k, count) in at_least.iter_mut().enumerate() {
                 *count += u64::from(load > k);
             }

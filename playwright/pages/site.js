@@ -1,9 +1,15 @@
-// Page objects: one per page, reading data-testid hooks and visible text only.
+// Page objects: one per page, reading data-testid hooks and visible text only. Every page is
+// prerendered; `open` also waits for the site module to make it live (<html data-app> names
+// each started module: "site", "widgets").
 const { expect } = require('@playwright/test');
+
+async function live(page) {
+  await expect(page.locator('html')).toHaveAttribute('data-app', /\bsite\b/);
+}
 
 class HomePage {
   constructor(page) { this.page = page; }
-  async open() { await this.page.goto('./'); await expect(this.heading).toBeVisible(); }
+  async open() { await this.page.goto('./'); await expect(this.heading).toBeVisible(); await live(this.page); }
   get heading() { return this.page.getByRole('heading', { level: 1 }); }
   course(slug) { return this.page.getByTestId(`course-${slug}`); }
   get continueLink() { return this.page.getByTestId('continue'); }
@@ -23,7 +29,7 @@ class HomePage {
 
 class CoursePage {
   constructor(page) { this.page = page; }
-  async open(course) { await this.page.goto(`learn/${course}`); }
+  async open(course) { await this.page.goto(`learn/${course}/`); await live(this.page); }
   lessonLink(title) { return this.page.getByRole('link', { name: title, exact: true }); }
   check(slug) { return this.page.getByTestId(`done-${slug}`); }
   get progress() { return this.page.getByTestId('course-progress'); }
@@ -32,8 +38,9 @@ class CoursePage {
 class LessonPage {
   constructor(page) { this.page = page; }
   async open(course, lesson) {
-    await this.page.goto(`learn/${course}/${lesson}`);
+    await this.page.goto(`learn/${course}/${lesson}/`);
     await expect(this.body).toBeVisible();
+    await live(this.page);
   }
   get title() { return this.page.getByRole('heading', { level: 1 }); }
   get body() { return this.page.getByTestId('lesson-body'); }
@@ -43,4 +50,4 @@ class LessonPage {
   question(n) { return this.quiz.getByTestId('question').nth(n); }
 }
 
-module.exports = { HomePage, CoursePage, LessonPage };
+module.exports = { HomePage, CoursePage, LessonPage, live };

@@ -5,6 +5,7 @@ const { expect } = require('@playwright/test');
 class SimWidget {
   // `scope` is a Page, a FrameLocator or a Locator; the widget is its first sim-widget.
   constructor(scope) {
+    this.scope = scope;
     this.root = scope.getByTestId('sim-widget').first();
   }
 
@@ -24,7 +25,18 @@ class SimWidget {
   readout(name) { return this.root.getByTestId(`readout-${name}`); }
   param(key) { return this.root.getByTestId(`param-${key}`); }
 
-  async visible() { await expect(this.root).toBeVisible(); return this; }
+  // On a lesson the widget module loads when a simulation comes near the viewport: bring the
+  // first one there (its prerendered placeholder), then wait for the live widget.
+  async visible() {
+    if (typeof this.scope.evaluate === 'function') {
+      await this.scope.evaluate(() => {
+        const placeholder = document.querySelector('[data-testid="sim-static"]');
+        if (placeholder) placeholder.scrollIntoView({ block: 'center' });
+      });
+    }
+    await expect(this.root).toBeVisible();
+    return this;
+  }
   async text(name) { return (await this.readout(name).textContent()).trim(); }
   async time() { return this.text('time'); }
 

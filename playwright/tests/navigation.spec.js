@@ -10,12 +10,14 @@ test('home → course → lesson, all in the page', async ({ page }) => {
   const home = new HomePage(page);
   await home.open();
   await expect(home.course(COURSE)).toContainText('of');
-  await expect(home.course('systems-thinking')).toContainText('in preparation');
+  for (const other of ['systems-thinking', 'professional-engineering']) {
+    await expect(home.course(other)).toContainText(/\d+ of \d+ lessons complete/);
+  }
   await home.course(COURSE).getByRole('link').click();
-  await expect(page).toHaveURL(/\/headroom\/learn\/system-design$/);
+  await expect(page).toHaveURL(/\/headroom\/learn\/system-design\/$/);
   const course = new CoursePage(page);
   await course.lessonLink(lessonTitle(COURSE, LESSON)).click();
-  await expect(page).toHaveURL(/\/headroom\/learn\/system-design\/latency-throughput$/);
+  await expect(page).toHaveURL(/\/headroom\/learn\/system-design\/latency-throughput\/$/);
   const lesson = new LessonPage(page);
   await expect(lesson.title).toHaveText(lessonTitle(COURSE, LESSON));
   await expect(lesson.body.getByRole('heading', { level: 2 }).first()).toBeVisible();
@@ -35,18 +37,34 @@ test('a heading in the address is scrolled into view', async ({ page }) => {
   await lesson.open(COURSE, LESSON);
   const second = lesson.body.getByRole('heading', { level: 2 }).nth(1);
   const id = await second.getAttribute('id');
-  await page.goto(`learn/${COURSE}/${LESSON}#${id}`);
+  await page.goto(`learn/${COURSE}/${LESSON}/#${id}`);
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+});
+
+test('a lesson opened again from the home page returns to where the learner was', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await lesson.open(COURSE, 'caching');
+  const fraction = () => page.evaluate(() => window.scrollY / (document.documentElement.scrollHeight - window.innerHeight));
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) / 2));
+  await page.waitForTimeout(700); // the position is saved at most every 400 ms
+  const home = new HomePage(page);
+  await home.open();
+  await expect(home.continueLink).toContainText(lessonTitle(COURSE, 'caching'));
+  await home.continueLink.click();
+  await expect(page.locator('html')).toHaveAttribute('data-app', /\bsite\b/);
+  await expect.poll(fraction).toBeGreaterThan(0.35);
+  expect(await fraction()).toBeLessThan(0.65);
 });
 
 test('the arrow keys move between lessons', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.open(COURSE, 'scalability-performance-reliability');
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/latency-throughput$/);
+  await expect(page).toHaveURL(/latency-throughput\/$/);
   await expect(lesson.title).toHaveText(lessonTitle(COURSE, LESSON));
+  await expect(page.locator('html')).toHaveAttribute('data-app', /\bsite\b/);
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/scalability-performance-reliability$/);
+  await expect(page).toHaveURL(/scalability-performance-reliability\/$/);
 });
 
 test.describe('an address that is not a page', () => {

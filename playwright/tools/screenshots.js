@@ -3,7 +3,7 @@
 const { chromium } = require('playwright-core');
 
 const [base, out, ...paths] = process.argv.slice(2);
-const pages = paths.length ? paths : ['', 'learn/system-design', 'learn/system-design/latency-throughput'];
+const pages = paths.length ? paths : ['', 'learn/system-design/', 'learn/system-design/latency-throughput/'];
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 780 } };
 
 (async () => {

@@ -38,7 +38,7 @@ pub fn use_progress() -> ProgressContext {
     expect_context::<ProgressContext>()
 }
 
-const MEMORY_ONLY: &str = "Everything works, but your progress will last only while this tab is open.";
+const MEMORY_ONLY: &str = "Everything on this page works, but your progress will be lost when you leave it.";
 
 /// Loads progress, provides it, and saves it whenever it changes.
 pub fn provide_progress_context() -> ProgressContext {

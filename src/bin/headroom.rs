@@ -17,7 +17,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use headroom::scenario::{KEYS, Scenario};
+use headroom::scenario::{KEYS, Kind, Scenario};
 use headroom::sim::{self, Outcome, theory};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -169,12 +169,19 @@ fn check(arg: &str) -> Result<String, Failure> {
 }
 
 fn keys() -> String {
-    let mut lines = vec!["kind  (all kinds)  queue | balancer | cache | limiter | retries | breaker | hashing | replication | autoscale | pipeline | estimate  default queue".to_string()];
-    for spec in KEYS {
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    let mut lines = vec![format!("kind  (all kinds)  {}  default {}", kinds.join(" | "), Kind::default())];
+    for spec in KEYS.iter() {
         let b = spec.bounds;
         let range = if b.min == b.max { String::new() } else { format!("{} to {}", b.min, b.max) };
         let or = b.none.map(|word| format!(" or {word}")).unwrap_or_default();
-        lines.push(format!("{}  ({})  {range}{or}  default {}", spec.name, spec.kinds, spec.default_text()));
+        let users: Vec<&str> = Kind::ALL.into_iter().filter(|k| k.uses(spec)).map(Kind::name).collect();
+        lines.push(format!(
+            "{}  ({})  {range}{or}  default {}",
+            spec.name,
+            users.join(", "),
+            spec.default_text()
+        ));
     }
     lines.join("\n")
 }

@@ -1,19 +1,15 @@
-//! Prints every route of the site, one per line, relative to the base path (`learn/...`).
-//! scripts/build.sh copies index.html to each, so a static host serves them directly.
+//! Prints every route of the site, one per line, relative to the base path: `./` for the home
+//! page, then `learn/<course>/`, `learn/<course>/<page>/`, `embed/<kind>/`. The browser tests
+//! ask the pages server for each, with and without its trailing slash.
 
 use headroom::{
-    content::{embedded_catalog, links},
-    scenario::Kind,
+    content::embedded_catalog,
+    site::{Route, routes},
 };
 
 fn main() {
-    for kind in Kind::ALL {
-        println!("embed/{}", kind.name());
-    }
-    for course in &embedded_catalog().courses {
-        println!("learn/{}", course.slug);
-        for lesson in course.lessons() {
-            println!("{}", links::lesson_href(&course.slug, &lesson.slug));
-        }
+    for route in routes::all(embedded_catalog()).into_iter().filter(|r| *r != Route::NotFound) {
+        let path = route.path();
+        println!("{}", if path.is_empty() { "./" } else { path.as_str() });
     }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::{app::use_progress, browser};
 
 /// Messages about saved progress, each dismissable; an unreadable value can be downloaded.
+/// Mounted inside the page's `div.notices` live region.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let notices = use_progress().notices;
@@ -35,5 +36,5 @@ pub fn NoticeBar() -> impl IntoView {
             })
             .collect_view()
     };
-    view! { <div class="notices" aria-live="polite">{items}</div> }
+    view! { {items} }
 }

@@ -3,16 +3,15 @@ use leptos::prelude::*;
 use crate::{
     app::use_progress,
     browser,
-    content::{
-        markdown::inline_html,
-        quiz::{self, Answer, Question, QuestionKind, Quiz, Reading},
-    },
+    content::quiz::{self, Answer, Question, QuestionKind, Quiz, Reading},
     storage::StoredAnswer,
 };
 
 /// A check: each question is answered once, then explained; answers are kept in progress.
+/// The quiz's text (prompts, choices, explanations) is HTML, rendered when the site was built.
+/// A `prediction` also says how close a numeric guess came.
 #[component]
-pub fn QuizView(quiz: Quiz, id: String) -> impl IntoView {
+pub fn QuizView(quiz: Quiz, id: String, #[prop(optional)] prediction: bool) -> impl IntoView {
     let progress = use_progress().progress;
     let count = quiz.questions.len();
     let record_id = id.clone();
@@ -36,7 +35,7 @@ pub fn QuizView(quiz: Quiz, id: String) -> impl IntoView {
         .questions
         .into_iter()
         .enumerate()
-        .map(|(index, question)| view! { <QuestionView question index count quiz_id=id.clone()/> })
+        .map(|(index, question)| view! { <QuestionView question index count quiz_id=id.clone() prediction/> })
         .collect_view();
     view! {
         <section class="quiz" data-testid="quiz">
@@ -52,7 +51,7 @@ pub fn QuizView(quiz: Quiz, id: String) -> impl IntoView {
 }
 
 #[component]
-fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String) -> impl IntoView {
+fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String, prediction: bool) -> impl IntoView {
     let progress = use_progress().progress;
     let question = StoredValue::new(question);
     let id = quiz_id.clone();
@@ -116,7 +115,7 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String)
                             <label class="choice">
                                 <input type=if multiple { "checkbox" } else { "radio" } name=name.clone()
                                     prop:checked=move || selected.with(|s| s.contains(&i)) on:change=toggle/>
-                                <span inner_html=inline_html(&choice.text)></span>
+                                <span inner_html=choice.text.clone()></span>
                             </label>
                         </li>
                     }
@@ -138,14 +137,14 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String)
     let feedback = move || {
         answered.get().map(|stored| {
             let answer = Answer::from(&stored);
-            question.with_value(|q| feedback_view(q, &answer))
+            question.with_value(|q| feedback_view(q, &answer, prediction))
         })
     };
 
     view! {
         <li class="question" data-testid="question">
             <p class="prompt">
-                <span inner_html=question.with_value(|q| inline_html(&q.prompt))></span>
+                <span inner_html=question.with_value(|q| q.prompt.clone())></span>
                 {multiple.then(|| view! { <span class="muted">" (select all that apply)"</span> })}
             </p>
             <Show when=move || answered.with(Option::is_none) fallback=feedback>
@@ -158,7 +157,7 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String)
 }
 
 /// What the learner sees after answering: the verdict and every explanation.
-fn feedback_view(question: &Question, answer: &Answer) -> AnyView {
+fn feedback_view(question: &Question, answer: &Answer, prediction: bool) -> AnyView {
     let correct = question.is_correct(answer);
     let verdict = view! {
         <p class="verdict" class:right=correct data-testid="verdict">
@@ -179,8 +178,8 @@ fn feedback_view(question: &Question, answer: &Answer) -> AnyView {
                     };
                     view! {
                         <li class:right=c.correct>
-                            <p><strong inner_html=inline_html(&c.text)></strong>" "<span class="mark">{mark}</span></p>
-                            <p class="explanation" inner_html=inline_html(&c.explanation)></p>
+                            <p><strong inner_html=c.text.clone()></strong>" "<span class="mark">{mark}</span></p>
+                            <p class="explanation" inner_html=c.explanation.clone()></p>
                         </li>
                     }
                 })
@@ -190,11 +189,12 @@ fn feedback_view(question: &Question, answer: &Answer) -> AnyView {
         (QuestionKind::Numeric { answer: expected, tolerance, explanation }, Answer::Number(x)) => {
             let target =
                 if *tolerance > 0.0 { format!("{expected} (± {tolerance})") } else { expected.to_string() };
+            let close = prediction.then(|| format!(" Your guess was {}.", quiz::closeness(*x, *expected)));
             view! {
                 <div class="feedback">
                     {verdict}
-                    <p>{format!("You answered {x}. The answer is {target}.")}</p>
-                    <p class="explanation" inner_html=inline_html(explanation)></p>
+                    <p data-testid="answer-line">{format!("You answered {x}. The answer is {target}.")}{close}</p>
+                    <p class="explanation" inner_html=explanation.clone()></p>
                 </div>
             }
             .into_any()

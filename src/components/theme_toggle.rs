@@ -2,10 +2,20 @@ use leptos::prelude::*;
 
 use crate::{app::use_progress, browser, storage::Theme};
 
-/// Cycles the theme: the system setting → light → dark.
+/// Cycles the theme: the system setting → light → dark, and keeps `<html data-theme>` in step
+/// with the saved choice (which the page's bootstrap script already applied before the first
+/// paint).
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let progress = use_progress().progress;
+    Effect::new(move |_| {
+        let value = match progress.with(|p| p.theme()) {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        };
+        browser::set_root_attribute("data-theme", value);
+    });
     let theme = move || progress.with(|p| p.theme());
     let label = move || match theme() {
         Theme::System => "◐ Auto",
@@ -28,7 +38,7 @@ pub fn ThemeToggle() -> impl IntoView {
         })
     };
     view! {
-        <button class="theme-toggle" data-testid="theme-toggle" on:click=next aria-label=describe title=describe>
+        <button type="button" class="theme-toggle" data-testid="theme-toggle" on:click=next aria-label=describe title=describe>
             {label}
         </button>
     }

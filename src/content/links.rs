@@ -4,7 +4,8 @@
 //!
 //! In a lesson, `caching` is a lesson of the same course, `../other-course/lesson` one of another
 //! course, and `#anchor` (after either, or alone) a heading. Addresses are relative to the site's
-//! `<base href>`: `learn/<course>/<lesson>#anchor`.
+//! `<base href>` and end in `/`, since every page is a folder with an `index.html` (how GitHub
+//! Pages serves a route with status 200): `learn/<course>/<lesson>/#anchor`.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target<'a> {
@@ -33,7 +34,12 @@ pub fn resolve<'a>(course: &'a str, lesson: &'a str, dest: &'a str) -> Option<Ta
 
 /// The site address of a lesson (relative to the `<base href>`).
 pub fn lesson_href(course: &str, lesson: &str) -> String {
-    format!("learn/{course}/{lesson}")
+    format!("learn/{course}/{lesson}/")
+}
+
+/// The site address of a course (relative to the `<base href>`).
+pub fn course_href(course: &str) -> String {
+    format!("learn/{course}/")
 }
 
 impl Target<'_> {
@@ -55,10 +61,10 @@ mod tests {
         let check = |dest: &str, expected: Option<&str>| {
             assert_eq!(resolve("sd", "here", dest).map(|t| t.href()).as_deref(), expected, "{dest}");
         };
-        check("caching", Some("learn/sd/caching"));
-        check("caching#ttl", Some("learn/sd/caching#ttl"));
-        check("#the-tail", Some("learn/sd/here#the-tail"));
-        check("../st/state-and-data", Some("learn/st/state-and-data"));
+        check("caching", Some("learn/sd/caching/"));
+        check("caching#ttl", Some("learn/sd/caching/#ttl"));
+        check("#the-tail", Some("learn/sd/here/#the-tail"));
+        check("../st/state-and-data", Some("learn/st/state-and-data/"));
         check("https://example.org/x", None);
         check("mailto:a@b.c", None);
     }

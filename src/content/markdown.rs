@@ -82,24 +82,35 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
                 pending.extend(inner);
                 pending.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = match links::resolve(course, lesson, &dest_url) {
-                    Some(target) => target.href().into(),
-                    None => dest_url,
-                };
-                pending.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
-            }
-            other => pending.push(other),
+            other => pending.push(resolve_link(other, course, lesson)),
         }
     }
     flush_html(&mut pending, &mut rendered.blocks);
     rendered
 }
 
-/// Renders one line of inline markdown (a quiz prompt, a choice) without a wrapping `<p>`.
-pub fn inline_html(text: &str) -> String {
+/// A link to another lesson or heading becomes its site address ([`links`]); any other event
+/// passes through.
+fn resolve_link<'a>(event: Event<'a>, course: &str, lesson: &str) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let dest_url = match links::resolve(course, lesson, &dest_url) {
+                Some(target) => target.href().into(),
+                None => dest_url,
+            };
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+        }
+        other => other,
+    }
+}
+
+/// Renders one line of inline markdown (a quiz prompt, a choice) of lesson `course/lesson`
+/// without a wrapping `<p>`; its links resolve as the lesson's prose does.
+pub fn inline_html(text: &str, course: &str, lesson: &str) -> String {
     let mut out = String::new();
-    html::push_html(&mut out, super::safe_html::filter(Parser::new_ext(text, options())));
+    let events = super::safe_html::filter(Parser::new_ext(text, options()))
+        .map(|event| resolve_link(event, course, lesson));
+    html::push_html(&mut out, events);
     let trimmed = out.trim();
     trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(trimmed).to_string()
 }
@@ -200,7 +211,7 @@ mod tests {
         assert_eq!(ids, ["why-averages-lie", "the-tail", "why-averages-lie-2"]);
         let Block::Html(html) = &r.blocks[0] else { panic!("expected html") };
         assert!(html.contains(r#"<h2 id="why-averages-lie">"#), "{html}");
-        assert!(html.contains(r#"href="learn/sd/l#the-tail""#), "{html}");
+        assert!(html.contains(r#"href="learn/sd/l/#the-tail""#), "{html}");
     }
 
     #[test]
@@ -227,6 +238,8 @@ mod tests {
         assert_eq!(slugify("M/M/1: the queue — at 95 %"), "mm1-the-queue-at-95");
         assert_eq!(prose_word_count("Two words.\n\n```quiz\n? not counted\n```\n"), 2);
         assert_eq!(links("[a](caching) and [b](https://x.org)"), ["caching", "https://x.org"]);
-        assert_eq!(inline_html("a *b*"), "a <em>b</em>");
+        assert_eq!(inline_html("a *b*", "sd", "l"), "a <em>b</em>");
+        // Regression: links in checks pointed at `caching` under the site root, a 404.
+        assert_eq!(inline_html("[c](caching)", "sd", "l"), r#"<a href="learn/sd/caching/">c</a>"#);
     }
 }

@@ -4,19 +4,21 @@
 //! choice; `= value ± tolerance` makes it numeric; `> ` lines explain the choice or numeric
 //! answer just above them. Any other line continues the line before it.
 
-#[derive(Debug, Clone, PartialEq)]
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quiz {
     pub questions: Vec<Question>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// Inline markdown.
     pub prompt: String,
     pub kind: QuestionKind,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum QuestionKind {
     /// Single choice when one choice is right, "select all that apply" when several are.
     Choice {
@@ -29,7 +31,7 @@ pub enum QuestionKind {
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub text: String,
     pub correct: bool,

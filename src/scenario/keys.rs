@@ -1,14 +1,16 @@
-//! The key table: every scenario key with its field, range and the kinds that use it, in the
-//! canonical order (the order of docs/scenarios.md). `kind` itself is read first, by the parser.
+//! The key table: every scenario key with its field and range, one `static` each, and
+//! [`KEYS`], all of them in the canonical order (the order of docs/scenarios.md, and of a
+//! scenario written back). Which kinds use a key is said by each kind's descriptor
+//! (`crate::sim::kinds`), which lists its keys by these statics. `kind` itself is read first,
+//! by the parser.
 
 use super::fields::Scenario;
-use super::kind::{Kind, Kinds};
+use super::kind::Kind;
 use super::value::{self, Bounds, Value};
 
 /// One scenario key.
 pub struct KeySpec {
     pub name: &'static str,
-    pub kinds: Kinds,
     pub bounds: Bounds,
     /// Reads `text` into the scenario; `Ok(Some(note))` when the value was clamped.
     pub set: fn(&mut Scenario, &str, &Bounds) -> Result<Option<String>, String>,
@@ -41,28 +43,10 @@ impl KeySpec {
 /// Seeds stay below 2^53 so they survive a round trip through a JavaScript number.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 
-use Kind::*;
-const ALL_BUT_ESTIMATE: Kinds = Kinds::all().without(Estimate);
-const TIMED: Kinds = Kinds::all().without(Estimate).without(Hashing);
-const SERVICE: Kinds = Kinds::of(&[Queue, Balancer, Limiter, Retries, Breaker, Autoscale, Pipeline]);
-const SPEEDS: Kinds = Kinds::of(&[Queue, Balancer, Limiter, Retries, Breaker, Pipeline]);
-const SERVER_COUNT: Kinds =
-    Kinds::of(&[Queue, Balancer, Limiter, Retries, Breaker, Hashing, Autoscale, Pipeline]);
-const FAILING: Kinds = Kinds::of(&[Retries, Breaker, Pipeline]);
-const OUTAGE: Kinds = Kinds::of(&[Queue, Balancer, Retries, Breaker, Pipeline]);
-const BALANCED: Kinds = Kinds::of(&[Balancer, Pipeline]);
-const RING: Kinds = Kinds::of(&[Balancer, Hashing, Pipeline]);
-const KEYED: Kinds = Kinds::of(&[Balancer, Cache, Hashing, Replication, Pipeline]);
-const WRITES: Kinds = Kinds::of(&[Cache, Replication, Pipeline]);
-const CACHED: Kinds = Kinds::of(&[Cache, Pipeline]);
-const LIMITED: Kinds = Kinds::of(&[Limiter, Pipeline]);
-const RETRYING: Kinds = Kinds::of(&[Retries, Pipeline]);
-
 macro_rules! key {
-    (@spec $name:literal, $kinds:expr, $min:expr, $max:expr, $none:expr, $($field:ident).+) => {
+    (@spec $name:literal, $min:expr, $max:expr, $none:expr, $($field:ident).+) => {
         KeySpec {
             name: $name,
-            kinds: $kinds,
             bounds: Bounds { min: $min as f64, max: $max as f64, none: $none },
             set: |scenario, text, bounds| {
                 let (value, note) = Value::read(text, bounds)?;
@@ -76,132 +60,240 @@ macro_rules! key {
         }
     };
     // A choice or a switch: no range.
-    ($name:literal => $($field:ident).+, $kinds:expr) => {
-        key!(@spec $name, $kinds, 0, 0, None, $($field).+)
+    ($name:literal => $($field:ident).+) => {
+        key!(@spec $name, 0, 0, None, $($field).+)
     };
-    ($name:literal => $($field:ident).+, $kinds:expr, $min:expr, $max:expr) => {
-        key!(@spec $name, $kinds, $min, $max, None, $($field).+)
+    ($name:literal => $($field:ident).+, $min:expr, $max:expr) => {
+        key!(@spec $name, $min, $max, None, $($field).+)
     };
     // A value that a word (`none`, `unlimited`) switches off.
-    ($name:literal => $($field:ident).+, $kinds:expr, $min:expr, $max:expr, or $word:literal) => {
-        key!(@spec $name, $kinds, $min, $max, Some($word), $($field).+)
+    ($name:literal => $($field:ident).+, $min:expr, $max:expr, or $word:literal) => {
+        key!(@spec $name, $min, $max, Some($word), $($field).+)
     };
 }
 
+// The run.
+pub static SEED: KeySpec = key!("seed" => run.seed, 0, MAX_SEED);
+pub static REQUESTS: KeySpec = key!("requests" => run.requests, 0, 10_000_000);
+pub static DURATION: KeySpec = key!("duration" => run.duration, 0, 1e6);
+pub static WARMUP: KeySpec = key!("warmup" => run.warmup, 0, 1e6);
+pub static BUCKET: KeySpec = key!("bucket" => run.bucket, 0.001, 1e5);
+
+// Arrivals.
+pub static RATE: KeySpec = key!("rate" => arrivals.rate, 0.001, 1e6);
+pub static ARRIVAL: KeySpec = key!("arrival" => arrivals.pattern);
+pub static ON_TIME: KeySpec = key!("on_time" => arrivals.on_time, 0.001, 1e4);
+pub static OFF_TIME: KeySpec = key!("off_time" => arrivals.off_time, 0, 1e4);
+pub static SPIKE_AT: KeySpec = key!("spike_at" => arrivals.spike_at, 0, 1e6, or "none");
+pub static SPIKE_LEN: KeySpec = key!("spike_len" => arrivals.spike_len, 0.001, 1e6);
+pub static SPIKE_FACTOR: KeySpec = key!("spike_factor" => arrivals.spike_factor, 1, 100);
+
+// Service.
+pub static SERVICE_TIME: KeySpec = key!("service_time" => service.mean, 1e-6, 1e4);
+pub static SERVICE_DIST: KeySpec = key!("service" => service.distribution);
+pub static SIGMA: KeySpec = key!("sigma" => service.sigma, 0.1, 3);
+pub static SPEEDS: KeySpec = key!("speeds" => service.speeds, 0.1, 10);
+
+// Servers and queues.
+pub static SERVER_COUNT: KeySpec = key!("servers" => servers.count, 1, 64);
+pub static QUEUE_CAP: KeySpec = key!("queue_cap" => servers.queue_cap, 0, 1_000_000, or "unlimited");
+pub static DISCIPLINE: KeySpec = key!("discipline" => servers.discipline);
+pub static HIGH_SHARE: KeySpec = key!("high_share" => servers.high_share, 0, 1);
+pub static TIMEOUT: KeySpec = key!("timeout" => servers.timeout, 0.001, 1e4, or "none");
+pub static FAIL_PROB: KeySpec = key!("fail_prob" => servers.fail_prob, 0, 1);
+pub static OUTAGE_AT: KeySpec = key!("outage_at" => servers.outage_at, 0, 1e6, or "none");
+pub static OUTAGE_LEN: KeySpec = key!("outage_len" => servers.outage_len, 0.001, 1e6);
+pub static OUTAGE_SERVER: KeySpec = key!("outage_server" => servers.outage_server, 0, 63);
+pub static HEALTH_INTERVAL: KeySpec =
+    key!("health_interval" => servers.health_interval, 0.01, 1000, or "none");
+
+// Load balancing.
+/// The balancer's policy, for kind = balancer (`lb_policy` in a pipeline).
+pub static POLICY_BALANCER: KeySpec = key!("policy" => balancer.policy);
+pub static LB_POLICY: KeySpec = key!("lb_policy" => balancer.policy);
+pub static VNODES: KeySpec = key!("vnodes" => balancer.vnodes, 1, 1000);
+
+// Keys and popularity.
+pub static KEY_COUNT: KeySpec = key!("keys" => keys.count, 1, 1_000_000);
+pub static ZIPF: KeySpec = key!("zipf" => keys.zipf, 0, 3);
+pub static WRITE_RATIO: KeySpec = key!("write_ratio" => keys.write_ratio, 0, 1);
+
+// Cache.
+/// The cache's eviction policy, for kind = cache (`cache_policy` in a pipeline).
+pub static POLICY_CACHE: KeySpec = key!("policy" => cache.policy);
+pub static CACHE_POLICY: KeySpec = key!("cache_policy" => cache.policy);
+pub static CAPACITY: KeySpec = key!("capacity" => cache.capacity, 0, 1_000_000);
+pub static TTL: KeySpec = key!("ttl" => cache.ttl, 0.001, 1e6, or "none");
+pub static TTL_MODE: KeySpec = key!("ttl_mode" => cache.ttl_mode);
+pub static TTL_JITTER: KeySpec = key!("ttl_jitter" => cache.ttl_jitter, 0, 1);
+pub static WARM: KeySpec = key!("warm" => cache.warm);
+pub static COALESCE: KeySpec = key!("coalesce" => cache.coalesce);
+pub static READ_POLICY: KeySpec = key!("read_policy" => cache.read_policy);
+pub static WRITE_POLICY: KeySpec = key!("write_policy" => cache.write_policy);
+pub static FLUSH_DELAY: KeySpec = key!("flush_delay" => cache.flush_delay, 0.001, 1e4);
+pub static CLEAR_AT: KeySpec = key!("clear_at" => cache.clear_at, 0, 1e6, or "none");
+pub static HIT_TIME: KeySpec = key!("hit_time" => cache.hit_time, 1e-6, 10);
+pub static DB_TIME: KeySpec = key!("db_time" => cache.db_time, 1e-6, 100);
+pub static DB_SERVERS: KeySpec = key!("db_servers" => cache.db_servers, 1, 1024);
+
+// Rate limiter.
+pub static LIMITER_ON: KeySpec = key!("limiter" => limiter.enabled);
+pub static ALGORITHM: KeySpec = key!("algorithm" => limiter.algorithm);
+pub static LIMIT: KeySpec = key!("limit" => limiter.limit, 0.001, 1e6);
+pub static BURST: KeySpec = key!("burst" => limiter.burst, 1, 1_000_000);
+pub static WINDOW: KeySpec = key!("window" => limiter.window, 0.001, 3600);
+
+// Retries.
+pub static MAX_RETRIES: KeySpec = key!("max_retries" => retries.max_retries, 0, 20);
+pub static BACKOFF_BASE: KeySpec = key!("backoff_base" => retries.backoff_base, 1e-6, 1000);
+pub static BACKOFF_CAP: KeySpec = key!("backoff_cap" => retries.backoff_cap, 1e-6, 1e4);
+pub static JITTER: KeySpec = key!("jitter" => retries.jitter);
+pub static RETRY_BUDGET: KeySpec = key!("retry_budget" => retries.budget, 0, 1, or "none");
+
+// Circuit breaker.
+pub static BREAKER_FAILURES: KeySpec = key!("breaker_failures" => breaker.failures, 1, 1000);
+pub static BREAKER_OPEN: KeySpec = key!("breaker_open" => breaker.open_for, 0.001, 1e4);
+pub static BREAKER_PROBES: KeySpec = key!("breaker_probes" => breaker.probes, 1, 100);
+
+// Replication.
+pub static REPLICAS: KeySpec = key!("replicas" => replication.replicas, 1, 16);
+pub static LAG: KeySpec = key!("lag" => replication.lag, 0, 1e4);
+pub static READ_FROM: KeySpec = key!("read_from" => replication.read_from);
+pub static PARTITION_AT: KeySpec = key!("partition_at" => replication.partition_at, 0, 1e6, or "none");
+pub static PARTITION_LEN: KeySpec = key!("partition_len" => replication.partition_len, 0.001, 1e6);
+pub static ON_PARTITION: KeySpec = key!("on_partition" => replication.on_partition);
+
+// Autoscaling.
+pub static MIN_SERVERS: KeySpec = key!("min_servers" => autoscale.min_servers, 1, 64);
+pub static MAX_SERVERS: KeySpec = key!("max_servers" => autoscale.max_servers, 1, 64);
+pub static TARGET_UTIL: KeySpec = key!("target_util" => autoscale.target_util, 0.05, 1);
+pub static SCALE_INTERVAL: KeySpec = key!("scale_interval" => autoscale.scale_interval, 0.1, 3600);
+pub static PROVISION_TIME: KeySpec = key!("provision_time" => autoscale.provision_time, 0, 3600);
+
+// Estimate.
+pub static DAILY_USERS: KeySpec = key!("daily_users" => estimate.daily_users, 0, 1e10);
+pub static REQUESTS_PER_USER: KeySpec = key!("requests_per_user" => estimate.requests_per_user, 0, 1e6);
+pub static PEAK_FACTOR: KeySpec = key!("peak_factor" => estimate.peak_factor, 1, 100);
+pub static READ_WRITE_RATIO: KeySpec = key!("read_write_ratio" => estimate.read_write_ratio, 0, 1e6);
+pub static RECORD_BYTES: KeySpec = key!("record_bytes" => estimate.record_bytes, 0, 1e9);
+pub static REPLICATION_FACTOR: KeySpec = key!("replication_factor" => estimate.replication_factor, 1, 10);
+pub static RETENTION_DAYS: KeySpec = key!("retention_days" => estimate.retention_days, 0, 36_500);
+pub static RESPONSE_BYTES: KeySpec = key!("response_bytes" => estimate.response_bytes, 0, 1e9);
+pub static MODEL_SHARE: KeySpec = key!("model_share" => estimate.model_share, 0, 1);
+pub static TOKENS_IN: KeySpec = key!("tokens_in" => estimate.tokens_in, 0, 1e7);
+pub static TOKENS_OUT: KeySpec = key!("tokens_out" => estimate.tokens_out, 0, 1e7);
+pub static PRICE_IN: KeySpec = key!("price_in" => estimate.price_in, 0, 1000);
+pub static PRICE_OUT: KeySpec = key!("price_out" => estimate.price_out, 0, 1000);
+
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
-pub static KEYS: &[KeySpec] = &[
-    // The run.
-    key!("seed" => run.seed, ALL_BUT_ESTIMATE, 0, MAX_SEED),
-    key!("requests" => run.requests, TIMED, 0, 10_000_000),
-    key!("duration" => run.duration, TIMED, 0, 1e6),
-    key!("warmup" => run.warmup, TIMED, 0, 1e6),
-    key!("bucket" => run.bucket, TIMED, 0.001, 1e5),
-    // Arrivals.
-    key!("rate" => arrivals.rate, TIMED, 0.001, 1e6),
-    key!("arrival" => arrivals.pattern, TIMED),
-    key!("on_time" => arrivals.on_time, TIMED, 0.001, 1e4),
-    key!("off_time" => arrivals.off_time, TIMED, 0, 1e4),
-    key!("spike_at" => arrivals.spike_at, TIMED, 0, 1e6, or "none"),
-    key!("spike_len" => arrivals.spike_len, TIMED, 0.001, 1e6),
-    key!("spike_factor" => arrivals.spike_factor, TIMED, 1, 100),
-    // Service.
-    key!("service_time" => service.mean, SERVICE, 1e-6, 1e4),
-    key!("service" => service.distribution, SERVICE),
-    key!("sigma" => service.sigma, SERVICE, 0.1, 3),
-    key!("speeds" => service.speeds, SPEEDS, 0.1, 10),
-    // Servers and queues.
-    key!("servers" => servers.count, SERVER_COUNT, 1, 64),
-    key!("queue_cap" => servers.queue_cap, SERVICE, 0, 1_000_000, or "unlimited"),
-    key!("discipline" => servers.discipline, SERVICE),
-    key!("high_share" => servers.high_share, SERVICE, 0, 1),
-    key!("timeout" => servers.timeout, SERVICE, 0.001, 1e4, or "none"),
-    key!("fail_prob" => servers.fail_prob, FAILING, 0, 1),
-    key!("outage_at" => servers.outage_at, OUTAGE, 0, 1e6, or "none"),
-    key!("outage_len" => servers.outage_len, OUTAGE, 0.001, 1e6),
-    key!("outage_server" => servers.outage_server, OUTAGE, 0, 63),
-    key!("health_interval" => servers.health_interval, BALANCED, 0.01, 1000, or "none"),
-    // Load balancing.
-    key!("policy" => balancer.policy, Kinds::of(&[Balancer])),
-    key!("lb_policy" => balancer.policy, Kinds::of(&[Pipeline])),
-    key!("vnodes" => balancer.vnodes, RING, 1, 1000),
-    // Keys and popularity.
-    key!("keys" => keys.count, KEYED, 1, 1_000_000),
-    key!("zipf" => keys.zipf, KEYED, 0, 3),
-    key!("write_ratio" => keys.write_ratio, WRITES, 0, 1),
-    // Cache.
-    key!("policy" => cache.policy, Kinds::of(&[Cache])),
-    key!("cache_policy" => cache.policy, Kinds::of(&[Pipeline])),
-    key!("capacity" => cache.capacity, CACHED, 0, 1_000_000),
-    key!("ttl" => cache.ttl, CACHED, 0.001, 1e6, or "none"),
-    key!("ttl_mode" => cache.ttl_mode, CACHED),
-    key!("ttl_jitter" => cache.ttl_jitter, CACHED, 0, 1),
-    key!("warm" => cache.warm, CACHED),
-    key!("coalesce" => cache.coalesce, CACHED),
-    key!("read_policy" => cache.read_policy, CACHED),
-    key!("write_policy" => cache.write_policy, CACHED),
-    key!("flush_delay" => cache.flush_delay, CACHED, 0.001, 1e4),
-    key!("clear_at" => cache.clear_at, CACHED, 0, 1e6, or "none"),
-    key!("hit_time" => cache.hit_time, CACHED, 1e-6, 10),
-    key!("db_time" => cache.db_time, CACHED, 1e-6, 100),
-    key!("db_servers" => cache.db_servers, CACHED, 1, 1024),
-    // Rate limiter.
-    key!("limiter" => limiter.enabled, Kinds::of(&[Pipeline])),
-    key!("algorithm" => limiter.algorithm, LIMITED),
-    key!("limit" => limiter.limit, LIMITED, 0.001, 1e6),
-    key!("burst" => limiter.burst, LIMITED, 1, 1_000_000),
-    key!("window" => limiter.window, LIMITED, 0.001, 3600),
-    // Retries.
-    key!("max_retries" => retries.max_retries, RETRYING, 0, 20),
-    key!("backoff_base" => retries.backoff_base, RETRYING, 1e-6, 1000),
-    key!("backoff_cap" => retries.backoff_cap, RETRYING, 1e-6, 1e4),
-    key!("jitter" => retries.jitter, RETRYING),
-    key!("retry_budget" => retries.budget, RETRYING, 0, 1, or "none"),
-    // Circuit breaker.
-    key!("breaker_failures" => breaker.failures, Kinds::of(&[Breaker]), 1, 1000),
-    key!("breaker_open" => breaker.open_for, Kinds::of(&[Breaker]), 0.001, 1e4),
-    key!("breaker_probes" => breaker.probes, Kinds::of(&[Breaker]), 1, 100),
-    // Replication.
-    key!("replicas" => replication.replicas, Kinds::of(&[Replication]), 1, 16),
-    key!("lag" => replication.lag, Kinds::of(&[Replication]), 0, 1e4),
-    key!("read_from" => replication.read_from, Kinds::of(&[Replication])),
-    key!("partition_at" => replication.partition_at, Kinds::of(&[Replication]), 0, 1e6, or "none"),
-    key!("partition_len" => replication.partition_len, Kinds::of(&[Replication]), 0.001, 1e6),
-    key!("on_partition" => replication.on_partition, Kinds::of(&[Replication])),
-    // Autoscaling.
-    key!("min_servers" => autoscale.min_servers, Kinds::of(&[Autoscale]), 1, 64),
-    key!("max_servers" => autoscale.max_servers, Kinds::of(&[Autoscale]), 1, 64),
-    key!("target_util" => autoscale.target_util, Kinds::of(&[Autoscale]), 0.05, 1),
-    key!("scale_interval" => autoscale.scale_interval, Kinds::of(&[Autoscale]), 0.1, 3600),
-    key!("provision_time" => autoscale.provision_time, Kinds::of(&[Autoscale]), 0, 3600),
-    // Estimate.
-    key!("daily_users" => estimate.daily_users, Kinds::of(&[Estimate]), 0, 1e10),
-    key!("requests_per_user" => estimate.requests_per_user, Kinds::of(&[Estimate]), 0, 1e6),
-    key!("peak_factor" => estimate.peak_factor, Kinds::of(&[Estimate]), 1, 100),
-    key!("read_write_ratio" => estimate.read_write_ratio, Kinds::of(&[Estimate]), 0, 1e6),
-    key!("record_bytes" => estimate.record_bytes, Kinds::of(&[Estimate]), 0, 1e9),
-    key!("replication_factor" => estimate.replication_factor, Kinds::of(&[Estimate]), 1, 10),
-    key!("retention_days" => estimate.retention_days, Kinds::of(&[Estimate]), 0, 36_500),
-    key!("response_bytes" => estimate.response_bytes, Kinds::of(&[Estimate]), 0, 1e9),
-    key!("model_share" => estimate.model_share, Kinds::of(&[Estimate]), 0, 1),
-    key!("tokens_in" => estimate.tokens_in, Kinds::of(&[Estimate]), 0, 1e7),
-    key!("tokens_out" => estimate.tokens_out, Kinds::of(&[Estimate]), 0, 1e7),
-    key!("price_in" => estimate.price_in, Kinds::of(&[Estimate]), 0, 1000),
-    key!("price_out" => estimate.price_out, Kinds::of(&[Estimate]), 0, 1000),
+pub static KEYS: &[&KeySpec] = &[
+    &SEED,
+    &REQUESTS,
+    &DURATION,
+    &WARMUP,
+    &BUCKET,
+    &RATE,
+    &ARRIVAL,
+    &ON_TIME,
+    &OFF_TIME,
+    &SPIKE_AT,
+    &SPIKE_LEN,
+    &SPIKE_FACTOR,
+    &SERVICE_TIME,
+    &SERVICE_DIST,
+    &SIGMA,
+    &SPEEDS,
+    &SERVER_COUNT,
+    &QUEUE_CAP,
+    &DISCIPLINE,
+    &HIGH_SHARE,
+    &TIMEOUT,
+    &FAIL_PROB,
+    &OUTAGE_AT,
+    &OUTAGE_LEN,
+    &OUTAGE_SERVER,
+    &HEALTH_INTERVAL,
+    &POLICY_BALANCER,
+    &LB_POLICY,
+    &VNODES,
+    &KEY_COUNT,
+    &ZIPF,
+    &WRITE_RATIO,
+    &POLICY_CACHE,
+    &CACHE_POLICY,
+    &CAPACITY,
+    &TTL,
+    &TTL_MODE,
+    &TTL_JITTER,
+    &WARM,
+    &COALESCE,
+    &READ_POLICY,
+    &WRITE_POLICY,
+    &FLUSH_DELAY,
+    &CLEAR_AT,
+    &HIT_TIME,
+    &DB_TIME,
+    &DB_SERVERS,
+    &LIMITER_ON,
+    &ALGORITHM,
+    &LIMIT,
+    &BURST,
+    &WINDOW,
+    &MAX_RETRIES,
+    &BACKOFF_BASE,
+    &BACKOFF_CAP,
+    &JITTER,
+    &RETRY_BUDGET,
+    &BREAKER_FAILURES,
+    &BREAKER_OPEN,
+    &BREAKER_PROBES,
+    &REPLICAS,
+    &LAG,
+    &READ_FROM,
+    &PARTITION_AT,
+    &PARTITION_LEN,
+    &ON_PARTITION,
+    &MIN_SERVERS,
+    &MAX_SERVERS,
+    &TARGET_UTIL,
+    &SCALE_INTERVAL,
+    &PROVISION_TIME,
+    &DAILY_USERS,
+    &REQUESTS_PER_USER,
+    &PEAK_FACTOR,
+    &READ_WRITE_RATIO,
+    &RECORD_BYTES,
+    &REPLICATION_FACTOR,
+    &RETENTION_DAYS,
+    &RESPONSE_BYTES,
+    &MODEL_SHARE,
+    &TOKENS_IN,
+    &TOKENS_OUT,
+    &PRICE_IN,
+    &PRICE_OUT,
 ];
 
-/// The entry for `name` that applies to `kind`, or failing that any entry named `name`
-/// (so a message can say which kinds use it).
+/// The run's length, seed and chart buckets: every timed kind reads these.
+pub static RUN_KEYS: &[&KeySpec] = &[&SEED, &REQUESTS, &DURATION, &WARMUP, &BUCKET];
+/// When work arrives: every kind fed by arrivals reads these.
+pub static ARRIVAL_KEYS: &[&KeySpec] =
+    &[&RATE, &ARRIVAL, &ON_TIME, &OFF_TIME, &SPIKE_AT, &SPIKE_LEN, &SPIKE_FACTOR];
+
+/// The key `name` as `kind` reads it, if `kind` uses a key of that name.
 pub fn lookup(name: &str, kind: Kind) -> Option<&'static KeySpec> {
-    let mut named = KEYS.iter().filter(|spec| spec.name == name).peekable();
-    let first = named.peek().copied();
-    named.find(|spec| spec.kinds.contains(kind)).or(first)
+    kind.descriptor().key(name)
+}
+
+/// The kinds that use a key named `name`, in `Kind::ALL` order (for messages).
+pub fn kinds_using(name: &str) -> Vec<Kind> {
+    Kind::ALL.into_iter().filter(|kind| kind.descriptor().key(name).is_some()).collect()
 }
 
 /// The names of all keys, each once, in canonical order (`kind` first).
 pub fn names() -> Vec<&'static str> {
     let mut names = vec!["kind"];
-    for spec in KEYS {
+    for spec in KEYS.iter() {
         if !names.contains(&spec.name) {
             names.push(spec.name);
         }

@@ -1,9 +1,12 @@
-//! What a scenario simulates (`kind = ...`) and sets of kinds (which kinds use a key).
+//! What a scenario simulates (`kind = ...`): the list of kinds, each with its descriptor.
 
 use std::fmt;
 
-/// The widget kinds. Each is a configuration of the one engine, except `Hashing` and
-/// `Estimate`, which are computed directly.
+use super::keys::KeySpec;
+use crate::sim::kinds::Descriptor;
+
+/// The widget kinds. Each runs one of the models in `crate::sim::models` (`Hashing` and
+/// `Estimate` are computed directly); its descriptor says everything else about it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -36,20 +39,27 @@ impl Kind {
         Kind::Estimate,
     ];
 
-    pub fn name(self) -> &'static str {
+    /// What this kind is: its keys, controls, charts, readouts, theory and model. Each kind has
+    /// one descriptor, in `crate::sim::kinds`; this is the only place that maps one to the other.
+    pub fn descriptor(self) -> &'static Descriptor {
+        use crate::sim::kinds::*;
         match self {
-            Kind::Queue => "queue",
-            Kind::Balancer => "balancer",
-            Kind::Cache => "cache",
-            Kind::Limiter => "limiter",
-            Kind::Retries => "retries",
-            Kind::Breaker => "breaker",
-            Kind::Hashing => "hashing",
-            Kind::Replication => "replication",
-            Kind::Autoscale => "autoscale",
-            Kind::Pipeline => "pipeline",
-            Kind::Estimate => "estimate",
+            Kind::Queue => &queue::QUEUE,
+            Kind::Balancer => &balancer::BALANCER,
+            Kind::Cache => &cache::CACHE,
+            Kind::Limiter => &limiter::LIMITER,
+            Kind::Retries => &retries::RETRIES,
+            Kind::Breaker => &breaker::BREAKER,
+            Kind::Hashing => &hashing::HASHING,
+            Kind::Replication => &replication::REPLICATION,
+            Kind::Autoscale => &autoscale::AUTOSCALE,
+            Kind::Pipeline => &pipeline::PIPELINE,
+            Kind::Estimate => &estimate::ESTIMATE,
         }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.descriptor().name
     }
 
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -58,51 +68,17 @@ impl Kind {
 
     /// Whether this kind is an event simulation (as opposed to a direct computation).
     pub fn is_timed(self) -> bool {
-        !matches!(self, Kind::Hashing | Kind::Estimate)
+        self.descriptor().is_timed()
     }
 
-    const fn bit(self) -> u16 {
-        1 << self as u16
+    /// Whether this kind reads the key `spec` (the very entry: `policy` has two).
+    pub fn uses(self, spec: &KeySpec) -> bool {
+        self.descriptor().uses(spec)
     }
 }
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// A set of kinds, as a bit mask.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Kinds(u16);
-
-impl Kinds {
-    pub const fn of(kinds: &[Kind]) -> Kinds {
-        let mut bits = 0;
-        let mut i = 0;
-        while i < kinds.len() {
-            bits |= kinds[i].bit();
-            i += 1;
-        }
-        Kinds(bits)
-    }
-
-    pub const fn all() -> Kinds {
-        Kinds((1 << Kind::ALL.len()) - 1)
-    }
-
-    pub const fn without(self, kind: Kind) -> Kinds {
-        Kinds(self.0 & !kind.bit())
-    }
-
-    pub fn contains(self, kind: Kind) -> bool {
-        self.0 & kind.bit() != 0
-    }
-}
-
-impl fmt::Display for Kinds {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = Kind::ALL.into_iter().filter(|k| self.contains(*k)).map(Kind::name).collect();
-        f.write_str(&names.join(", "))
     }
 }

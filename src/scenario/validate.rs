@@ -2,33 +2,11 @@
 
 use super::Problem;
 use super::fields::Scenario;
-use super::kind::Kind;
 
-/// Corrects combinations of keys that cannot hold together, saying what was changed.
+/// Corrects combinations of keys that cannot hold together, saying what was changed: the
+/// kind's own checks (its descriptor's), then those between keys several kinds share.
 pub fn cross_check(scenario: &mut Scenario, problems: &mut Vec<Problem>) {
-    let kind = scenario.kind;
-    let servers = scenario.servers.count;
-    if kind == Kind::Autoscale {
-        let scale = &mut scenario.autoscale;
-        if scale.max_servers < scale.min_servers {
-            problems.push(Problem::new(
-                "max_servers",
-                format!(
-                    "{} is below min_servers {}; used {}",
-                    scale.max_servers, scale.min_servers, scale.min_servers
-                ),
-            ));
-            scale.max_servers = scale.min_servers;
-        }
-        let start = servers.clamp(scale.min_servers, scale.max_servers);
-        if start != servers {
-            problems.push(Problem::new(
-                "servers",
-                format!("{servers} is outside min_servers..max_servers; used {start}"),
-            ));
-            scenario.servers.count = start;
-        }
-    }
+    (scenario.kind.descriptor().check)(scenario, problems);
     let outage_server = scenario.servers.outage_server;
     if scenario.servers.outage_at.is_some() && outage_server >= scenario.servers.count {
         let last = scenario.servers.count - 1;

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::float::max;
 use super::histogram::Histogram;
+use super::report::{Figure, Figures, Report, ratio};
 use super::series::{Levels, Series};
+use crate::scenario::Scenario;
 
 /// Running totals.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -32,6 +34,9 @@ pub struct Counts {
     pub writes: u64,
     /// Replication: reads a cut-off replica refused.
     pub refused: u64,
+    /// Of the dropped: arrivals turned away because the run was at its memory limits
+    /// (`sim::limits`).
+    pub shed: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +86,34 @@ impl Metrics {
         self.last = max(self.last, now);
     }
 
+    /// A request arrives at `now`: counts it if the warm-up is over, and says whether it did.
+    #[inline]
+    pub fn arrival(&mut self, now: f64) -> bool {
+        let counted = now >= self.since;
+        if counted {
+            self.counts.arrivals += 1;
+            self.series.at(now).arrivals += 1;
+        }
+        counted
+    }
+
+    /// A request that arrived at `now` is turned away at once because the run is at its
+    /// memory limits.
+    pub fn shed(&mut self, now: f64, counted: bool) {
+        if counted {
+            self.counts.dropped += 1;
+            self.counts.shed += 1;
+            self.series.at(now).dropped += 1;
+            self.departed(now, now);
+        }
+    }
+
+    /// A counted request reads or writes its key.
+    #[inline]
+    pub fn read_or_write(&mut self, write: bool) {
+        if write { self.counts.writes += 1 } else { self.counts.reads += 1 }
+    }
+
     /// A request that arrived at `arrived` left at `now` (answered or not).
     #[inline]
     pub fn departed(&mut self, arrived: f64, now: f64) {
@@ -98,8 +131,59 @@ impl Metrics {
         self.series.completed(now, latency);
     }
 
+    /// The figures every model that measures requests reports: counts, latency, Little's law
+    /// terms, and the cache and database counts. What a model adds (utilization, queues, its
+    /// own figures) it fills in itself.
+    pub fn report(&self, s: &Scenario) -> Report {
+        let c = &self.counts;
+        let elapsed = self.elapsed();
+        let q = self.latency.quantiles(&[0.5, 0.95, 0.99, 0.999]);
+        Report {
+            kind: Some(s.kind),
+            seed: s.run.seed,
+            arrivals: c.arrivals,
+            completed: c.completed,
+            dropped: c.dropped,
+            timed_out: c.timed_out,
+            failed: c.failed,
+            retries: c.retries,
+            mean_attempts: ratio(c.attempts as f64, c.arrivals as f64),
+            dead_lettered: c.dead_lettered,
+            wasted_work: self.wasted_work,
+            throughput: ratio(c.completed as f64, elapsed),
+            mean_wait: ratio(self.wait_sum, c.completed as f64),
+            mean_latency: self.latency.mean(),
+            p50: q[0],
+            p95: q[1],
+            p99: q[2],
+            p999: q[3],
+            max_latency: self.latency.max(),
+            mean_in_system: ratio(self.in_system_area, elapsed),
+            arrival_rate: ratio(self.departed as f64, elapsed),
+            mean_sojourn: ratio(self.sojourn_sum, self.departed as f64),
+            hits: c.hits,
+            misses: c.misses,
+            hit_ratio: ratio(c.hits as f64, (c.hits + c.misses) as f64),
+            stale_reads: c.stale_reads,
+            db_reads: c.db_reads,
+            db_writes: c.db_writes,
+            figures: shed_figure(c.shed),
+            ..Report::default()
+        }
+    }
+
     /// Seconds measured so far.
     pub fn elapsed(&self) -> f64 {
         (self.last - self.since).max(0.0)
     }
+}
+
+/// The report's `shed` figure, only when something was shed (so ordinary runs print what they
+/// always did).
+fn shed_figure(shed: u64) -> Figures {
+    let mut figures = Figures::default();
+    if shed > 0 {
+        figures.add("shed", Figure::Count(shed));
+    }
+    figures
 }

@@ -1,7 +1,12 @@
 //! The metrics of a run so far, summarized as numbers a reader (or `headroom run`) wants:
 //! counts, rates, latency percentiles, time-averages, and a line per server.
+//!
+//! A [`Report`] is a shared core, which every timed kind reports (docs/scenarios.md, "What a
+//! run reports"), plus the model's own [`Figures`], each a named value. Views read any of them
+//! by name ([`Report::metric`]); `headroom run` prints them all, the figures after the core.
 
 use serde::Serialize;
+use serde::ser::SerializeMap;
 
 use crate::scenario::Kind;
 
@@ -56,25 +61,155 @@ pub struct Report {
     pub sim_time: f64,
     /// The run's trace hash in hex: equal for runs that took the same path.
     pub trace_hash: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limited: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub breaker_opened: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub breaker_state: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reads: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub writes: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stale_ratio: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refused: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mean_servers: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_servers_used: Option<u64>,
+    /// The model's own figures (`limited`, `stale_ratio`, ...), in the order it adds them.
+    #[serde(flatten)]
+    pub figures: Figures,
     pub servers: Vec<ServerReport>,
+}
+
+impl Report {
+    /// The names [`Report::metric`] reads from the core (figures add their own).
+    pub const CORE: &'static [&'static str] = &[
+        "seed",
+        "arrivals",
+        "completed",
+        "dropped",
+        "timed_out",
+        "failed",
+        "retries",
+        "mean_attempts",
+        "dead_lettered",
+        "wasted_work",
+        "throughput",
+        "mean_wait",
+        "mean_latency",
+        "p50",
+        "p95",
+        "p99",
+        "p999",
+        "max_latency",
+        "mean_in_system",
+        "mean_queue",
+        "utilization",
+        "arrival_rate",
+        "mean_sojourn",
+        "hits",
+        "misses",
+        "hit_ratio",
+        "stale_reads",
+        "db_reads",
+        "db_writes",
+        "events",
+        "sim_time",
+    ];
+
+    /// A figure by the name the command line's JSON gives it, as a number: the core's, then
+    /// the model's own. `None` for a name the run does not report (or one that is a word).
+    pub fn metric(&self, name: &str) -> Option<f64> {
+        let value = match name {
+            "seed" => self.seed as f64,
+            "arrivals" => self.arrivals as f64,
+            "completed" => self.completed as f64,
+            "dropped" => self.dropped as f64,
+            "timed_out" => self.timed_out as f64,
+            "failed" => self.failed as f64,
+            "retries" => self.retries as f64,
+            "mean_attempts" => self.mean_attempts,
+            "dead_lettered" => self.dead_lettered as f64,
+            "wasted_work" => self.wasted_work,
+            "throughput" => self.throughput,
+            "mean_wait" => self.mean_wait,
+            "mean_latency" => self.mean_latency,
+            "p50" => self.p50,
+            "p95" => self.p95,
+            "p99" => self.p99,
+            "p999" => self.p999,
+            "max_latency" => self.max_latency,
+            "mean_in_system" => self.mean_in_system,
+            "mean_queue" => self.mean_queue,
+            "utilization" => self.utilization,
+            "arrival_rate" => self.arrival_rate,
+            "mean_sojourn" => self.mean_sojourn,
+            "hits" => self.hits as f64,
+            "misses" => self.misses as f64,
+            "hit_ratio" => self.hit_ratio,
+            "stale_reads" => self.stale_reads as f64,
+            "db_reads" => self.db_reads as f64,
+            "db_writes" => self.db_writes as f64,
+            "events" => self.events as f64,
+            "sim_time" => self.sim_time,
+            _ => return self.figures.number(name),
+        };
+        Some(value)
+    }
+
+    /// A figure that is a word (`breaker_state`), by name.
+    pub fn word(&self, name: &str) -> Option<&'static str> {
+        match self.figures.get(name)? {
+            Figure::Word(word) => Some(word),
+            _ => None,
+        }
+    }
+}
+
+/// One of a model's own figures.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Figure {
+    Count(u64),
+    Number(f64),
+    Word(&'static str),
+}
+
+impl Figure {
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Figure::Count(n) => Some(n as f64),
+            Figure::Number(x) => Some(x),
+            Figure::Word(_) => None,
+        }
+    }
+}
+
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Figure::Count(n) => serializer.serialize_u64(n),
+            Figure::Number(x) => serializer.serialize_f64(x),
+            Figure::Word(word) => serializer.serialize_str(word),
+        }
+    }
+}
+
+/// A model's own figures, by name, in the order it adds them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures(Vec<(&'static str, Figure)>);
+
+impl Figures {
+    pub fn add(&mut self, name: &'static str, figure: Figure) {
+        self.0.push((name, figure));
+    }
+
+    pub fn get(&self, name: &str) -> Option<Figure> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, figure)| *figure)
+    }
+
+    pub fn number(&self, name: &str) -> Option<f64> {
+        self.get(name).and_then(Figure::number)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Figure)> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+impl Serialize for Figures {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, figure) in &self.0 {
+            map.serialize_entry(name, figure)?;
+        }
+        map.end()
+    }
 }
 
 /// `a / b`, or 0 when `b` is 0.

@@ -16,13 +16,7 @@ pub const MAX_SERVERS: u32 = 1024;
 /// The largest number of virtual nodes per server.
 pub const MAX_VNODES: u32 = 1024;
 
-/// The splitmix64 finalizer: a bijection on `u64` in which every input bit affects every
-/// output bit. Used for ring positions and for hashing cache keys.
-pub const fn mix64(mut x: u64) -> u64 {
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
-}
+pub use crate::sim::rng::mix64;
 
 /// Where `key` sits on the ring. Independent of the ring's seed, so a key keeps its position
 /// when servers come and go.

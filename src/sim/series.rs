@@ -32,7 +32,8 @@ pub struct Bucket {
 }
 
 impl Bucket {
-    fn merge(&mut self, other: &Bucket) {
+    /// Adds `other`'s counts and integrals into this bucket (maxima are maxed).
+    pub fn merge(&mut self, other: &Bucket) {
         self.arrivals += other.arrivals;
         self.completed += other.completed;
         self.dropped += other.dropped;

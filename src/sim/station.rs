@@ -10,6 +10,9 @@ use std::collections::VecDeque;
 
 use crate::scenario::Discipline;
 
+/// Abandoned jobs a queue may hold beyond twice its live ones before it compacts.
+const COMPACT_SLACK: usize = 1024;
+
 /// A unit of work queued at or served by a station.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Job<P> {
@@ -268,6 +271,16 @@ impl<P: Copy> Station<P> {
         }
     }
 
+    /// Drops the jobs `is_live` rejects from the queues, when they have come to outnumber the
+    /// live ones: a queue whose requests time out would otherwise keep every abandoned job
+    /// until a worker reached it. Order is kept, so what happens next is unchanged.
+    pub fn compact(&mut self, is_live: impl Fn(&P) -> bool) {
+        if self.held() > 2 * self.waiting + COMPACT_SLACK {
+            self.queue.retain(|job| is_live(&job.payload));
+            self.high.retain(|job| is_live(&job.payload));
+        }
+    }
+
     /// The jobs waiting, in queue order (for views).
     pub fn queued(&self) -> impl Iterator<Item = &Job<P>> {
         self.high.iter().chain(self.queue.iter())
@@ -275,6 +288,11 @@ impl<P: Copy> Station<P> {
 }
 
 impl<P> Station<P> {
+    /// Jobs held in the queues, abandoned ones included.
+    pub fn held(&self) -> usize {
+        self.queue.len() + self.high.len()
+    }
+
     /// Workers up and not retiring.
     pub fn available(&self) -> usize {
         self.workers.iter().filter(|w| w.up && !w.retiring).count()

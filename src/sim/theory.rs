@@ -9,9 +9,37 @@
 //! - `caches`: the Che approximation for LRU, its counterpart for FIFO and random eviction, the
 //!   top-C sum for LFU, and TTL caches without eviction;
 //! - here: retries, rate limits, consistent hashing, replication staleness, autoscaling.
+//!
+//! The forms the queue kinds dispatch to, each exact for the scenarios it claims:
+//! - `gi_m_c`: renewal arrivals (Poisson, evenly spaced, every k-th of a stream) with
+//!   exponential service, by the GI/M/c root sigma and Takács's constant;
+//! - `percentiles`: waiting-time distributions (M/M/c, GI/M/c, M/D/1 exactly, M/G/1 on a grid)
+//!   and their percentiles;
+//! - `priority`: non-preemptive priority per class (Cobham);
+//! - `patience`: M/M/c whose clients give up after a fixed time (the `timeout` key);
+//! - `speeds`: servers of unequal speeds with the engine's pick order, as a Markov chain;
+//! - `approx`: the labelled approximations (Allen-Cunneen, the supermarket limit, shared-queue
+//!   bounds), and the plain word where nothing fits;
+//! - `basis`: which of these a prediction rests on (exact, approximation, none);
+//! - `shared` (kind = queue) and `split` (kind = balancer): which form fits a scenario.
+//!
+//! docs/theory.md lists what each kind's prediction covers and each approximation's error.
 
-mod caches;
-mod queues;
+mod approx;
+mod basis;
+pub mod caches;
+mod gi_m_c;
+mod patience;
+mod percentiles;
+mod priority;
+pub mod queues;
+mod shared;
+mod speeds;
+mod split;
+
+pub use basis::Basis;
+pub use gi_m_c::{GiMc, Renewal};
+pub use priority::ClassPrediction;
 
 use serde::Serialize;
 
@@ -48,27 +76,35 @@ pub struct Prediction {
     pub stale_ratio: Option<f64>,
     /// Autoscaling: workers needed at the base rate to sit at the target utilization.
     pub servers_needed: Option<f64>,
+    /// Clients that give up (`timeout`): the share of arrivals that time out, and the server
+    /// seconds per arrival spent on requests whose client had already given up.
+    pub timed_out_ratio: Option<f64>,
+    pub wasted_per_arrival: Option<f64>,
+    /// Priority discipline: each class's figures (high first).
+    pub classes: Vec<ClassPrediction>,
+    /// Whether the figures are exact for this scenario, an approximation, or left out because
+    /// no formula fits.
+    pub basis: Basis,
+    /// What the scenario has that the model leaves out, a few words each ("a traffic spike").
+    pub differs: Vec<String>,
     /// Where the scenario departs from the model, in plain words.
     pub notes: Vec<String>,
 }
 
-/// The prediction for `s`, or `None` when no formula covers its kind (breaker, pipeline,
-/// estimate, which is exact anyway).
+/// The prediction for `s`, or `None` when no formula covers it (its kind's descriptor names
+/// the formula: breaker, pipeline and estimate, which is exact anyway, have none).
 pub fn predict(s: &Scenario) -> Option<Prediction> {
-    let mut p = match s.kind {
-        Kind::Queue => queues::shared_queue(s),
-        Kind::Balancer => queues::balanced(s)?,
-        Kind::Cache => caches::cache(s),
-        Kind::Limiter => limiter(s),
-        Kind::Retries => retries(s),
-        Kind::Hashing => hashing(s),
-        Kind::Replication => replication(s),
-        Kind::Autoscale => autoscale(s),
-        Kind::Breaker | Kind::Pipeline | Kind::Estimate => return None,
-    };
-    if s.kind.is_timed() {
+    predict_with(s, s.kind.descriptor().theory?.predict)
+}
+
+/// `formula`'s prediction for `s`, with the notes on arrivals every timed kind shares.
+pub fn predict_with(s: &Scenario, formula: fn(&Scenario) -> Option<Prediction>) -> Option<Prediction> {
+    let mut p = formula(s)?;
+    // The queue kinds' forms say themselves how the arrivals fit them.
+    if s.kind.is_timed() && !matches!(s.kind, Kind::Queue | Kind::Balancer) {
         arrival_notes(s, &mut p.notes);
     }
+    basis::settle(s, &mut p);
     Some(p)
 }
 
@@ -86,7 +122,7 @@ fn arrival_notes(s: &Scenario, notes: &mut Vec<String>) {
     }
 }
 
-fn limiter(s: &Scenario) -> Prediction {
+pub fn limiter(s: &Scenario) -> Prediction {
     let l = &s.limiter;
     let mut notes = vec![format!(
         "Over a long run at most {} requests per second pass; below that, bursts larger than \
@@ -104,7 +140,7 @@ fn limiter(s: &Scenario) -> Prediction {
     }
 }
 
-fn retries(s: &Scenario) -> Prediction {
+pub fn retries(s: &Scenario) -> Prediction {
     let p = s.servers.fail_prob;
     let attempts = s.retries.max_retries as i32 + 1;
     let mean_attempts = if p < 1.0 { (1.0 - p.powi(attempts)) / (1.0 - p) } else { f64::from(attempts) };
@@ -131,7 +167,7 @@ fn retries(s: &Scenario) -> Prediction {
     }
 }
 
-fn hashing(s: &Scenario) -> Prediction {
+pub fn hashing(s: &Scenario) -> Prediction {
     let (servers, vnodes) = (s.servers.count as u32, s.balancer.vnodes as u32);
     Prediction {
         model: "consistent hashing".into(),
@@ -144,7 +180,7 @@ fn hashing(s: &Scenario) -> Prediction {
 /// A read of key i is stale when the key's last write has not reached the replica yet. With
 /// writes to key i at rate w_i and an exponential lag of mean L, that chance is
 /// w_i·L / (1 + w_i·L).
-fn replication(s: &Scenario) -> Prediction {
+pub fn replication(s: &Scenario) -> Prediction {
     let r = &s.replication;
     let mut notes = vec![
         "Replicas apply writes in order, so a write waits for slower ones before it: real \
@@ -160,16 +196,16 @@ fn replication(s: &Scenario) -> Prediction {
         let writes = s.arrivals.rate * s.keys.write_ratio;
         caches::popularity(s)
             .iter()
-            .map(|&p| {
-                let w = writes * p;
-                p * w * r.lag / (1.0 + w * r.lag)
+            .map(|band| {
+                let (p, w) = (band.share, writes * band.share);
+                band.keys * p * w * r.lag / (1.0 + w * r.lag)
             })
             .sum()
     };
     Prediction { model: "exponential lag".into(), stale_ratio: Some(stale), notes, ..Prediction::default() }
 }
 
-fn autoscale(s: &Scenario) -> Prediction {
+pub fn autoscale(s: &Scenario) -> Prediction {
     let a = &s.autoscale;
     let busy = s.arrivals.rate * s.service.mean;
     let needed = (busy / a.target_util).ceil().clamp(a.min_servers as f64, a.max_servers as f64);

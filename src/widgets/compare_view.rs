@@ -6,78 +6,53 @@
 
 use leptos::prelude::*;
 
-use super::{
-    Readouts, SimCanvas, WidgetState,
-    readouts::{format_count, format_seconds},
-};
+use super::{Readouts, SimCanvas, WidgetState};
 use crate::{
-    scenario::{CachePolicy, Choice, Kind, LbPolicy, Scenario},
-    sim::Report,
+    scenario::{Scenario, lookup},
+    sim::kinds::Compare,
 };
 
-/// The policies a kind can be compared across; empty for other kinds.
-fn policies(kind: Kind) -> Vec<&'static str> {
-    match kind {
-        Kind::Balancer => LbPolicy::ALL.iter().map(|p| p.name()).collect(),
-        Kind::Cache => CachePolicy::ALL.iter().map(|p| p.name()).collect(),
-        _ => Vec::new(),
-    }
+/// The values a comparison can set its key to: every choice the key takes.
+fn choices(s: &Scenario, compare: &Compare) -> Vec<&'static str> {
+    lookup(compare.key, s.kind).and_then(|spec| spec.choices()).unwrap_or_default()
 }
 
-/// The scenario's own policy.
-fn policy_of(s: &Scenario) -> &'static str {
-    match s.kind {
-        Kind::Cache => s.cache.policy.name(),
-        _ => s.balancer.policy.name(),
-    }
+/// The scenario's own value of the compared key.
+fn value_of(s: &Scenario, compare: &Compare) -> String {
+    s.get(compare.key).unwrap_or_default()
 }
 
-/// `s` with only its policy changed.
-fn with_policy(s: &Scenario, policy: &str) -> Scenario {
+/// `s` with only the compared key changed.
+fn with_value(s: &Scenario, compare: &Compare, value: &str) -> Scenario {
     let mut s = s.clone();
-    s.set("policy", policy);
+    s.set(compare.key, value);
     s
 }
 
-/// A row of the side-by-side table: a label and how to read it from a report.
-type Row = (&'static str, fn(&Report) -> String);
-
-fn rows(kind: Kind) -> &'static [Row] {
-    match kind {
-        Kind::Cache => &[
-            ("hit ratio", |r| format!("{:.1} %", r.hit_ratio * 100.0)),
-            ("database reads", |r| format_count(r.db_reads)),
-            ("mean latency", |r| format_seconds(r.mean_latency)),
-            ("p99", |r| format_seconds(r.p99)),
-        ],
-        _ => &[
-            ("mean latency", |r| format_seconds(r.mean_latency)),
-            ("p99", |r| format_seconds(r.p99)),
-            ("dropped", |r| format_count(r.dropped)),
-            ("timed out", |r| format_count(r.timed_out)),
-        ],
-    }
-}
-
 /// The two runs' key figures in one table, the main run first.
-fn table_view(state: WidgetState, other: WidgetState, policy: &'static str) -> impl IntoView {
-    let kind = state.scenario.with_untracked(|s| s.kind);
-    let body = rows(kind)
+fn table_view(
+    state: WidgetState,
+    other: WidgetState,
+    compare: &'static Compare,
+    policy: &'static str,
+) -> impl IntoView {
+    let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
+    let body = compare
+        .rows
         .iter()
-        .map(|(label, read)| {
-            let read = *read;
+        .map(|row| {
             view! {
                 <tr>
-                    <th scope="row">{*label}</th>
-                    <td>{move || state.snapshot.with(|s| read(&s.report))}</td>
-                    <td>{move || other.snapshot.with(|s| read(&s.report))}</td>
+                    <th scope="row">{row.label}</th>
+                    <td>{move || state.snapshot.with(|s| row.show(&s.report, &units))}</td>
+                    <td>{move || other.snapshot.with(|s| row.show(&s.report, &units))}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <table class="compare-table" data-testid="compare-table">
-            <thead><tr><th scope="col">{move || format!("at {:.1} s", state.snapshot.with(|s| s.time))}</th><th scope="col">{move || state.scenario.with(policy_of)}</th><th scope="col">{policy}</th></tr></thead>
+            <thead><tr><th scope="col">{move || format!("at {:.1} s", state.snapshot.with(|s| s.time))}</th><th scope="col">{move || state.scenario.with(|s| value_of(s, compare))}</th><th scope="col">{policy}</th></tr></thead>
             <tbody>{body}</tbody>
         </table>
     }
@@ -85,10 +60,10 @@ fn table_view(state: WidgetState, other: WidgetState, policy: &'static str) -> i
 
 /// The second run: built from the main scenario with `policy`, rebuilt when the main scenario
 /// changes, and moved to the main run's time after each of its frames.
-fn compared_run(state: WidgetState, policy: &'static str) -> impl IntoView {
-    let other = WidgetState::new(with_policy(&state.scenario.get_untracked(), policy));
+fn compared_run(state: WidgetState, compare: &'static Compare, policy: &'static str) -> impl IntoView {
+    let other = WidgetState::new(with_value(&state.scenario.get_untracked(), compare, policy));
     Effect::new(move |_| {
-        let wanted = state.scenario.with(|s| with_policy(s, policy));
+        let wanted = state.scenario.with(|s| with_value(s, compare, policy));
         state.snapshot.track();
         if other.scenario.with_untracked(|s| *s != wanted) {
             other.set_scenario(wanted, Vec::new());
@@ -100,23 +75,26 @@ fn compared_run(state: WidgetState, policy: &'static str) -> impl IntoView {
             <p class="compare-title"><strong>{policy}</strong>" · same scenario, seed and arrivals"</p>
             <SimCanvas state=other label="Compared run: "/>
             <div class="compare-figures">
-                {table_view(state, other, policy)}
+                {table_view(state, other, compare, policy)}
                 <Readouts state=other suffix="-b"/>
             </div>
         </div>
     }
 }
 
-/// Two policies fed identical arrivals, side by side, for kinds `balancer` and `cache`.
+/// Two values of one key (a balancer's or a cache's policy) fed identical arrivals, side by
+/// side, for the kinds whose descriptor names a comparison.
 #[component]
 pub fn CompareView(state: WidgetState) -> impl IntoView {
-    let kind = state.scenario.with_untracked(|s| s.kind);
-    let all = policies(kind);
+    let Some(compare) = state.scenario.with_untracked(|s| s.kind.descriptor().compare) else {
+        return ().into_any();
+    };
+    let all = state.scenario.with_untracked(|s| choices(s, compare));
     if all.is_empty() {
         return ().into_any();
     }
     let chosen = RwSignal::new(None::<&'static str>);
-    let main = move || state.scenario.with(policy_of);
+    let main = move || state.scenario.with(|s| value_of(s, compare));
     Effect::new(move |_| {
         if chosen.get().is_some_and(|p| p == main()) {
             chosen.set(None);
@@ -149,7 +127,7 @@ pub fn CompareView(state: WidgetState) -> impl IntoView {
                     <button class="secondary" data-testid="compare-stop" on:click=move |_| chosen.set(None)>"Stop comparing"</button>
                 })}
             </div>
-            {move || chosen.get().map(|policy| compared_run(state, policy))}
+            {move || chosen.get().map(|policy| compared_run(state, compare, policy))}
         </section>
     }
     .into_any()
@@ -158,16 +136,18 @@ pub fn CompareView(state: WidgetState) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::Kind;
 
     #[test]
-    fn only_the_policy_changes() {
+    fn only_the_compared_key_changes() {
+        let compare = |kind: Kind| kind.descriptor().compare.expect("a comparison");
         let s = Scenario::parse("kind=balancer servers=3 policy=round_robin seed=9").scenario;
-        let b = with_policy(&s, "p2c");
-        assert_eq!(policy_of(&b), "p2c");
-        assert_eq!(with_policy(&b, "round_robin"), s);
+        let b = with_value(&s, compare(Kind::Balancer), "p2c");
+        assert_eq!(value_of(&b, compare(Kind::Balancer)), "p2c");
+        assert_eq!(with_value(&b, compare(Kind::Balancer), "round_robin"), s);
         let c = Scenario::parse("kind=cache policy=lru").scenario;
-        assert_eq!(policy_of(&with_policy(&c, "lfu")), "lfu");
-        assert_eq!(policies(Kind::Cache), vec!["lru", "lfu", "fifo", "random"]);
-        assert!(policies(Kind::Queue).is_empty());
+        assert_eq!(value_of(&with_value(&c, compare(Kind::Cache), "lfu"), compare(Kind::Cache)), "lfu");
+        assert_eq!(choices(&c, compare(Kind::Cache)), vec!["lru", "lfu", "fifo", "random"]);
+        assert!(Kind::Queue.descriptor().compare.is_none());
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::WidgetState;
 use crate::{
     playback::{SPEEDS, speed_label},
-    scenario::{KeySpec, Kind, MAX_SEED, lookup},
+    scenario::{KeySpec, MAX_SEED, lookup},
 };
 
 #[component]
@@ -150,47 +150,26 @@ fn round_sig(v: f64, digits: i32) -> f64 {
     (v * scale).round() / scale
 }
 
-/// Break something while it runs. Each action is written into the scenario (an outage or a
-/// spike that starts now), so the shared link replays it too.
+/// Break something while it runs: the actions the kind's descriptor lists. Each is written
+/// into the scenario (an outage or a spike that starts now), so the shared link replays it too.
 #[component]
 pub fn FailureControls(state: WidgetState) -> impl IntoView {
-    let kind = state.scenario.with_untracked(|s| s.kind);
-    let has_servers =
-        matches!(kind, Kind::Queue | Kind::Balancer | Kind::Retries | Kind::Breaker | Kind::Pipeline);
-    let spikes = kind.is_timed() && !matches!(kind, Kind::Estimate | Kind::Hashing);
-    let down = move || state.snapshot.with(|s| s.servers.first().is_some_and(|v| !v.up));
-    let toggle_server = move |_| {
-        let now = state.now();
-        if down() {
-            let started = state.scenario.with_untracked(|s| s.servers.outage_at.unwrap_or(0.0));
-            state.change_at_current_time(&[("outage_len", format!("{:.3}", (now - started).max(0.001)))]);
-        } else {
-            state.change_at_current_time(&[
-                ("outage_at", format!("{now:.3}")),
-                ("outage_len", "1e6".into()),
-                ("outage_server", "0".into()),
-            ]);
-        }
-    };
-    let has_cache = matches!(kind, Kind::Cache | Kind::Pipeline);
-    let clear = move |_| state.change_at_current_time(&[("clear_at", format!("{:.3}", state.now()))]);
-    let spike = move |_| {
-        let now = state.now();
-        state.change_at_current_time(&[
-            ("spike_at", format!("{now:.3}")),
-            ("spike_len", "5".into()),
-            ("spike_factor", "3".into()),
-        ]);
-    };
-    view! {
-        <div class="sim-failures" role="group" aria-label="Break something">
-            {has_servers.then(|| view! {
-                <button class="secondary" data-testid="kill-server" on:click=toggle_server>
-                    {move || if down() { "Revive server 1" } else { "Kill server 1" }}
+    let actions = state.scenario.with_untracked(|s| s.kind.descriptor().actions);
+    let buttons = actions
+        .iter()
+        .map(|action| {
+            let act = move |_| {
+                let changes = state.snapshot.with_untracked(|snap| {
+                    state.scenario.with_untracked(|scenario| (action.changes)(scenario, snap))
+                });
+                state.change_at_current_time(&changes);
+            };
+            view! {
+                <button class="secondary" data-testid=action.id on:click=act>
+                    {move || state.snapshot.with(|snap| (action.label)(snap))}
                 </button>
-            })}
-            {spikes.then(|| view! { <button class="secondary" data-testid="spike" on:click=spike>"Traffic spike ×3 for 5 s"</button> })}
-            {has_cache.then(|| view! { <button class="secondary" data-testid="clear-cache" on:click=clear>"Flush the cache"</button> })}
-        </div>
-    }
+            }
+        })
+        .collect_view();
+    view! { <div class="sim-failures" role="group" aria-label="Break something">{buttons}</div> }
 }

@@ -16,7 +16,9 @@ use stores::{draw_replication, draw_slots};
 use super::palette::{Palette, age_colour};
 use crate::sim::{
     Snapshot,
-    snapshot::{Fate, RequestView, ServerView, StageView},
+    kinds::Drawing,
+    models::requests::scene::{Fate, RequestScene, RequestView, ServerView, StageView},
+    snapshot::Scene,
 };
 
 const DOT: f64 = 4.0;
@@ -36,6 +38,8 @@ struct Layout {
     cache: Option<Rect>,
     database: Option<Rect>,
     slot: f64,
+    /// The cache is the centrepiece, drawn as a grid of its slots.
+    slots: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -53,7 +57,7 @@ impl Rect {
 }
 
 impl Layout {
-    fn new(width: f64, height: f64, snap: &Snapshot) -> Layout {
+    fn new(width: f64, height: f64, snap: &RequestScene, slots: bool) -> Layout {
         let top = 22.0;
         let bottom = height - 18.0;
         let mut x = width * 0.11;
@@ -82,8 +86,8 @@ impl Layout {
         };
         let mut cache = side(snap.cache.is_some());
         let database = side(snap.database.is_some());
-        // With no servers to draw, the cache is the centrepiece: a grid of its slots.
-        if snap.servers.is_empty() && cache.is_some() {
+        // The cache as the centrepiece: a grid of its slots.
+        if slots && cache.is_some() {
             cache = Some(Rect {
                 x: queue_x0,
                 y: top,
@@ -103,6 +107,7 @@ impl Layout {
             cache,
             database,
             slot: (DOT * 2.0 + 2.0).min((queue_x1 - queue_x0) / 4.0).max(3.0),
+            slots,
         }
     }
 
@@ -128,34 +133,64 @@ impl Layout {
     }
 }
 
-/// Draws `snap` on a canvas of `width` × `height` CSS pixels. `old` is the age, in seconds,
-/// at which a request is drawn fully red (a timeout, or a few service times).
-pub fn draw(ctx: &Ctx, width: f64, height: f64, snap: &Snapshot, old: f64, palette: &Palette) {
+/// Draws `snapshot` as the kind's descriptor says (`drawing`) on a canvas of `width` ×
+/// `height` CSS pixels. `old` is the age, in seconds, at which a request is drawn fully red (a
+/// timeout, or a few service times).
+pub fn draw(
+    ctx: &Ctx,
+    width: f64,
+    height: f64,
+    snapshot: &Snapshot,
+    drawing: Drawing,
+    old: f64,
+    palette: &Palette,
+) {
     ctx.clear_rect(0.0, 0.0, width, height);
-    let layout = Layout::new(width, height, snap);
     ctx.set_font("12px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
-    draw_parts(ctx, &layout, snap, palette);
-    if !snap.replicas.is_empty() {
-        draw_replication(ctx, &layout, snap, palette);
+    match (drawing, &snapshot.scene) {
+        (Drawing::Path | Drawing::Slots, Scene::Requests(scene)) => {
+            let layout = Layout::new(width, height, scene, drawing == Drawing::Slots);
+            draw_request_path(ctx, &layout, scene, snapshot.in_flight, old, palette);
+        }
+        (Drawing::Replicas, Scene::Replication(scene)) => {
+            let nothing = RequestScene::default();
+            let layout = Layout::new(width, height, &nothing, false);
+            draw_parts(ctx, &layout, &nothing, palette);
+            draw_replication(ctx, &layout, scene, palette);
+        }
+        _ => {}
     }
+}
+
+/// The request path: clients, limiter, servers, cache and database, and every request.
+fn draw_request_path(
+    ctx: &Ctx,
+    layout: &Layout,
+    snap: &RequestScene,
+    in_flight: usize,
+    old: f64,
+    palette: &Palette,
+) {
+    let height = layout.height;
+    draw_parts(ctx, layout, snap, palette);
     for request in &snap.requests {
-        draw_request(ctx, &layout, snap, request, old);
+        draw_request(ctx, layout, snap, request, old);
     }
-    draw_outcomes(ctx, &layout, snap, palette);
-    if snap.requests.len() < snap.in_flight {
+    draw_outcomes(ctx, layout, snap, palette);
+    if snap.requests.len() < in_flight {
         label(
             ctx,
             palette,
             &palette.muted,
             8.0,
             height - 8.0,
-            &format!("{} in flight (first {} drawn)", snap.in_flight, snap.requests.len()),
+            &format!("{} in flight (first {} drawn)", in_flight, snap.requests.len()),
         );
     }
 }
 
-fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+fn draw_parts(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette) {
     label(ctx, p, &p.muted, 6.0, 10.0, "clients");
     circle(ctx, l.client_x, l.height / 2.0, 10.0, &p.surface, Some(&p.line));
     if let Some(state) = snap.breaker {
@@ -193,7 +228,7 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
     }
     if let (Some(r), Some(cache)) = (l.cache, &snap.cache) {
         boxed(ctx, r, p, "cache");
-        if snap.servers.is_empty() {
+        if l.slots {
             draw_slots(ctx, r, cache, p);
             return draw_database(ctx, l, snap, p);
         }
@@ -206,7 +241,7 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
     draw_database(ctx, l, snap, p);
 }
 
-fn draw_database(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+fn draw_database(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette) {
     if let (Some(r), Some(db)) = (l.database, &snap.database) {
         boxed(ctx, r, p, "database");
         label(ctx, p, &p.muted, r.x, r.y + r.h + 12.0, &format!("{} busy", db.busy));
@@ -254,7 +289,7 @@ fn draw_server(ctx: &Ctx, l: &Layout, i: u16, server: &ServerView, p: &Palette) 
     }
 }
 
-fn draw_request(ctx: &Ctx, l: &Layout, snap: &Snapshot, r: &RequestView, old: f64) {
+fn draw_request(ctx: &Ctx, l: &Layout, snap: &RequestScene, r: &RequestView, old: f64) {
     let jitter = |salt: u64| {
         (mix64(r.id ^ salt.wrapping_mul(0xA076_1D64_78BD_642F)) >> 40) as f64 / (1u64 << 24) as f64
     };
@@ -297,7 +332,7 @@ const FADE: f64 = 1.0;
 
 /// Where requests went when they left: served ones drift off to the right of their server,
 /// turned-away ones fall below where they were refused, retried ones head back to the clients.
-fn draw_outcomes(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+fn draw_outcomes(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette) {
     for o in snap.recent.iter().filter(|o| o.ago < FADE) {
         let t = (o.ago / FADE).clamp(0.0, 1.0);
         let y = o.server.map_or(l.height / 2.0, |s| l.row(s).centre().1);

@@ -1,94 +1,111 @@
-//! Browser timing for a widget: an animation-frame loop that runs only while it should, and a
-//! signal that says whether an element is on screen.
+//! Browser timing for a widget: an animation-frame loop that runs only while it should. (Whether
+//! the widget is on screen comes from leptos-use's `use_element_visibility`; its `use_raf_fn`
+//! is not used because it leaves a closure behind each time it pauses.)
 
 use std::{
-    cell::{Cell, RefCell},
-    rc::Rc,
+    cell::RefCell,
+    rc::{Rc, Weak},
+    sync::atomic::{AtomicUsize, Ordering},
 };
 
-use leptos::{html::Div, prelude::*};
+use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, closure::Closure};
 
+/// One widget's loop: its frame callback, the frame it has asked for, and when the last one ran.
+struct Loop {
+    /// The callback handed to the browser; it holds only a weak reference back to this loop,
+    /// so dropping the loop frees it (the closure and the loop used to keep each other alive).
+    callback: Option<Closure<dyn FnMut(f64)>>,
+    /// The frame asked for and not yet run, to cancel on cleanup.
+    pending: Option<i32>,
+    last: Option<f64>,
+    running: bool,
+}
+
+impl Loop {
+    fn request(&mut self) {
+        if let (Some(window), Some(cb)) = (web_sys::window(), self.callback.as_ref()) {
+            self.pending = window.request_animation_frame(cb.as_ref().unchecked_ref()).ok();
+        }
+    }
+}
+
 /// Calls `on_frame(elapsed_ms)` on every animation frame while `active()` is true. The loop
 /// stops by itself when `active()` turns false or the component goes away, and starts again
-/// when `active()` turns true. Hidden tabs get no animation frames, so they cost nothing.
+/// when `active()` turns true. Hidden tabs get no animation frames, so they cost nothing. When
+/// the component goes away, the pending frame is cancelled and the callback freed.
 pub fn use_animation_frames(active: impl Fn() -> bool + Clone + 'static, on_frame: impl Fn(f64) + 'static) {
-    let alive = Rc::new(Cell::new(true));
-    let running = Rc::new(Cell::new(false));
-    let last = Rc::new(Cell::new(None::<f64>));
-    let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
-
-    let request = {
-        let callback = Rc::clone(&callback);
-        move || {
-            if let (Some(window), Some(cb)) = (web_sys::window(), callback.borrow().as_ref()) {
-                let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
-            }
-        }
-    };
-
-    {
-        let (alive, running, last, request) =
-            (Rc::clone(&alive), Rc::clone(&running), Rc::clone(&last), request.clone());
+    let state = Rc::new(RefCell::new(Loop { callback: None, pending: None, last: None, running: false }));
+    let weak: Weak<RefCell<Loop>> = Rc::downgrade(&state);
+    let counted = LiveLoop::new();
+    let callback = {
         let active = active.clone();
-        *callback.borrow_mut() = Some(Closure::new(move |timestamp: f64| {
-            if !alive.get() || !untrack(&active) {
-                running.set(false);
-                return;
-            }
-            let elapsed =
-                last.replace(Some(timestamp)).map_or(1000.0 / 60.0, |previous| timestamp - previous);
+        Closure::new(move |timestamp: f64| {
+            let _counted = &counted;
+            let Some(state) = weak.upgrade() else { return };
+            let elapsed = {
+                let mut s = state.borrow_mut();
+                s.pending = None;
+                if !untrack(&active) {
+                    s.running = false;
+                    return;
+                }
+                s.last.replace(timestamp).map_or(1000.0 / 60.0, |previous| timestamp - previous)
+            };
             on_frame(elapsed);
-            request();
-        }));
-    }
+            state.borrow_mut().request();
+        })
+    };
+    state.borrow_mut().callback = Some(callback);
 
-    let effect_running = SendWrapper::new((Rc::clone(&running), Rc::clone(&last), request));
+    let effect_state = SendWrapper::new(Rc::clone(&state));
     Effect::new(move |_| {
-        let (running, last, request) = &*effect_running;
-        if active() && !running.get() {
-            running.set(true);
-            last.set(None);
-            request();
+        if active() {
+            let mut s = effect_state.borrow_mut();
+            if !s.running {
+                s.running = true;
+                s.last = None;
+                s.request();
+            }
         }
     });
 
-    let cleanup = SendWrapper::new((alive, callback));
+    let cleanup = SendWrapper::new(state);
     on_cleanup(move || {
-        let (alive, callback) = cleanup.take();
-        alive.set(false);
-        // Let the pending frame (if any) run and find `alive` false; the closure is dropped with
-        // its last Rc.
-        drop(callback);
+        let state = cleanup.take();
+        let callback = {
+            let mut s = state.borrow_mut();
+            if let (Some(window), Some(id)) = (web_sys::window(), s.pending.take()) {
+                let _ = window.cancel_animation_frame(id);
+            }
+            s.running = false;
+            s.callback.take()
+        };
+        // Freed after the current task, in case the cleanup runs inside the callback itself.
+        leptos::task::spawn_local(async move { drop(callback) });
     });
 }
 
-/// True while any part of `target` is inside the viewport. Browsers without
-/// IntersectionObserver count as always on screen.
-pub fn use_on_screen(target: NodeRef<Div>) -> ReadSignal<bool> {
-    let (on_screen, set_on_screen) = signal(true);
-    type Observer = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
-    let observer = Rc::new(RefCell::new(None::<Observer>));
-    let keep = Rc::clone(&observer);
-    target.on_load(move |element| {
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) =
-                entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-            {
-                set_on_screen.set(entry.is_intersecting());
-            }
-        });
-        if let Ok(obs) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
-            obs.observe(&element);
-            *keep.borrow_mut() = Some((obs, callback));
-        }
-    });
-    let observer = SendWrapper::new(observer);
-    on_cleanup(move || {
-        if let Some((obs, _callback)) = observer.take().borrow_mut().take() {
-            obs.disconnect();
-        }
-    });
-    on_screen
+/// Counts the frame loops whose callback is alive, for the browser tests
+/// (`window.__headroom.frameLoops`): it falls back when widgets go away.
+struct LiveLoop;
+
+static LIVE_LOOPS: AtomicUsize = AtomicUsize::new(0);
+
+impl LiveLoop {
+    fn new() -> LiveLoop {
+        publish(LIVE_LOOPS.fetch_add(1, Ordering::Relaxed) + 1);
+        LiveLoop
+    }
+}
+
+impl Drop for LiveLoop {
+    fn drop(&mut self) {
+        publish(LIVE_LOOPS.fetch_sub(1, Ordering::Relaxed) - 1);
+    }
+}
+
+fn publish(loops: usize) {
+    super::test_hooks::set("frameLoops", loops as f64);
 }

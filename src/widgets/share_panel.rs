@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_use::use_clipboard;
 
 use super::WidgetState;
 use crate::browser;
@@ -29,9 +30,26 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             address(false).replace('&', "&amp;")
         )
     };
-    let copied = RwSignal::new("");
-    let copy = move |text: String, what: &'static str| {
-        copied.set(if browser::copy_text(&text) { what } else { "Select the text and copy it" });
+    let clipboard = use_clipboard();
+    let (done, supported) = (clipboard.copied, clipboard.is_supported);
+    let last = RwSignal::new("");
+    let copy = {
+        let write = clipboard.copy.clone();
+        move |text: String, what: &'static str| {
+            last.set(what);
+            write(&text);
+        }
+    };
+    let copy_link = {
+        let copy = copy.clone();
+        move |_| copy(share(), "Link copied")
+    };
+    let copy_embed = move |_| copy(embed(), "Embed code copied");
+    // What happened, in words: copied, or how to copy where the browser does not allow it.
+    let copied = move || match (supported.get(), done.get()) {
+        (false, _) if !last.get().is_empty() => "Select the text and copy it",
+        (_, true) => last.get(),
+        _ => "",
     };
     view! {
         <details class="share">
@@ -39,12 +57,12 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             <label>"Link to this exact run"
                 <input readonly data-testid="share-url" prop:value=share on:focus=|ev| browser::select_input(&ev)/>
             </label>
-            <button class="secondary" data-testid="copy-link" on:click=move |_| copy(share(), "Link copied")>"Copy link"</button>
+            <button class="secondary" data-testid="copy-link" on:click=copy_link>"Copy link"</button>
             <label>"Embed code for slides"
                 <textarea readonly rows="3" data-testid="embed-code" prop:value=embed on:focus=|ev| browser::select_input(&ev)></textarea>
             </label>
-            <button class="secondary" data-testid="copy-embed" on:click=move |_| copy(embed(), "Embed code copied")>"Copy embed code"</button>
-            <p class="muted" role="status">{move || copied.get()}</p>
+            <button class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
+            <p class="muted" role="status">{copied}</p>
         </details>
     }
 }

@@ -1,23 +1,27 @@
-use leptos::{ev, html::Canvas, prelude::*};
+use leptos::{html::Canvas, prelude::*};
+use leptos_use::use_resize_observer;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::{WidgetState, draw, palette::Palette};
-use crate::{scenario::Scenario, sim::Snapshot};
+use crate::{
+    scenario::Scenario,
+    sim::{Snapshot, kinds::Drawing},
+};
 
 /// The animated view of a run, redrawn whenever the snapshot changes. Sized to its box and
 /// to the screen's pixel density.
 #[component]
 pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    // Redrawn when the canvas's own box changes size (a window resize, a layout change).
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
-    on_cleanup(move || handle.remove());
+    use_resize_observer(canvas, move |_, _| resized.update(|n| *n = n.wrapping_add(1)));
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = canvas.get() else { return };
-        let old = state.scenario.with(reference_age);
-        state.snapshot.with(|snap| paint(&canvas, snap, old));
+        let (old, drawing) = state.scenario.with(|s| (reference_age(s), s.kind.descriptor().drawing));
+        state.snapshot.with(|snap| paint(&canvas, snap, drawing, old));
     });
     let description = move || {
         state
@@ -26,7 +30,10 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
     };
     // Tall enough for every server row, no taller.
     let height = move || {
-        state.snapshot.with(|s| format!("{}px", (120 + 46 * s.servers.len().min(16)).clamp(200, 440)))
+        state.snapshot.with(|s| {
+            let rows = s.request_path().map_or(0, |p| p.servers.len());
+            format!("{}px", (120 + 46 * rows.min(16)).clamp(200, 440))
+        })
     };
     view! { <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description style:height=height></canvas> }
 }
@@ -36,7 +43,7 @@ fn reference_age(scenario: &Scenario) -> f64 {
     scenario.servers.timeout.unwrap_or(scenario.service.mean * 5.0).max(1e-3)
 }
 
-fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, old: f64) {
+fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, drawing: Drawing, old: f64) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
     if w <= 0.0 || h <= 0.0 {
@@ -53,5 +60,5 @@ fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot, old: f64) {
         return;
     };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    draw::draw(&ctx, w, h, snap, old, &Palette::of(canvas));
+    draw::draw(&ctx, w, h, snap, drawing, old, &Palette::of(canvas));
 }

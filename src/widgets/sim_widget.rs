@@ -1,15 +1,16 @@
 use leptos::{html::Div, prelude::*};
+use leptos_use::{use_element_visibility, use_prefers_reduced_motion};
 
 use super::{
     Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls,
     Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote, WidgetState,
-    frame_loop::{use_animation_frames, use_on_screen},
+    frame_loop::use_animation_frames, readouts::format_count, test_hooks,
 };
 use crate::{
-    browser,
     content::SimBlock,
     playback::FRAME_BUDGET,
     scenario::{Problem, Scenario},
+    sim::limits::MAX_IN_FLIGHT,
 };
 
 /// Everything a widget is built from: a lesson's ```sim block or an embed URL.
@@ -53,15 +54,22 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
         state.seek(t);
     }
     let root = NodeRef::<Div>::new();
-    let on_screen = use_on_screen(root);
-    use_animation_frames(move || state.playing.get() && on_screen.get(), move |elapsed| state.frame(elapsed));
-    let reduced = browser::prefers_reduced_motion();
+    let on_screen = use_element_visibility(root);
+    use_animation_frames(
+        move || state.busy() && on_screen.get(),
+        move |elapsed| {
+            state.frame(elapsed);
+            test_hooks::note_memory();
+        },
+    );
+    let reduced = use_prefers_reduced_motion();
     let kind = config.scenario.kind.name();
     view! {
         <div class="sim" node_ref=root data-testid="sim-widget" data-kind=kind
             data-frame-budget=FRAME_BUDGET.to_string() data-frame-events=move || state.frame_events.get().to_string()>
             <ProblemList problems=state.problems/>
-            {if reduced {
+            <RunNotices state/>
+            {move || if reduced.get() {
                 view! { <SteppedTable state/> }.into_any()
             } else {
                 view! { <SimCanvas state/><PlaybackControls state/> }.into_any()
@@ -97,4 +105,38 @@ pub fn ProblemList(problems: RwSignal<Vec<Problem>>) -> impl IntoView {
             }
         })
     }
+}
+
+/// What the run is doing beyond playing: catching up to a time it was asked to reach (a shared
+/// link's `t=`, or a failure injected now, which replays the run to this moment), and turning
+/// arrivals away because it reached its memory limits.
+#[component]
+fn RunNotices(state: WidgetState) -> impl IntoView {
+    let catching_up = move || {
+        state.catching_up.get().map(|(target, fraction)| {
+            view! {
+                <p class="behind" role="status" data-testid="catching-up">
+                    {format!("Catching up: replaying the run to {target:.1} s ({:.0} % done)…", fraction * 100.0)}
+                </p>
+            }
+        })
+    };
+    let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
+    let shed = move || {
+        let shed = state.snapshot.with(|s| s.report.metric("shed").unwrap_or(0.0));
+        (shed > 0.0).then(|| {
+            view! {
+                <p class="behind" role="status" data-testid="shed-notice">
+                    {format!(
+                        "{} {} turned away unrun: a run holds at most {} {} at once, so its memory stays bounded.",
+                        format_count(shed as u64),
+                        units.items,
+                        format_count(MAX_IN_FLIGHT as u64),
+                        units.items
+                    )}
+                </p>
+            }
+        })
+    };
+    view! { {catching_up}{shed} }
 }

@@ -31,9 +31,19 @@ pub fn SteppedTable(state: WidgetState) -> impl IntoView {
         state.scenario.track();
         rows.set(Vec::new());
     });
+    // A step is a seek: it may take several frames, and the row is written once it is there.
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        let done = state.catching_up.with(Option::is_none);
+        state.snapshot.track();
+        if done && pending.get_value() {
+            pending.set_value(false);
+            record();
+        }
+    });
     let advance = move |_| {
+        pending.set_value(true);
         state.advance(step_seconds());
-        record();
     };
     let body = move || {
         rows.get()

@@ -1,7 +1,8 @@
 //! A sweep: the widget's scenario run at a dozen values of one parameter, drawn as a curve.
-//! Queues sweep the arrival `rate` from 10 % to 98 % of what the workers can serve (the
-//! hockey stick of latency against utilization); caches sweep `capacity` from 1 % to 100 % of
-//! the keys (hit ratio against size). Every other key stays as the learner set it.
+//! The kind's descriptor names the parameter and what is plotted: queues sweep the arrival
+//! `rate` from 10 % to 98 % of what the workers can serve (the hockey stick of latency against
+//! utilization); caches sweep `capacity` from 1 % to 100 % of the keys (hit ratio against
+//! size). Every other key stays as the learner set it.
 //!
 //! Stages: [`plan`] lists the runs; a [`Runner`] does them a bounded slice of events per
 //! animation frame, so the page never freezes; the points are drawn with `charts::plot`, and
@@ -10,16 +11,21 @@
 //! prediction is drawn dashed beside the measured curve.
 
 use leptos::{ev, html::Canvas, prelude::*};
+use leptos_use::use_resize_observer;
 
 mod plan;
 
-use plan::{Axis, MAX_REQUESTS, Point, Progress, Runner, bounded, plan, same_sweep};
+use plan::{MAX_REQUESTS, Point, Progress, Runner, bounded, plan, same_sweep};
 
 use super::{
     WidgetState,
     charts::plot::{self, Area, Ink, Line, Plot},
 };
-use crate::{browser, scenario::Scenario};
+use crate::{
+    browser,
+    scenario::Scenario,
+    sim::kinds::{Axis, Sweep},
+};
 
 /// Wall-clock milliseconds of simulation per animation frame.
 const SLICE_MS: f64 = 10.0;
@@ -29,7 +35,7 @@ const STEP_EVENTS: u64 = 4_000;
 /// A sweep in progress or done, as `Copy` handles.
 #[derive(Clone, Copy)]
 struct SweepRun {
-    axis: Axis,
+    sweep: &'static Sweep,
     /// The scenario the points were computed from (see [`same_sweep`]).
     base: RwSignal<Option<Scenario>>,
     points: RwSignal<Vec<Point>>,
@@ -40,9 +46,9 @@ struct SweepRun {
 }
 
 impl SweepRun {
-    fn new(axis: Axis) -> SweepRun {
+    fn new(sweep: &'static Sweep) -> SweepRun {
         SweepRun {
-            axis,
+            sweep,
             base: RwSignal::new(None),
             points: RwSignal::new(Vec::new()),
             running: RwSignal::new(false),
@@ -56,7 +62,7 @@ impl SweepRun {
         self.job.set_value(job);
         self.base.set(Some(bounded(scenario)));
         self.points.set(Vec::new());
-        self.runner.set_value(Some(Runner::new(self.axis, plan(self.axis, scenario))));
+        self.runner.set_value(Some(Runner::new(self.sweep, plan(self.sweep, scenario))));
         self.running.set(true);
         request_animation_frame(move || self.slice(job));
     }
@@ -89,7 +95,7 @@ impl SweepRun {
     /// Whether the points describe the widget's scenario (only the swept key may differ).
     fn current(self, state: WidgetState) -> bool {
         self.base
-            .with(|base| base.as_ref().is_some_and(|b| state.scenario.with(|s| same_sweep(self.axis, b, s))))
+            .with(|base| base.as_ref().is_some_and(|b| state.scenario.with(|s| same_sweep(self.sweep, b, s))))
     }
 }
 
@@ -103,40 +109,36 @@ fn open(state: WidgetState, scenario: Scenario) {
 }
 
 /// The lines of a sweep's chart, and the y axis's title and top.
-fn sweep_lines(axis: Axis, points: &[Point]) -> (Vec<Line>, String, f64) {
-    let line = |name, ink, value: fn(&Point) -> f64, scale: f64| Line {
-        name,
-        ink,
-        points: points.iter().map(|p| (p.x, value(p) * scale)).collect(),
-        markers: true,
-        dashed: false,
-    };
-    let theory = |name, scale: f64| Line {
-        name,
-        ink: Ink::Muted,
-        points: points.iter().filter_map(|p| p.theory.map(|v| (p.x, v * scale))).collect(),
-        markers: false,
-        dashed: true,
-    };
-    let (mut lines, y_desc, top) = match axis {
-        Axis::Rate => {
-            let top = points.iter().map(|p| p.p99.max(p.theory.unwrap_or(0.0))).fold(0.0, f64::max);
+fn sweep_lines(sweep: &Sweep, points: &[Point]) -> (Vec<Line>, String, f64) {
+    let top = points.iter().flat_map(|p| p.values.iter().copied().chain(p.theory)).fold(0.0, f64::max);
+    let (y_desc, scale, top) = match sweep.axis {
+        Axis::Percent(desc) => (desc.to_string(), 100.0, 100.0),
+        _ => {
             let (unit, scale) = if top < 1.0 { ("ms", 1000.0) } else { ("s", 1.0) };
-            let lines = vec![
-                line("mean", Ink::Accent, |p| p.mean, scale),
-                line("p99", Ink::Warm, |p| p.p99, scale),
-                theory("theory: mean", scale),
-            ];
-            (lines, format!("latency ({unit})"), plot::headroom(top * scale))
-        }
-        Axis::Capacity => {
-            let lines = vec![
-                line("hit ratio", Ink::Good, |p| p.hit_ratio, 100.0),
-                theory("theory: hit ratio", 100.0),
-            ];
-            (lines, "hits (%)".to_string(), 100.0)
+            (format!("latency ({unit})"), scale, plot::headroom(top * scale))
         }
     };
+    let mut lines: Vec<Line> = sweep
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| Line {
+            name: line.name,
+            ink: line.tone,
+            points: points.iter().map(|p| (p.x, p.values[i] * scale)).collect(),
+            markers: true,
+            dashed: false,
+        })
+        .collect();
+    if let Some((name, _)) = sweep.theory {
+        lines.push(Line {
+            name,
+            ink: Ink::Muted,
+            points: points.iter().filter_map(|p| p.theory.map(|v| (p.x, v * scale))).collect(),
+            markers: false,
+            dashed: true,
+        });
+    }
     // Before the first run, every line is listed (for the legend); after, only those with points.
     if !points.is_empty() {
         lines.retain(|l| !l.points.is_empty());
@@ -147,11 +149,11 @@ fn sweep_lines(axis: Axis, points: &[Point]) -> (Vec<Line>, String, f64) {
 /// Draws the sweep; where the plotting area landed (for clicks).
 fn draw_sweep(canvas: &web_sys::HtmlCanvasElement, run: SweepRun, state: WidgetState) -> Option<Area> {
     let points = run.points.get_untracked();
-    let (lines, y_desc, y_top) = sweep_lines(run.axis, &points);
+    let (lines, y_desc, y_top) = sweep_lines(run.sweep, &points);
     let open_at = state.scenario.with_untracked(|s| points.iter().position(|p| p.scenario == *s));
     let highlight = open_at.and_then(|i| lines.first().and_then(|l| l.points.get(i).copied()));
     let plot = Plot {
-        x_desc: run.axis.x_desc(),
+        x_desc: run.sweep.x_desc,
         y_desc: &y_desc,
         x: 0.0..100.0,
         y: 0.0..y_top,
@@ -174,9 +176,9 @@ fn nearest(points: &[Point], area: &Area, x: f64) -> Option<usize> {
 fn results_view(run: SweepRun, state: WidgetState) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let area = StoredValue::new(None::<Area>);
+    // Redrawn when the canvas's own box changes size (a window resize, a layout change).
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
-    on_cleanup(move || handle.remove());
+    use_resize_observer(canvas, move |_, _| resized.update(|n| *n = n.wrapping_add(1)));
     Effect::new(move |_| {
         resized.track();
         run.points.track();
@@ -197,7 +199,7 @@ fn results_view(run: SweepRun, state: WidgetState) -> impl IntoView {
     };
     let legend = move || {
         run.points
-            .with(|points| sweep_lines(run.axis, points).0)
+            .with(|points| sweep_lines(run.sweep, points).0)
             .into_iter()
             .map(|l| view! { <li><span class=l.ink.class() aria-hidden="true"></span>{l.name}</li> })
             .collect_view()
@@ -208,7 +210,7 @@ fn results_view(run: SweepRun, state: WidgetState) -> impl IntoView {
             .get()
             .into_iter()
             .map(|p| {
-                let (text, name) = p.labels(run.axis);
+                let (text, name) = p.labels;
                 let pressed = p.scenario == current;
                 let scenario = p.scenario;
                 view! {
@@ -218,17 +220,7 @@ fn results_view(run: SweepRun, state: WidgetState) -> impl IntoView {
             })
             .collect_view()
     };
-    let label = move || {
-        let n = run.points.with(Vec::len);
-        match run.axis {
-            Axis::Rate => format!(
-                "Sweep chart: mean and p99 latency against utilization for {n} runs. Use the buttons below to open a run."
-            ),
-            Axis::Capacity => format!(
-                "Sweep chart: cache hit ratio against cache size for {n} runs. Use the buttons below to open a run."
-            ),
-        }
-    };
+    let label = move || (run.sweep.chart_label)(run.points.with(Vec::len));
     view! {
         <canvas node_ref=canvas class="chart-canvas sweep-canvas" role="img" aria-label=label data-testid="sweep-chart" on:click=click></canvas>
         <ul class="chart-legend">{legend}</ul>
@@ -238,34 +230,29 @@ fn results_view(run: SweepRun, state: WidgetState) -> impl IntoView {
 
 /// What the sweep is doing, in words.
 fn status(run: SweepRun, state: WidgetState) -> String {
-    let (n, total) = (run.points.with(Vec::len), state.scenario.with(|s| plan(run.axis, s).len()));
+    let (n, total) = (run.points.with(Vec::len), state.scenario.with(|s| plan(run.sweep, s).len()));
     if run.running.get() {
         return format!("Running {} of {total}…", (n + 1).min(total));
     }
-    match (n, run.current(state), run.axis) {
-        (0, _, Axis::Rate) => format!(
-            "Runs this scenario at {total} arrival rates, from 10 % to 98 % of what the workers can serve."
-        ),
-        (0, _, Axis::Capacity) => {
-            format!("Runs this scenario at {total} cache sizes, from 1 % to 100 % of the keys.")
-        }
-        (_, false, _) => {
+    match (n, run.current(state)) {
+        (0, _) => (run.sweep.intro)(total),
+        (_, false) => {
             "The settings changed since the last sweep; sweep again to see the new curve.".to_string()
         }
-        (_, true, _) => format!(
+        (_, true) => format!(
             "{n} runs of up to {} requests each. Pick one to open it.",
             super::readouts::format_count(MAX_REQUESTS)
         ),
     }
 }
 
-/// The sweep of a queue's load or a cache's size, for kinds `queue` and `cache`.
+/// The sweep the kind's descriptor names (a queue's load, a cache's size), if any.
 #[component]
 pub fn SweepView(state: WidgetState) -> impl IntoView {
-    let Some(axis) = state.scenario.with_untracked(|s| Axis::of(s.kind)) else {
+    let Some(sweep) = state.scenario.with_untracked(|s| s.kind.descriptor().sweep) else {
         return ().into_any();
     };
-    let run = SweepRun::new(axis);
+    let run = SweepRun::new(sweep);
     let toggle = move |_| {
         if run.running.get_untracked() { run.stop() } else { state.scenario.with_untracked(|s| run.start(s)) }
     };

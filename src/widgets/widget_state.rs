@@ -2,17 +2,18 @@
 //! settings, as `Copy` handles the widget's parts share. Every change of scenario or seed
 //! rebuilds the run from the start, so what is on screen is always a pure function of
 //! (scenario, seed, simulated time).
+//!
+//! Moving the run to a time (a shared link's `t=`, a failure injected "now", which replays the
+//! rebuilt run to where it was) is a [`Seek`]: it spends at most `SEEK_BUDGET` events per
+//! animation frame, shows that it is catching up, and plays on afterwards if it was playing.
 
 use leptos::prelude::*;
 
 use crate::{
-    playback::{Frame, Pacer, default_speed},
+    playback::{Frame, Pacer, SEEK_BUDGET, Seek, default_speed},
     scenario::{Problem, Scenario},
     sim::{Sim, Snapshot},
 };
-
-/// Events a seek may spend per call (a seek runs in slices so the page stays responsive).
-const SEEK_BUDGET: u64 = 2_000_000;
 
 #[derive(Clone, Copy)]
 pub struct WidgetState {
@@ -27,6 +28,13 @@ pub struct WidgetState {
     pub frame_events: RwSignal<u64>,
     /// Corrections made to the last scenario change.
     pub problems: RwSignal<Vec<Problem>>,
+    /// A seek in progress: its target time and how much of the way the run has come (0 to 1).
+    pub catching_up: RwSignal<Option<(f64, f64)>>,
+    seek: StoredValue<Option<Seek>>,
+    /// Play once the seek in progress is done.
+    resume: StoredValue<bool>,
+    /// A follower (a comparison) has a catch-up frame requested.
+    chasing: StoredValue<bool>,
     sim: StoredValue<Sim>,
 }
 
@@ -42,6 +50,10 @@ impl WidgetState {
             behind: RwSignal::new(false),
             frame_events: RwSignal::new(0),
             problems: RwSignal::new(Vec::new()),
+            catching_up: RwSignal::new(None),
+            seek: StoredValue::new(None),
+            resume: StoredValue::new(false),
+            chasing: StoredValue::new(false),
             sim: StoredValue::new(sim),
         }
     }
@@ -54,8 +66,12 @@ impl WidgetState {
         self.snapshot.set(self.sim.with_value(Sim::snapshot));
     }
 
-    /// Advances the run for one animation frame.
+    /// Advances the run for one animation frame: the seek in progress, or playback.
     pub fn frame(&self, elapsed_ms: f64) {
+        if self.seek.get_value().is_some() {
+            self.continue_seek();
+            return;
+        }
         let pacer = Pacer::new(self.speed.get_untracked());
         let frame: Frame = self
             .sim
@@ -69,23 +85,63 @@ impl WidgetState {
         self.refresh();
     }
 
-    pub fn toggle(&self) {
-        if self.playing.get_untracked() { self.pause() } else { self.play() }
+    /// Whether the frame loop should run: playing, or catching up to a seek's target.
+    pub fn busy(&self) -> bool {
+        self.playing.get() || self.catching_up.with(Option::is_some)
     }
 
+    pub fn toggle(&self) {
+        if self.playing.get_untracked() || self.resume.get_value() { self.pause() } else { self.play() }
+    }
+
+    /// Plays; during a seek, plays once it is done.
     pub fn play(&self) {
-        if !self.sim.with_value(Sim::is_done) {
+        if self.seek.get_value().is_some() {
+            self.resume.set_value(true);
+        } else if !self.sim.with_value(Sim::is_done) {
             self.playing.set(true);
         }
     }
 
     pub fn pause(&self) {
+        self.resume.set_value(false);
         self.playing.set(false);
+    }
+
+    /// Stops a seek where it is.
+    fn cancel_seek(&self) {
+        self.seek.set_value(None);
+        self.catching_up.set(None);
+    }
+
+    /// One frame's slice of the seek in progress; when it is done, plays on if asked to.
+    fn continue_seek(&self) {
+        let Some(seek) = self.seek.get_value() else { return };
+        let (reached, events, fraction) = self
+            .sim
+            .try_update_value(|sim| {
+                let before = sim.events();
+                let reached = seek.advance(sim, SEEK_BUDGET);
+                (reached, sim.events() - before, seek.fraction(sim))
+            })
+            .unwrap_or((true, 0, 1.0));
+        self.frame_events.set(events);
+        if reached {
+            self.cancel_seek();
+            if self.resume.get_value() {
+                self.resume.set_value(false);
+                self.play();
+            }
+        } else {
+            self.catching_up.set(Some((seek.target, fraction)));
+        }
+        self.refresh();
     }
 
     /// Processes exactly one event.
     pub fn step(&self) {
         self.pause();
+        self.cancel_seek();
         self.sim.update_value(|sim| {
             sim.step(1);
         });
@@ -95,17 +151,14 @@ impl WidgetState {
 
     /// Moves the run forward by `seconds` of simulated time (paused; for stepped views).
     pub fn advance(&self, seconds: f64) {
-        self.pause();
-        self.sim.update_value(|sim| {
-            let to = sim.now() + seconds;
-            sim.run_until(to, SEEK_BUDGET);
-        });
-        self.refresh();
+        let to = self.sim.with_value(Sim::now) + seconds;
+        self.seek(to);
     }
 
     /// Back to time zero with the same scenario and seed: the identical run again.
     pub fn reset(&self) {
         self.pause();
+        self.cancel_seek();
         self.sim.set_value(Sim::new(&self.scenario.get_untracked()));
         self.behind.set(false);
         self.refresh();
@@ -170,13 +223,13 @@ impl WidgetState {
         Scenario::parse(&text)
     }
 
-    /// Runs forward to simulated time `t` (a shared link's position), paused.
+    /// Runs forward to simulated time `t` (a shared link's position), paused: the first slice
+    /// now, the rest one slice per animation frame (`catching_up` says how far it has come).
     pub fn seek(&self, t: f64) {
         self.pause();
-        self.sim.update_value(|sim| {
-            sim.run_until(t, SEEK_BUDGET);
-        });
-        self.refresh();
+        let now = self.sim.with_value(Sim::now);
+        self.seek.set_value(Some(Seek::new(now, t)));
+        self.continue_seek();
     }
 
     /// Keeps this run in lockstep with `leader` (a comparison): moves it to the leader's
@@ -190,14 +243,31 @@ impl WidgetState {
         if !leader_done && self.sim.try_with_value(|sim| t < sim.now()).unwrap_or(false) {
             self.sim.set_value(Sim::new(&self.scenario.get_untracked()));
         }
-        self.sim.try_update_value(|sim| {
-            if leader_done {
-                sim.run_to_end(SEEK_BUDGET);
-            } else {
-                sim.run_until(t, SEEK_BUDGET);
-            }
-        });
+        let caught_up = self
+            .sim
+            .try_update_value(|sim| {
+                if leader_done {
+                    sim.run_to_end(SEEK_BUDGET);
+                    sim.is_done()
+                } else {
+                    sim.run_until(t, SEEK_BUDGET);
+                    sim.now() >= t || sim.is_done()
+                }
+            })
+            .unwrap_or(true);
+        self.catching_up.set((!caught_up).then_some((t, 0.0)));
         self.refresh();
+        // Behind by more than a frame's budget: go on next frame, once, even if the leader is
+        // paused by then.
+        if !caught_up && !self.chasing.get_value() {
+            self.chasing.set_value(true);
+            let me = *self;
+            request_animation_frame(move || {
+                if me.chasing.try_set_value(false).is_none() {
+                    me.follow(leader);
+                }
+            });
+        }
     }
 
     pub fn is_done(&self) -> bool {

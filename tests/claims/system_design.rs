@@ -389,4 +389,67 @@ pub const CLAIMS: &[Claim] = &[
     ("video-streaming", "coalesce=on warm=on", "p99", About(0.015, 0.0005)),
     ("video-streaming", "db_servers=32", "db_reads", About(2000.0, 50.0)),
     ("video-streaming", "db_servers=32", "p99", Percent(7.0, ROUGHLY)),
+
+    // typeahead 1. "The p99 is about 2.6 s"
+    ("typeahead", "", "p99", About(2.6, 0.05)),
+    // 2. "About 26 ms."
+    ("typeahead", "rate=1000", "p99", About(0.026, 0.0005)),
+    // 3. "About 48 % hit, so the suggestion tier gets about 10,400 of the 20,000 requests, and the
+    // p99 is about 24 ms. ... the hit ratio falls to about 19 % and the p99 climbs to about 0.27 s"
+    ("typeahead", "capacity=500", "hit_ratio", About(0.48, 0.005)),
+    ("typeahead", "capacity=500", "db_reads", About(10400.0, 50.0)),
+    ("typeahead", "capacity=500", "p99", About(0.024, 0.0005)),
+    ("typeahead", "capacity=500 zipf=0.8", "hit_ratio", About(0.19, 0.005)),
+    ("typeahead", "capacity=500 zipf=0.8", "p99", About(0.27, 0.005)),
+
+    // web-crawler 1. "The crawl takes about 170 s, not 100, and averages about 36 pages a second.
+    // One fetcher is busy 100 % of the time with 1,762 pages while the fleet as a whole is 44 %
+    // busy, and the p99 wait for a URL is over a minute."
+    ("web-crawler", "", "sim_time", About(170.0, 5.0)),
+    ("web-crawler", "", "throughput", About(36.0, 0.5)),
+    ("web-crawler", "", "max servers.utilization", About(1.0, 0.005)),
+    ("web-crawler", "", "max servers.completed", Percent(1762.0, EXACT)),
+    ("web-crawler", "", "utilization", About(0.44, 0.005)),
+    ("web-crawler", "", "p99", Above(60.0)),
+    // "With hosts of equal size (`zipf = 0`) the same crawl takes about 103 s."
+    ("web-crawler", "zipf=0", "sim_time", About(103.0, 0.5)),
+    // 2. "About 135 s"
+    ("web-crawler", "servers=16", "sim_time", About(135.0, 2.5)),
+    // 3. "About 100 s, with a p99 near 1.6 s"
+    ("web-crawler", "lb_policy=round_robin", "sim_time", About(100.0, 2.5)),
+    ("web-crawler", "lb_policy=round_robin", "p99", Percent(1.6, ROUGHLY)),
+
+    // key-value-store 1. "it serves 4,861 of the 9,600 requests, is busy 100 % of the time, and
+    // the p99 is about 28 s. ... across seeds 1 to 8 the busiest node's count runs from 2,503 (seed 4)
+    // to 5,808 (seed 3)"
+    ("key-value-store", "", "max servers.completed", Percent(4861.0, EXACT)),
+    ("key-value-store", "", "max servers.utilization", About(1.0, 0.005)),
+    ("key-value-store", "", "p99", About(28.0, 0.5)),
+    ("key-value-store", "seed=4", "max servers.completed", Percent(2503.0, EXACT)),
+    ("key-value-store", "seed=3", "max servers.completed", Percent(5808.0, EXACT)),
+    // 2. "With 10 the busiest node is at 96 % and the p99 about 0.59 s; with 100 it is at 73 % and
+    // the p99 about 0.12 s."
+    ("key-value-store", "vnodes=10", "max servers.utilization", About(0.96, 0.005)),
+    ("key-value-store", "vnodes=10", "p99", About(0.59, 0.005)),
+    ("key-value-store", "vnodes=100", "max servers.utilization", About(0.73, 0.005)),
+    ("key-value-store", "vnodes=100", "p99", About(0.12, 0.005)),
+    // 3. "The p99 jumps to about 7.5 s and one node is back at 100 %. With 16 nodes it is still
+    // about 3.4 s"
+    ("key-value-store", "vnodes=100 zipf=1.2", "p99", About(7.5, 0.05)),
+    ("key-value-store", "vnodes=100 zipf=1.2", "max servers.utilization", About(1.0, 0.005)),
+    ("key-value-store", "vnodes=100 zipf=1.2 servers=16", "p99", About(3.4, 0.05)),
+
+    // payments 1. "Customers see 1,757 successes and 4,243 timeouts, but the row is updated 6,000
+    // times"
+    ("payments", "", "completed", Percent(1757.0, EXACT)),
+    ("payments", "", "timed_out", Percent(4243.0, EXACT)),
+    ("payments", "", "db_reads", Percent(6000.0, EXACT)),
+    // 2. "13,544 updates for 6,000 payments ... still only 1,757 successes seen ... Doubling
+    // `servers` as well does not add a single success."
+    ("payments", "max_retries=2", "db_reads", Percent(13544.0, EXACT)),
+    ("payments", "max_retries=2", "completed", Percent(1757.0, EXACT)),
+    ("payments", "max_retries=2 servers=8", "completed", Percent(1757.0, EXACT)),
+    // 3. "All 6,000 succeed with a p99 of about 40 ms"
+    ("payments", "db_servers=2", "completed", Percent(6000.0, EXACT)),
+    ("payments", "db_servers=2", "p99", About(0.040, 0.0005)),
 ];

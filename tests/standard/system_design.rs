@@ -19,12 +19,16 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("schema-design", None),
     ("indexes", None),
     ("normalization", None),
+    ("transactions", None),
+    ("id-generation", None),
     ("choosing-storage", None),
     ("scale-up-vs-out", Some("autoscaling")),
     ("replication", Some("replication")),
     ("sharding", Some("consistent-hashing")),
     ("consistency", Some("retries")),
+    ("distributed-transactions", None),
     ("fault-tolerance", Some("circuit-breaker")),
+    ("disaster-recovery", None),
     ("sync-vs-async", Some("queue")),
     ("event-driven", Some("queue")),
     ("coordination", None),
@@ -46,6 +50,7 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("cost-of-complexity", None),
     ("what-diagrams-miss", None),
     ("operational-excellence", None),
+    ("design-interview", None),
     ("url-shortener", Some("pipeline")),
     ("global-rate-limiter", Some("pipeline")),
     ("notification-system", Some("pipeline")),
@@ -54,6 +59,10 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("video-streaming", Some("pipeline")),
     ("file-storage", Some("pipeline")),
     ("rag-support-bot", Some("pipeline")),
+    ("typeahead", Some("pipeline")),
+    ("web-crawler", Some("pipeline")),
+    ("key-value-store", Some("pipeline")),
+    ("payments", Some("pipeline")),
 ];
 
 /// The case studies that ask the learner to estimate and sketch before the page explains.
@@ -66,6 +75,10 @@ const CASE_STUDIES: &[&str] = &[
     "video-streaming",
     "file-storage",
     "rag-support-bot",
+    "typeahead",
+    "web-crawler",
+    "key-value-store",
+    "payments",
 ];
 
 /// What this course asks of a lesson beyond the shared standard: something to do before the

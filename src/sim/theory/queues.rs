@@ -1,13 +1,13 @@
 //! Queueing formulas: M/M/c/K from its stationary distribution (computed in log space, so any
-//! load and capacity in the scenario's ranges is safe), Erlang C for unlimited queues,
-//! Pollaczek-Khinchine and Allen-Cunneen for other service distributions, and the balancer
-//! policies as compositions of these.
+//! load and capacity in the scenario's ranges is safe), Erlang C for unlimited queues, and the
+//! supermarket limit for power of two choices. `shared` and `split` pick, per scenario, among
+//! these and the forms in the sibling modules.
 
 use super::Prediction;
-use crate::scenario::{Discipline, LbPolicy, Scenario, ServiceDist};
+use crate::scenario::{Scenario, ServiceDist};
 
 /// The squared coefficient of variation of the service time.
-fn service_scv(s: &Scenario) -> f64 {
+pub fn service_scv(s: &Scenario) -> f64 {
     match s.service.distribution {
         ServiceDist::Exponential => 1.0,
         ServiceDist::Constant => 0.0,
@@ -93,129 +93,19 @@ pub fn mmck(lambda: f64, mu: f64, c: usize, cap: Option<u64>) -> Prediction {
     }
 }
 
-/// Notes on what the queue formulas leave out.
-fn server_notes(s: &Scenario, notes: &mut Vec<String>) {
-    if s.service.speeds.iter().any(|&v| v != 1.0) {
-        notes.push("Servers run at different speeds: the formulas use their average.".into());
-    }
-    if let Some(timeout) = s.servers.timeout {
-        notes.push(format!(
-            "Clients give up after {timeout} s; the formulas assume they wait as long as it takes."
-        ));
-    }
-    if s.servers.outage_at.is_some() {
-        notes.push("The outage is not in the formulas.".into());
-    }
-    match s.servers.discipline {
-        Discipline::Fifo => {}
-        Discipline::Lifo | Discipline::Priority => notes.push(
-            "The mean wait does not depend on the order of service, but the tail does: the \
-             percentiles are not predicted."
-                .into(),
-        ),
-    }
-}
-
-/// Service rate of one server: its speed over the mean work (average speed of `servers`).
-fn service_rate(s: &Scenario, servers: usize) -> f64 {
-    let speeds = &s.service.speeds;
-    let listed: f64 = speeds.iter().sum();
-    let average = (listed + servers.saturating_sub(speeds.len()) as f64) / servers as f64;
-    average / s.service.mean
-}
-
-/// kind = queue: one queue shared by `servers` workers.
+/// kind = queue: one queue shared by `servers` workers (the form is picked in `shared`).
 pub fn shared_queue(s: &Scenario) -> Prediction {
-    let c = s.servers.count as usize;
-    let (lambda, mu) = (s.arrivals.rate, service_rate(s, c));
-    let scv = service_scv(s);
-    let mut p = mmck(lambda, mu, c, s.servers.queue_cap);
-    if scv != 1.0 {
-        general_service(&mut p, s, lambda, mu, c, scv);
-    }
-    if s.servers.discipline != Discipline::Fifo {
-        (p.p50, p.p95, p.p99) = (None, None, None);
-    }
-    server_notes(s, &mut p.notes);
-    p
+    super::shared::shared_queue(s)
 }
 
-/// Adjusts an M/M/c prediction for service that is not exponential.
-fn general_service(p: &mut Prediction, s: &Scenario, lambda: f64, mu: f64, c: usize, scv: f64) {
-    (p.p50, p.p95, p.p99) = (None, None, None);
-    let Some(mm_wait) = p.mean_wait.filter(|_| s.servers.queue_cap.is_none()) else {
-        p.notes.push(
-            "Service is not exponential and the queue is limited: no formula; the figures \
-             are for exponential service."
-                .into(),
-        );
-        return;
-    };
-    // Pollaczek-Khinchine (exact for one server), Allen-Cunneen (approximate for several):
-    // the M/M/c wait scaled by (1 + scv) / 2.
-    let wait = mm_wait * (1.0 + scv) / 2.0;
-    p.model = if c == 1 {
-        "M/G/1 (Pollaczek-Khinchine)".into()
-    } else {
-        p.notes.push("With several servers the wait is an approximation (Allen-Cunneen).".into());
-        format!("M/G/{c} (Allen-Cunneen)")
-    };
-    // With one server an arrival waits exactly when it is busy, a share rho of the time,
-    // whatever the service; with several, Erlang C no longer applies.
-    p.p_wait = if c == 1 { p.utilization } else { None };
-    p.mean_wait = Some(wait);
-    p.mean_latency = Some(wait + 1.0 / mu);
-    p.mean_queue = Some(lambda * wait);
-    p.mean_in_system = Some(lambda * (wait + 1.0 / mu));
-}
-
-/// kind = balancer: the policy decides how the servers share the arrivals.
+/// kind = balancer: the policy decides how the servers share the arrivals (see `split`).
 pub fn balanced(s: &Scenario) -> Option<Prediction> {
-    let n = s.servers.count as usize;
-    let (lambda, mu) = (s.arrivals.rate, service_rate(s, n));
-    let per_server = lambda / n as f64;
-    let mut p = match s.balancer.policy {
-        LbPolicy::Hash => return None,
-        LbPolicy::LeastConn => {
-            let mut p = mmck(lambda, mu, n, None);
-            p.model = format!("M/M/{n}, a lower bound for least connections");
-            p.notes.push(
-                "Least connections comes close to one shared queue but never matches it: real \
-                 waits are somewhat longer."
-                    .into(),
-            );
-            (p.p50, p.p95, p.p99) = (None, None, None);
-            p
-        }
-        LbPolicy::PowerOfTwo | LbPolicy::PeakEwma if s.servers.queue_cap.is_none() => {
-            supermarket(per_server, mu, n)
-        }
-        policy => {
-            let mut p = mmck(per_server, mu, 1, s.servers.queue_cap);
-            p.model = format!("{n} independent M/M/1 queues (random split)");
-            if policy != LbPolicy::Random {
-                p.notes.push(
-                    "This policy spaces each server's arrivals more evenly than random: real \
-                     waits are shorter."
-                        .into(),
-                );
-            }
-            p.mean_in_system = p.mean_in_system.map(|l| l * n as f64);
-            p.mean_queue = p.mean_queue.map(|l| l * n as f64);
-            p
-        }
-    };
-    if service_scv(s) != 1.0 {
-        p.notes.push("Service is not exponential: the figures are for exponential service.".into());
-        (p.p50, p.p95, p.p99) = (None, None, None);
-    }
-    server_notes(s, &mut p.notes);
-    Some(p)
+    Some(super::split::balanced(s))
 }
 
 /// Power of two choices in the limit of many servers (the supermarket model): the share of
 /// servers with at least k requests is rho^(2^k - 1).
-fn supermarket(per_server: f64, mu: f64, n: usize) -> Prediction {
+pub fn supermarket(per_server: f64, mu: f64, n: usize) -> Prediction {
     let rho = per_server / mu;
     if rho >= 1.0 {
         return mmck(per_server, mu, 1, None);

@@ -12,16 +12,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::widgets::palette::Palette;
 
-/// A line's colour, named after the CSS variable it comes from. The legend (HTML) uses the
-/// class `ink-<name>` for the same colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ink {
-    Accent,
-    Warm,
-    Bad,
-    Good,
-    Muted,
-}
+/// A line's colour: a descriptor's tone, named after the CSS variable it comes from. The
+/// legend (HTML) uses the class `ink-<name>` for the same colour.
+pub use crate::sim::kinds::Tone as Ink;
 
 impl Ink {
     pub fn class(self) -> &'static str {

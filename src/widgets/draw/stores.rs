@@ -3,9 +3,9 @@
 
 use super::{Ctx, Layout, Rect, boxed, label};
 use crate::{
-    sim::{
-        Snapshot,
-        snapshot::{CacheView, MAX_ENTRIES},
+    sim::models::{
+        replication::ReplicationScene,
+        requests::scene::{CacheView, MAX_ENTRIES},
     },
     widgets::palette::Palette,
 };
@@ -59,7 +59,7 @@ pub(super) fn draw_slots(ctx: &Ctx, r: Rect, cache: &CacheView, p: &Palette) {
 
 /// Writes go to the primary; each replica applies them after a lag. A replica's bar is how far
 /// behind it is; during a partition the replicas are cut off from the primary.
-pub(super) fn draw_replication(ctx: &Ctx, l: &Layout, snap: &Snapshot, p: &Palette) {
+pub(super) fn draw_replication(ctx: &Ctx, l: &Layout, snap: &ReplicationScene, p: &Palette) {
     let primary = Rect { x: l.width * 0.3, y: l.height / 2.0 - 30.0, w: l.width * 0.14, h: 60.0 };
     boxed(ctx, primary, p, "primary");
     let n = snap.replicas.len();

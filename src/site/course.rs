@@ -1,0 +1,79 @@
+//! A course page: its sections and pages, with the learner's completion.
+
+use maud::{Markup, html};
+
+use super::{Page, Route, chrome, counted, home};
+use crate::{
+    content::{Course, Lesson, Page as PageKind, links},
+    islands::Island,
+    storage::lesson_id,
+};
+
+pub fn page(course: &Course) -> Page {
+    let lessons: Vec<String> = counted(course).map(|l| lesson_id(&course.slug, &l.slug)).collect();
+    let total = lessons.len();
+    let minutes: u32 = counted(course).map(|l| l.front.minutes).sum();
+    let hours = (minutes + 30) / 60;
+    let body = html! {
+        div.page.course {
+            nav.breadcrumb aria-label="Breadcrumb" { a href="./" { "Home" } }
+            h1 { (course.title) }
+            p.lead { (course.summary) }
+            @if total == 0 {
+                p.empty data-testid="course-progress" {
+                    "This course is in preparation: its first lessons are being written. The System Design course is ready to start."
+                }
+            } @else {
+                (chrome::island(&Island::CourseProgress { lessons, hours: Some(hours) }, home::status(0, total, Some(hours))))
+            }
+            @for section in &course.sections {
+                section.course-section {
+                    h2 { (section.title) }
+                    ol.lesson-list {
+                        @for lesson in &section.lessons { (row(course, lesson)) }
+                    }
+                }
+            }
+        }
+    };
+    Page {
+        title: course.title.clone(),
+        description: course.summary.clone(),
+        route: Route::Course(course.slug.clone()),
+        body: chrome::site(&links::course_href(&course.slug), body),
+        problems: Vec::new(),
+    }
+}
+
+fn row(course: &Course, lesson: &Lesson) -> Markup {
+    let id = lesson_id(&course.slug, &lesson.slug);
+    html! {
+        li.lesson-row {
+            @if lesson.front.page == PageKind::Reference {
+                span.check.reference aria-hidden="true" { "§" }
+            } @else {
+                (chrome::island(&Island::LessonCheck { id }, check(&lesson.slug, false)))
+            }
+            div {
+                a href=(links::lesson_href(&course.slug, &lesson.slug)) { (lesson.front.title) }
+                @match lesson.front.page {
+                    PageKind::Reference => { " " span.tag { "Reference" } }
+                    PageKind::Review => { " " span.tag { "Review" } }
+                    PageKind::Lesson => {}
+                }
+                p.muted { (lesson.front.summary) }
+            }
+            span.minutes { (lesson.front.minutes) " min" }
+        }
+    }
+}
+
+/// The check mark, as the app also draws it.
+pub fn check(slug: &str, done: bool) -> Markup {
+    html! {
+        span.check.done[done] role="img" data-testid={ "done-" (slug) }
+            aria-label=(if done { "complete" } else { "not yet complete" }) {
+            @if done { "✓" }
+        }
+    }
+}

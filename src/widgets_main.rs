@@ -1,0 +1,3 @@
+fn main() {
+    headroom::app::start_widgets();
+}
