@@ -170,3 +170,10 @@ pub fn prefers_reduced_motion() -> bool {
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
+
+/// Milliseconds since the Unix epoch, for stamping progress edits (the storage format reads
+/// no clock itself).
+pub fn wall_clock_ms() -> crate::storage::Millis {
+    // A clock before 1970 or past 2^64 ms is not a real clock; `as` saturates it.
+    js_sys::Date::now() as crate::storage::Millis
+}

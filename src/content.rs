@@ -16,6 +16,7 @@ pub mod front_matter;
 pub mod links;
 pub mod markdown;
 pub mod quiz;
+pub mod safe_html;
 pub mod sim_block;
 
 pub use catalog::{Catalog, Course, Lesson, Section};

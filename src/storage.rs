@@ -1,20 +1,31 @@
-//! Learner progress: the format kept in the browser, how it is read back, and the one place
-//! that touches localStorage.
+//! Learner progress: the format kept in the browser, how it is read back and merged, and the
+//! one place that touches localStorage.
 //!
 //! Stages: raw text (or nothing) from localStorage → [`load`] (parse, check the version, run
 //! migrations) → [`Loaded`], which says what happened so the page can tell the learner → the
-//! app edits a [`Progress`] → [`Progress::to_json`] → localStorage.
+//! app edits a [`Progress`], stamping each edit with the time → before every write,
+//! [`plan_write`] re-reads what is stored and merges ([`sync`]) so another tab's work is kept →
+//! [`Progress::to_json`] → localStorage. A file to import goes through [`import`].
 //!
 //! A value that cannot be read (garbage, another site's data, a newer version) is never thrown
 //! away: the caller copies it to [`KEPT_KEY`] before writing anything, and offers it as a file.
-//! Everything here but `local` is pure and tested natively.
+//! A value written by a newer format is never written over.
+//! Everything here but `local` is pure (no clock: the caller passes the time) and tested
+//! natively.
 
+mod edit;
 mod format;
+pub mod import;
 #[cfg(feature = "web")]
 pub mod local;
+mod merge;
 mod migrate;
 
-pub use format::{LastVisit, Progress, QuizRecord, StoredAnswer, Theme};
+pub use format::{
+    AnswerRecord, Goal, LastVisit, LessonMark, Millis, Progress, QuizRecord, StoredAnswer, Theme, ThemeChoice,
+};
+pub use import::{Changes, ImportMode, Imported, import, plan_import};
+pub use merge::{merge, sync};
 pub use migrate::{MIGRATIONS, Migration, migrate};
 
 /// Where progress lives in localStorage.
@@ -22,7 +33,11 @@ pub const KEY: &str = "headroom.progress";
 /// Where an unreadable value is kept aside.
 pub const KEPT_KEY: &str = "headroom.progress.unreadable";
 /// The format this build writes. Bump it with a migration in `migrate::MIGRATIONS`.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The latest time a browser's clock can give (ECMAScript's limit on a `Date`, in ms). A stored
+/// time past it is damage: trusted, it would win every merge and outlast every reset.
+pub const MAX_TIME: Millis = 8_640_000_000_000_000;
 
 /// The id progress uses for a lesson: `course/lesson`.
 pub fn lesson_id(course: &str, lesson: &str) -> String {
@@ -37,6 +52,11 @@ pub fn quiz_id(course: &str, lesson: &str, n: usize) -> String {
 /// The id progress uses for the `n`-th ```predict block (from 0) of a lesson.
 pub fn prediction_id(course: &str, lesson: &str, n: usize) -> String {
     format!("{course}/{lesson}#predict-{n}")
+}
+
+/// The id progress uses for a lesson's graded challenge `name`.
+pub fn goal_id(course: &str, lesson: &str, name: &str) -> String {
+    format!("{course}/{lesson}#goal-{name}")
 }
 
 /// What reading the stored value found.
@@ -55,8 +75,8 @@ pub enum Loaded {
 pub fn load(raw: Option<&str>) -> Loaded {
     match raw {
         None => Loaded::Empty,
-        Some(raw) if raw.trim().is_empty() => Loaded::Empty,
-        Some(raw) => match parse(raw, VERSION, MIGRATIONS) {
+        Some(raw) if without_bom(raw).trim().is_empty() => Loaded::Empty,
+        Some(raw) => match parse(without_bom(raw), VERSION, MIGRATIONS) {
             Ok((progress, from)) => {
                 Loaded::Ready { progress, migrated_from: (from != VERSION).then_some(from) }
             }
@@ -65,9 +85,54 @@ pub fn load(raw: Option<&str>) -> Loaded {
     }
 }
 
-/// Reads an exported progress file; the message says what is wrong with a bad one.
-pub fn import(text: &str) -> Result<Progress, String> {
-    parse(text, VERSION, MIGRATIONS).map(|(progress, _)| progress).map_err(|e| e.reason)
+/// What the page must do to save its progress, decided by [`plan_write`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    /// Store `progress` under [`KEY`] and show it: the page's progress merged with what was
+    /// stored (another tab's work included).
+    Save(Progress),
+    /// What is stored already holds everything the page has: show `progress` (it may hold
+    /// another tab's work), write nothing.
+    Unchanged(Progress),
+    /// The stored value cannot be read. Copy `raw` to [`KEPT_KEY`] (`keep_aside`) first; only
+    /// if that succeeds, store `progress`. Tell the learner `reason`.
+    KeepAsideThenSave { raw: String, reason: String, progress: Progress },
+    /// Write nothing: a newer Headroom wrote what is stored. Tell the learner `reason`.
+    Refuse { reason: String },
+}
+
+/// Decides a write: the page re-reads the stored value (`load`) just before every write and
+/// passes it here with its own progress. It never plans a write over a newer format, never
+/// over an unreadable value that has not been kept aside, and never drops what another tab
+/// stored since this page last read it.
+pub fn plan_write(stored: Loaded, ours: &Progress) -> Write {
+    match stored {
+        Loaded::Empty => Write::Save(ours.clone()),
+        Loaded::Ready { progress, migrated_from } => {
+            let merged = sync(&progress, ours);
+            if migrated_from.is_none() && merged == progress {
+                Write::Unchanged(merged)
+            } else {
+                Write::Save(merged)
+            }
+        }
+        Loaded::Unreadable { reason, newer: true, .. } => Write::Refuse {
+            reason: format!(
+                "Your progress is not being saved: {reason}. Nothing on this page will overwrite the saved copy."
+            ),
+        },
+        Loaded::Unreadable { raw, reason, newer: false } => {
+            let reason = format!(
+                "The saved progress could not be read ({reason}); it is kept aside and can be downloaded."
+            );
+            Write::KeepAsideThenSave { raw, reason, progress: ours.clone() }
+        }
+    }
+}
+
+/// A leading byte order mark, as some editors write, is not part of the JSON.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Why a value could not be read.
@@ -92,7 +157,7 @@ impl From<&str> for Unreadable {
 /// Parses, checks the version and migrates up to `current`. Returns the progress and the
 /// version it was stored in.
 fn parse(raw: &str, current: u32, migrations: &[Migration]) -> Result<(Progress, u32), Unreadable> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| "it is not JSON".to_string())?;
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("it is not JSON ({e})"))?;
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
@@ -108,8 +173,14 @@ fn parse(raw: &str, current: u32, migrations: &[Migration]) -> Result<(Progress,
         return Err(Unreadable { reason, newer: true });
     }
     let value = migrate(value, version, migrations)?;
-    let progress: Progress = serde_json::from_value(value)
-        .map_err(|e| format!("it looks like Headroom progress but does not fit format {current}: {e}"))?;
+    let progress: Progress = serde_json::from_value(value).map_err(|e| {
+        // Read from the text again for the line and column, where the text is in this format.
+        let e = if version == current { serde_json::from_str::<Progress>(raw).err().unwrap_or(e) } else { e };
+        format!("it looks like Headroom progress but does not fit format {current}: {e}")
+    })?;
+    if progress.newest() > MAX_TIME {
+        return Err("it has a time later than any date a browser can give, so it is damaged".into());
+    }
     Ok((progress, version))
 }
 

@@ -1,11 +1,12 @@
 //! Content lint: the course index and the lesson files agree, front matter is valid, every
 //! ```sim, ```quiz, ```predict and ```figure block parses (and each figure's SVG keeps the figure
-//! rules), and every internal link lands on a lesson (and heading).
+//! rules), every internal link lands on a lesson (and heading), and nothing in a lesson needs the
+//! safe-HTML filter (`content::safe_html`) to change it.
 
 #[path = "support/lessons.rs"]
 mod lessons;
 
-use headroom::content::{self, Block, front_matter, links, markdown};
+use headroom::content::{self, Block, front_matter, links, markdown, safe_html};
 use headroom::scenario;
 use lessons::{assert_no_problems, catalog, files};
 
@@ -103,6 +104,20 @@ fn internal_links_resolve() {
         }
     }
     assert_no_problems("internal links", &problems);
+}
+
+#[test]
+fn lessons_use_only_safe_html_links_and_heading_attributes() {
+    let mut problems = Vec::new();
+    for file in files() {
+        let (front, body) = front_matter::split(&file.source);
+        // Lines are counted from the top of the file, front matter included.
+        let offset = front.map_or(0, |f| f.lines().count() + 2);
+        for (line, problem) in safe_html::check(body) {
+            problems.push(format!("{}:{}: {problem}", file.name(), line + offset));
+        }
+    }
+    assert_no_problems("raw HTML, links and heading attributes (docs/authoring.md, \"Raw HTML\")", &problems);
 }
 
 /// The links written inside the lesson's ```quiz and ```predict blocks (prompts, choices and

@@ -6,12 +6,13 @@ use std::{cell::Cell, rc::Rc, time::Duration};
 use leptos::{ev, prelude::*};
 
 use super::use_progress;
-use crate::{browser, storage::LastVisit};
+use crate::{browser, storage::local};
 
 pub fn behave(id: String, prev: Option<String>, next: Option<String>) {
     let progress = use_progress().progress;
-    let resume = progress.with_untracked(|p| p.last.as_ref().filter(|l| l.lesson == id).map(|l| l.scroll));
-    progress.update(|p| p.last = Some(LastVisit { lesson: id.clone(), scroll: resume.unwrap_or(0.0) }));
+    // How far down the lesson the learner was is kept for this tab only (sessionStorage).
+    let resume = local::session_scroll(&id);
+    progress.update(|p| p.visit(&id, browser::wall_clock_ms()));
     // The page is laid out already (it was prerendered); a heading in the address wins.
     if let Some(fraction) = resume.filter(|f| *f > 0.0)
         && browser::location_hash().is_empty()
@@ -24,7 +25,6 @@ pub fn behave(id: String, prev: Option<String>, next: Option<String>) {
 
 /// Records how far down the lesson the learner is, at most a few times a second.
 fn track_scroll(id: String) {
-    let progress = use_progress().progress;
     let pending = Rc::new(Cell::new(false));
     let handle = window_event_listener(ev::scroll, move |_| {
         if pending.replace(true) {
@@ -35,12 +35,7 @@ fn track_scroll(id: String) {
         set_timeout(
             move || {
                 pending.set(false);
-                let scroll = browser::scroll_fraction();
-                progress.update(|p| {
-                    if let Some(last) = p.last.as_mut().filter(|l| l.lesson == id) {
-                        last.scroll = (scroll * 1000.0).round() / 1000.0;
-                    }
-                });
+                local::save_session_scroll(&id, browser::scroll_fraction());
             },
             Duration::from_millis(400),
         );

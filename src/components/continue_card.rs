@@ -8,7 +8,7 @@ use crate::app::use_progress;
 #[component]
 pub fn ContinueCard(start: (String, String), titles: BTreeMap<String, String>) -> impl IntoView {
     let progress = use_progress().progress;
-    let last = progress.with_untracked(|p| p.last.as_ref().map(|l| l.lesson.clone()));
+    let last = progress.with_untracked(|p| p.last_lesson().map(str::to_string));
     match last.and_then(|id| titles.get(&id).map(|title| (id, title.clone()))) {
         Some((id, title)) => view! {
             <a class="continue" data-testid="continue" href=format!("learn/{id}/")>

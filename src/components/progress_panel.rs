@@ -22,11 +22,16 @@ pub fn ProgressPanel() -> impl IntoView {
             input.set_value("");
         }
         spawn_local(async move {
-            let result = browser::read_file(file).await.and_then(|text| storage::import(&text));
+            let result = browser::read_file(file).await.and_then(|text| {
+                storage::import(&text, crate::content::embedded_catalog(), browser::wall_clock_ms())
+            });
             match result {
                 Ok(imported) => {
-                    let lessons = imported.completed.len();
-                    ctx.progress.set(imported);
+                    let lessons = imported.progress().completed_count();
+                    let now = browser::wall_clock_ms();
+                    ctx.progress.update(|p| {
+                        *p = storage::plan_import(p, &imported, storage::ImportMode::Replace, now).0
+                    });
                     message.set(format!("Progress imported: {lessons} lessons complete."));
                 }
                 Err(e) => message
@@ -39,7 +44,7 @@ pub fn ProgressPanel() -> impl IntoView {
             "Reset all progress? Completed lessons and quiz answers will be cleared. Export first if you may want them back.",
         ) {
             ctx.progress.update(|p| {
-                *p = storage::Progress { theme: p.theme, ..Default::default() };
+                p.reset(browser::wall_clock_ms());
             });
             message.set("Progress reset.".into());
         }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     app::use_progress,
+    browser,
     content::quiz::{self, Answer, Question, QuestionKind, Quiz, Reading},
     storage::StoredAnswer,
 };
@@ -14,20 +15,20 @@ pub fn QuizView(quiz: Quiz, id: String, #[prop(optional)] prediction: bool) -> i
     let progress = use_progress().progress;
     let count = quiz.questions.len();
     let record_id = id.clone();
-    let record = move || progress.with(|p| p.quizzes.get(&record_id).cloned().unwrap_or_default());
+    let record = move || progress.with(|p| p.quiz(&record_id).cloned().unwrap_or_default());
     let score = Memo::new(move |_| {
         let r = record();
-        let answered = r.answers.iter().flatten().count();
+        let answered = r.answered();
         if answered == 0 {
             String::new()
         } else {
-            format!("Answered {answered} of {count}; {} right the first time.", r.correct)
+            format!("Answered {answered} of {count}; {} right the first time.", r.correct())
         }
     });
     let again_id = id.clone();
     let try_again = move |_| {
         progress.update(|p| {
-            p.quizzes.remove(&again_id);
+            p.clear_quiz(&again_id, browser::wall_clock_ms());
         })
     };
     let questions = quiz
@@ -54,9 +55,7 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String,
     let progress = use_progress().progress;
     let question = StoredValue::new(question);
     let id = quiz_id.clone();
-    let answered = Memo::new(move |_| {
-        progress.with(|p| p.quizzes.get(&id).and_then(|r| r.answers.get(index).cloned().flatten()))
-    });
+    let answered = Memo::new(move |_| progress.with(|p| p.quiz(&id).and_then(|r| r.answer(index).cloned())));
     let selected = RwSignal::new(Vec::<usize>::new());
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -84,7 +83,10 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String,
                 error.set(None);
                 let correct = question.with_value(|q| q.is_correct(&answer));
                 let stored = StoredAnswer::from(&answer);
-                progress.update(|p| p.record_answer(&quiz_id, count, index, stored, correct));
+                let now = browser::wall_clock_ms();
+                progress.update(|p| {
+                    p.record_answer(&quiz_id, count, index, stored, correct, now);
+                });
             }
         }
     };

@@ -9,14 +9,14 @@ use crate::{app::use_progress, browser, storage::Theme};
 pub fn ThemeToggle() -> impl IntoView {
     let progress = use_progress().progress;
     Effect::new(move |_| {
-        let value = match progress.with(|p| p.theme) {
+        let value = match progress.with(|p| p.theme()) {
             Theme::System => None,
             Theme::Light => Some("light"),
             Theme::Dark => Some("dark"),
         };
         browser::set_root_attribute("data-theme", value);
     });
-    let theme = move || progress.with(|p| p.theme);
+    let theme = move || progress.with(|p| p.theme());
     let label = move || match theme() {
         Theme::System => "◐ Auto",
         Theme::Light => "☀ Light",
@@ -29,11 +29,12 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     let next = move |_| {
         progress.update(|p| {
-            p.theme = match p.theme {
+            let next = match p.theme() {
                 Theme::System => Theme::Light,
                 Theme::Light => Theme::Dark,
                 Theme::Dark => Theme::System,
-            }
+            };
+            p.set_theme(next, browser::wall_clock_ms());
         })
     };
     view! {

@@ -52,7 +52,7 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
     let mut rendered = Rendered::default();
     let mut ids = HashSet::new();
     let mut pending: Vec<Event> = Vec::new();
-    let mut events = Parser::new_ext(body, options());
+    let mut events = super::safe_html::filter(Parser::new_ext(body, options()));
     while let Some(event) = events.next() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
@@ -108,7 +108,8 @@ fn resolve_link<'a>(event: Event<'a>, course: &str, lesson: &str) -> Event<'a> {
 /// without a wrapping `<p>`; its links resolve as the lesson's prose does.
 pub fn inline_html(text: &str, course: &str, lesson: &str) -> String {
     let mut out = String::new();
-    let events = Parser::new_ext(text, options()).map(|event| resolve_link(event, course, lesson));
+    let events = super::safe_html::filter(Parser::new_ext(text, options()))
+        .map(|event| resolve_link(event, course, lesson));
     html::push_html(&mut out, events);
     let trimmed = out.trim();
     trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(trimmed).to_string()

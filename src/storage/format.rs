@@ -1,45 +1,110 @@
-//! The progress format, version [`super::VERSION`]. Lesson ids are `course/lesson`.
+//! The progress format, version [`super::VERSION`]. The edits the page makes are in `edit.rs`.
+//!
+//! Every record carries the time it was made (`Millis`, given by the caller: this module reads
+//! no clock), so two copies of progress can be merged ([`super::merge`]). Lesson ids are
+//! `course/lesson`; quiz ids `course/lesson#n` or `course/lesson#predict-n`; goal ids
+//! `course/lesson#goal-name`.
+//!
+//! Removals are kept as times, not by deleting: a reset is [`Progress::reset_at`], a lesson
+//! marked not done keeps its `cleared` time, a quiz whose answers were cleared keeps its own.
+//! That is what stops an older copy in another tab from bringing them back.
+//!
+//! The fields are private to `storage` so that every edit goes through a method that stamps it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// Milliseconds since the Unix epoch. 0 means "before format 2 kept times".
+pub type Millis = u64;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Progress {
-    pub version: u32,
-    #[serde(default)]
-    pub completed: BTreeSet<String>,
-    /// Keyed by `course/lesson#n`, the lesson's n-th quiz (from 0).
-    #[serde(default)]
-    pub quizzes: BTreeMap<String, QuizRecord>,
-    #[serde(default)]
-    pub last: Option<LastVisit>,
-    #[serde(default)]
-    pub theme: Theme,
+    pub(super) version: u32,
+    /// When progress was last reset. Lessons, answers, goals and the last visit belong to the
+    /// reset they were recorded after; a copy with an older reset loses them on merge.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub(super) reset: Millis,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) lessons: BTreeMap<String, LessonMark>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) quizzes: BTreeMap<String, QuizRecord>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) goals: BTreeMap<String, Goal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) last: Option<LastVisit>,
+    #[serde(default, skip_serializing_if = "ThemeChoice::is_default")]
+    pub(super) theme: ThemeChoice,
 }
 
+/// A lesson's "done" mark.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonMark {
+    /// When it was first marked done (since `cleared`); `None`: not done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) done: Option<Millis>,
+    /// When it was last marked not done; a copy with an older `cleared` loses to this one.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub(super) cleared: Millis,
+}
+
+/// A quiz's answers, by question index (from 0).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuizRecord {
-    /// One slot per question; `None` until it is answered.
-    pub answers: Vec<Option<StoredAnswer>>,
-    pub correct: u32,
+    /// When its answers were last cleared ("Clear answers").
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub(super) cleared: Millis,
+    #[serde(default)]
+    pub(super) answers: BTreeMap<u32, AnswerRecord>,
+}
+
+/// One answered question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRecord {
+    pub at: Millis,
+    /// Whether it was right when it was first answered. `None` for an answer kept by format 1,
+    /// which counted right answers per quiz rather than per question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<bool>,
+    pub answer: StoredAnswer,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum StoredAnswer {
     Choices(Vec<usize>),
     Number(f64),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A graded challenge met: when, and the scenario (as a query) that met it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub at: Millis,
+    pub query: String,
+}
+
+/// The lesson visited last. (How far down it the learner was is not kept here: the page keeps
+/// that for the tab only.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LastVisit {
     pub lesson: String,
-    /// How far down the page the learner was, from 0 to 1.
-    pub scroll: f64,
+    pub at: Millis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeChoice {
+    pub value: Theme,
+    pub at: Millis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Follow the system setting.
@@ -49,58 +114,26 @@ pub enum Theme {
     Dark,
 }
 
+fn is_zero(t: &Millis) -> bool {
+    *t == 0
+}
+
+impl ThemeChoice {
+    fn is_default(&self) -> bool {
+        *self == ThemeChoice::default()
+    }
+}
+
 impl Default for Progress {
     fn default() -> Self {
         Progress {
             version: super::VERSION,
-            completed: BTreeSet::new(),
+            reset: 0,
+            lessons: BTreeMap::new(),
             quizzes: BTreeMap::new(),
+            goals: BTreeMap::new(),
             last: None,
-            theme: Theme::System,
-        }
-    }
-}
-
-impl Progress {
-    pub fn to_json(&self) -> String {
-        // A map of plain data always serializes; the fallback keeps this total.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    pub fn to_pretty_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-
-    pub fn is_complete(&self, lesson: &str) -> bool {
-        self.completed.contains(lesson)
-    }
-
-    pub fn set_complete(&mut self, lesson: &str, done: bool) {
-        if done {
-            self.completed.insert(lesson.to_string());
-        } else {
-            self.completed.remove(lesson);
-        }
-    }
-
-    pub fn record_answer(
-        &mut self,
-        quiz: &str,
-        questions: usize,
-        index: usize,
-        answer: StoredAnswer,
-        correct: bool,
-    ) {
-        let record = self.quizzes.entry(quiz.to_string()).or_default();
-        if record.answers.len() < questions {
-            record.answers.resize(questions, None);
-        }
-        if let Some(slot) = record.answers.get_mut(index) {
-            let first_answer = slot.is_none();
-            *slot = Some(answer);
-            if first_answer && correct {
-                record.correct += 1;
-            }
+            theme: ThemeChoice::default(),
         }
     }
 }

@@ -65,3 +65,26 @@ pub fn request_persistence() {
         let _ = window.navigator().storage().persist();
     }
 }
+
+/// How far down lesson `id` this tab had read, kept in sessionStorage: it belongs to one tab,
+/// so two tabs never fight over it and it never enters the learner's saved progress.
+pub fn session_scroll(id: &str) -> Option<f64> {
+    let value = session()?.get_item(&scroll_key(id)).ok().flatten()?;
+    value.parse::<f64>().ok().filter(|f| f.is_finite()).map(|f| f.clamp(0.0, 1.0))
+}
+
+/// Remembers how far down lesson `id` this tab has read (best effort: a refusal loses nothing
+/// the learner keeps).
+pub fn save_session_scroll(id: &str, fraction: f64) {
+    if let Some(session) = session() {
+        let _ = session.set_item(&scroll_key(id), &format!("{fraction:.3}"));
+    }
+}
+
+fn session() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn scroll_key(id: &str) -> String {
+    format!("headroom.scroll.{id}")
+}
