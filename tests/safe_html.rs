@@ -197,9 +197,10 @@ fn what_lessons_use_passes_untouched() {
     for kept in [
         "<h2 id=\"caching\" class=\"wide\">",
         "<details>\n<summary>Reference design</summary>",
-        "href=\"learn/sd/caching#ttl\"",
+        "href=\"learn/sd/caching/#ttl\"",
         "href=\"https://example.org/a:b\"",
         "href=\"mailto:a@example.org\"",
+        "<a href=\"mailto:a@example.org\">a@example.org</a>",
         "W<sub>q</sub>",
         "x<sup>2</sup><br>y",
         "<details open><summary>Open</summary>Press <kbd>→</kbd>. &amp; &#8212; fine</details>",

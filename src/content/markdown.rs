@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
 use super::{figure, figure::Figure, links, quiz, quiz::Quiz, sim_block::SimBlock};
 
@@ -90,10 +90,11 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
 }
 
 /// A link to another lesson or heading becomes its site address ([`links`]); any other event
-/// passes through.
+/// passes through, and so does an e-mail autolink (`<a@example.org>`), whose destination is an
+/// address rather than a path.
 fn resolve_link<'a>(event: Event<'a>, course: &str, lesson: &str) -> Event<'a> {
     match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if link_type != LinkType::Email => {
             let dest_url = match links::resolve(course, lesson, &dest_url) {
                 Some(target) => target.href().into(),
                 None => dest_url,
