@@ -31,7 +31,8 @@ pub use progress::{Notice, ProgressContext, provide_progress_context, use_progre
 use crate::{
     browser,
     components::{
-        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView, ThemeToggle,
+        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView, SectionReview,
+        ThemeToggle,
     },
     content::SimBlock,
     islands::{ATTRIBUTE, Island},
@@ -154,6 +155,7 @@ fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
         Island::Continue { start, titles } => view! { <ContinueCard start titles/> }.into_any(),
         Island::CourseProgress { lessons, hours } => view! { <CourseProgress lessons hours/> }.into_any(),
         Island::LessonCheck { id } => view! { <LessonCheck id/> }.into_any(),
+        Island::SectionReview { review, href, lessons } => view! { <SectionReview review href lessons/> }.into_any(),
         Island::ProgressPanel => view! { <ProgressPanel/> }.into_any(),
         Island::Lesson { id, prev, next } => {
             lesson::behave(id, prev, next);

@@ -9,6 +9,7 @@ mod mark_complete;
 mod notice_bar;
 mod progress_panel;
 mod quiz_view;
+mod section_review;
 mod theme_toggle;
 
 pub use continue_card::ContinueCard;
@@ -18,4 +19,5 @@ pub use mark_complete::MarkComplete;
 pub use notice_bar::NoticeBar;
 pub use progress_panel::ProgressPanel;
 pub use quiz_view::QuizView;
+pub use section_review::SectionReview;
 pub use theme_toggle::ThemeToggle;

@@ -39,6 +39,14 @@ pub enum Island {
         /// `Some(hours)` on the course page ("about 12 hours in all"); `None` on a card.
         hours: Option<u32>,
     },
+    /// Whether a section's review page is due, under the section's title on its course page.
+    SectionReview {
+        /// The review page's id (`course/slug`) and address.
+        review: String,
+        href: String,
+        /// Ids of the section's lessons (not its review or reference pages).
+        lessons: Vec<String>,
+    },
     /// The check mark beside one lesson in a course's list.
     LessonCheck { id: String },
     /// Export, import and reset of progress (home page).
@@ -91,6 +99,7 @@ mod tests {
             Island::ThemeToggle,
             Island::Continue { start: ("c/a".into(), "A".into()), titles: [("c/a".into(), "A".into())].into() },
             Island::CourseProgress { lessons: vec!["c/a".into()], hours: Some(3) },
+            Island::SectionReview { review: "c/r".into(), href: "learn/c/r/".into(), lessons: vec!["c/a".into()] },
             Island::Lesson { id: "c/a".into(), prev: None, next: Some("learn/c/b/".into()) },
             Island::Quiz { id: "c/a#0".into(), quiz, prediction: false },
             Island::Sim { scenario: "kind = queue\n".into(), controls: vec!["rate".into()], caption: None },

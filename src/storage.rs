@@ -20,6 +20,7 @@ pub mod import;
 pub mod local;
 mod merge;
 mod migrate;
+pub mod review;
 
 pub use format::{
     AnswerRecord, Goal, LastVisit, LessonMark, Millis, Progress, QuizRecord, StoredAnswer, Theme, ThemeChoice,
@@ -27,6 +28,7 @@ pub use format::{
 pub use import::{Changes, ImportMode, Imported, import, plan_import};
 pub use merge::{merge, sync};
 pub use migrate::{MIGRATIONS, Migration, migrate};
+pub use review::{REVIEW_AGAIN_AFTER, ReviewState};
 
 /// Where progress lives in localStorage.
 pub const KEY: &str = "headroom.progress";

@@ -2,7 +2,7 @@
 // corrupt, from a newer version, or switched off.
 const fs = require('fs');
 const { test, expect } = require('../fixtures');
-const { HomePage, CoursePage, LessonPage } = require('../pages/site');
+const { HomePage, CoursePage, LessonPage, live } = require('../pages/site');
 const { lessonTitle } = require('./lessons');
 
 const COURSE = 'system-design';
@@ -136,4 +136,32 @@ test('storage that throws leaves the site usable, with a notice', async ({ page 
   await lesson.markComplete.click();
   await expect(lesson.markComplete).toHaveAttribute('aria-pressed', 'true');
   await answerFirstQuestion(lesson);
+});
+
+test('a section review falls due once most of its section is complete, and is done once taken', async ({ page }) => {
+  const course = new CoursePage(page);
+  await course.open(COURSE);
+  const foundations = page.getByTestId('review-state').first();
+  await expect(foundations).toHaveText('Section review: due after 4 more lessons');
+  await expect(foundations.getByRole('link')).toHaveCount(0);
+
+  const lesson = new LessonPage(page);
+  for (const slug of ['scalability-performance-reliability', 'latency-throughput', 'cap-theorem', 'back-of-the-envelope']) {
+    await lesson.open(COURSE, slug);
+    await lesson.markComplete.click();
+    await expect(lesson.markComplete).toHaveAttribute('aria-pressed', 'true');
+  }
+  await course.open(COURSE);
+  const due = foundations.getByRole('link', { name: /Section review due/ });
+  await expect(due).toBeVisible();
+  await due.click();
+  await expect(page).toHaveURL(/learn\/system-design\/foundations-review\/$/);
+  await live(page);
+  await lesson.markComplete.click();
+  await expect(lesson.markComplete).toHaveAttribute('aria-pressed', 'true');
+
+  await course.open(COURSE);
+  await expect(foundations).toHaveText('Section reviewed ✓');
+  // The next section has not started: its review is not due.
+  await expect(page.getByTestId('review-state').nth(1)).toContainText('due after');
 });

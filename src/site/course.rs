@@ -4,9 +4,9 @@ use maud::{Markup, html};
 
 use super::{Page, Route, chrome, counted, home};
 use crate::{
-    content::{Course, Lesson, Page as PageKind, links},
+    content::{Course, Lesson, Page as PageKind, Section, links},
     islands::Island,
-    storage::lesson_id,
+    storage::{ReviewState, lesson_id, review},
 };
 
 pub fn page(course: &Course) -> Page {
@@ -29,6 +29,7 @@ pub fn page(course: &Course) -> Page {
             @for section in &course.sections {
                 section.course-section {
                     h2 { (section.title) }
+                    (review_line(course, section))
                     ol.lesson-list {
                         @for lesson in &section.lessons { (row(course, lesson)) }
                     }
@@ -66,6 +67,27 @@ fn row(course: &Course, lesson: &Lesson) -> Markup {
             span.minutes { (lesson.front.minutes) " min" }
         }
     }
+}
+
+/// Under a section's title, when the section ends in a review page: whether it is due (the app
+/// fills in the learner's state; the build writes the state of a new learner).
+fn review_line(course: &Course, section: &Section) -> Markup {
+    let Some(review) = section.lessons.iter().find(|l| l.front.page == PageKind::Review) else {
+        return html! {};
+    };
+    let lessons: Vec<String> = section
+        .lessons
+        .iter()
+        .filter(|l| l.front.page == PageKind::Lesson)
+        .map(|l| lesson_id(&course.slug, &l.slug))
+        .collect();
+    let state = ReviewState::NotYet { done: 0, needed: review::needed(lessons.len()) };
+    let island = Island::SectionReview {
+        review: lesson_id(&course.slug, &review.slug),
+        href: links::lesson_href(&course.slug, &review.slug),
+        lessons,
+    };
+    chrome::island(&island, html! { p.review-state data-testid="review-state" { (state.describe().0) } })
 }
 
 /// The check mark, as the app also draws it.
