@@ -36,7 +36,7 @@ use crate::{
     },
     content::SimBlock,
     islands::{ATTRIBUTE, Island},
-    widgets::{SimWidget, WidgetConfig},
+    widgets::{SimWidget, WidgetConfig, test_hooks},
 };
 
 /// Entry point of the site module: every island but the simulations. It runs as the module is
@@ -97,8 +97,10 @@ pub fn start_widgets() {
     } else {
         for (el, island) in islands {
             match island {
-                Ok(Island::Sim { scenario, controls, caption }) => mount(el, move || {
-                    let config = WidgetConfig::from_block(&SimBlock { scenario, controls, caption });
+                // Remountable by the browser tests (`widgets::test_hooks`).
+                Ok(Island::Sim { scenario, controls, caption }) => test_hooks::mount_remountable(el, move || {
+                    let block = SimBlock { scenario: scenario.clone(), controls: controls.clone(), caption: caption.clone() };
+                    let config = WidgetConfig::from_block(&block);
                     view! { <SimWidget config/> }.into_any()
                 }),
                 Ok(Island::Embed { kind }) => mount(el, move || view! { <EmbedPage kind/> }.into_any()),

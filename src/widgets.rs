@@ -17,7 +17,7 @@ mod sim_widget;
 mod static_widget;
 mod stepped_table;
 mod sweep_view;
-mod test_hooks;
+pub mod test_hooks;
 mod theory_note;
 mod widget_state;
 

@@ -69,10 +69,11 @@ test('a hostile scenario played at top speed for 30 s keeps wasm memory bounded'
   expect(await widget.play.getAttribute('aria-pressed')).toBe('true');
 });
 
-// Pages are now separate documents, so moving between lessons starts a fresh wasm instance and
-// no longer exercises unmounting. The embed builder's live preview remounts widgets in one page:
-// this test moves there when the builder lands (it is the path the leak would take).
-test.fixme('widgets that go away free their animation-frame loops', async ({ page }) => {
+// Pages are separate documents, so nothing in a page unmounts a widget; the test hook
+// `window.__headroom.remountWidgets(n)` (src/widgets/test_hooks.rs) unmounts every widget of the
+// page and mounts it again in place, n times. Each mount starts a frame loop; each unmount must
+// free it (its closure used to keep itself alive: one leaked loop per mount).
+test('widgets that go away free their animation-frame loops', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.open('system-design', 'sync-vs-async');
   await new SimWidget(page).visible();
@@ -80,15 +81,19 @@ test.fixme('widgets that go away free their animation-frame loops', async ({ pag
     loops: window.__headroom ? window.__headroom.frameLoops : undefined,
     widgets: document.querySelectorAll('[data-testid="sim-widget"]:not(.static)').length,
   }));
-  // Each move mounts the next lesson's widgets and unmounts the last one's.
-  for (let i = 0; i < 8; i++) {
-    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-    await expect(page).toHaveURL(i % 2 === 0 ? /learn\/system-design\/(?!sync-vs-async)/ : /sync-vs-async$/);
-    await expect(lesson.body).toBeVisible();
-  }
+  await expect.poll(async () => (await live()).loops, { message: 'frame loops counted' }).toBeGreaterThan(0);
+  const before = await live();
+  expect(before.loops, 'one frame loop per live widget before remounting').toBe(before.widgets);
+  await page.evaluate(() => window.__headroom.remountWidgets(20));
   await new SimWidget(page).visible();
+  // A widget can be played after its remount: the new loop runs.
+  const widget = new SimWidget(page);
+  await widget.start();
+  await expect.poll(async () => seconds(await widget.time())).toBeGreaterThan(0);
+  await widget.pause();
+  // The old loops' callbacks are freed a task after their cleanup.
   await expect.poll(async () => {
     const { loops, widgets } = await live();
-    return loops - widgets;
-  }, { message: 'frame loops alive beyond the widgets on the page' }).toBe(0);
+    return { loops, widgets };
+  }, { message: 'frame loops alive after 20 remounts' }).toEqual(before);
 });

@@ -20,7 +20,23 @@ pub struct Job<P> {
     /// Seconds of work on a speed-1 worker.
     pub work: f64,
     pub enqueued: f64,
-    pub high: bool,
+    pub class: Class,
+}
+
+/// A job's priority class. Eight bytes wide on purpose: a `bool` here left seven bytes of
+/// padding in every `Job`, which the compiler copied with overlapping moves that stalled the
+/// hot path (the processor could not forward the stores to the loads).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
+pub enum Class {
+    Normal = 0,
+    High = 1,
+}
+
+impl Class {
+    pub fn of(high: bool) -> Class {
+        if high { Class::High } else { Class::Normal }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,6 +87,10 @@ pub struct Station<P> {
     /// Jobs waiting (not counting abandoned ones).
     pub waiting: usize,
     pub busy: usize,
+    /// Workers up, and of those the ones not retiring: counted whenever a worker comes, goes,
+    /// dies or recovers, since every event reads them (`is_up`, `available`).
+    up: usize,
+    active: usize,
     last: f64,
     /// Totals since time 0 (up to `last`), and their values when measurement started.
     tally: Tally,
@@ -102,7 +122,7 @@ impl Tally {
 
 impl<P: Copy> Station<P> {
     pub fn new(workers: usize, speeds: &[f64], discipline: Discipline, capacity: Option<u64>) -> Self {
-        Station {
+        let mut station = Station {
             workers: (0..workers).map(|i| Worker::new(speeds.get(i).copied().unwrap_or(1.0))).collect(),
             queue: VecDeque::new(),
             high: VecDeque::new(),
@@ -110,10 +130,20 @@ impl<P: Copy> Station<P> {
             capacity,
             waiting: 0,
             busy: 0,
+            up: 0,
+            active: 0,
             last: 0.0,
             tally: Tally::default(),
             baseline: Tally::default(),
-        }
+        };
+        station.recount();
+        station
+    }
+
+    /// Counts the workers up and the active ones again, after any of them changed.
+    fn recount(&mut self) {
+        self.up = self.workers.iter().filter(|w| w.up).count();
+        self.active = self.workers.iter().filter(|w| w.up && !w.retiring).count();
     }
 
     /// Brings the time-weighted accounting up to `now`.
@@ -134,7 +164,7 @@ impl<P: Copy> Station<P> {
             return Offer::Full;
         }
         self.waiting += 1;
-        if self.discipline == Discipline::Priority && job.high {
+        if self.discipline == Discipline::Priority && job.class == Class::High {
             self.high.push_back(job);
         } else {
             self.queue.push_back(job);
@@ -166,6 +196,7 @@ impl<P: Copy> Station<P> {
         if w.retiring {
             w.up = false;
             w.retiring = false;
+            self.recount();
         }
         self.busy -= 1;
         self.tally.completed += 1;
@@ -228,6 +259,7 @@ impl<P: Copy> Station<P> {
         w.up = false;
         w.epoch = w.epoch.wrapping_add(1);
         let job = w.job.take();
+        self.recount();
         if job.is_some() {
             self.busy -= 1;
         }
@@ -247,6 +279,7 @@ impl<P: Copy> Station<P> {
         if let Some(w) = self.workers.get_mut(i) {
             w.up = true;
         }
+        self.recount();
     }
 
     /// Adds a worker (autoscaling), reusing a departed one's place.
@@ -254,9 +287,11 @@ impl<P: Copy> Station<P> {
         self.advance(now);
         if let Some(i) = self.workers.iter().position(|w| !w.up && w.job.is_none()) {
             self.workers[i].up = true;
+            self.recount();
             return i as u16;
         }
         self.workers.push(Worker::new(1.0));
+        self.recount();
         (self.workers.len() - 1) as u16
     }
 
@@ -269,6 +304,7 @@ impl<P: Copy> Station<P> {
             let w = &mut self.workers[i];
             if w.job.is_some() { w.retiring = true } else { w.up = false }
         }
+        self.recount();
     }
 
     /// Drops the jobs `is_live` rejects from the queues, when they have come to outnumber the
@@ -294,13 +330,15 @@ impl<P> Station<P> {
     }
 
     /// Workers up and not retiring.
+    #[inline]
     pub fn available(&self) -> usize {
-        self.workers.iter().filter(|w| w.up && !w.retiring).count()
+        self.active
     }
 
     /// Whether any worker is up.
+    #[inline]
     pub fn is_up(&self) -> bool {
-        self.workers.iter().any(|w| w.up)
+        self.up > 0
     }
 
     /// Requests at this station: waiting plus in service.

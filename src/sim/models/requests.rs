@@ -245,16 +245,26 @@ impl RequestPath {
     }
 
     /// Requests in the system, waiting, and workers busy and available, right now.
+    #[inline]
     fn levels(&self) -> Levels {
-        let mut levels = Levels { in_system: self.requests.len() as f64, ..Levels::default() };
-        let stations = self.stations.iter().map(|s| (s.waiting, s.busy, s.available()));
-        let database = self.data.as_ref().map(|d| (d.db.waiting, d.db.busy, d.db.available()));
-        for (waiting, busy, available) in stations.chain(database) {
-            levels.queue += waiting as f64;
-            levels.busy += busy as f64;
-            levels.workers += available as f64;
+        // Summed as integers (exact, as the floating-point sums of these small counts were).
+        let (mut waiting, mut busy, mut available) = (0, 0, 0);
+        for station in &self.stations {
+            waiting += station.waiting;
+            busy += station.busy;
+            available += station.available();
         }
-        levels
+        if let Some(data) = &self.data {
+            waiting += data.db.waiting;
+            busy += data.db.busy;
+            available += data.db.available();
+        }
+        Levels {
+            in_system: self.requests.len() as f64,
+            queue: waiting as f64,
+            busy: busy as f64,
+            workers: available as f64,
+        }
     }
 
     /// Jobs held in the queues (abandoned ones included, until their queue compacts).

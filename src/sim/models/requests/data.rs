@@ -20,7 +20,7 @@ use crate::sim::cache::{Cache, CacheConfig, Eviction, InsertOptions, KeyMap, Loo
 use crate::sim::dist::exponential;
 use crate::sim::request::{ReqRef, Stage};
 use crate::sim::rng::uniform;
-use crate::sim::station::{Job, Offer, Station};
+use crate::sim::station::{Class, Job, Offer, Station};
 
 /// Waiters on one key's read past which the list drops those that gave up.
 const COMPACT_WAITERS: usize = 4096;
@@ -174,7 +174,7 @@ impl RequestPath {
         }
         let Some(data) = &mut self.data else { return };
         let work = exponential(&mut self.rng.database, self.scenario.cache.db_time);
-        let job = Job { payload: task, work, enqueued: now, high: false };
+        let job = Job { payload: task, work, enqueued: now, class: Class::Normal };
         if let Offer::Started { worker, done_at, epoch } = data.db.offer(job, now) {
             k.schedule(done_at, EventKind::DatabaseDone { worker, epoch });
         }

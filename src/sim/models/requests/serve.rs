@@ -5,7 +5,7 @@ use super::EventKind;
 use super::flow::Failure;
 use super::{K, RequestPath};
 use crate::sim::request::{ReqRef, Stage};
-use crate::sim::station::{Job, Offer};
+use crate::sim::station::{Class, Job, Offer};
 
 impl RequestPath {
     /// Picks a server for `r` and offers it the work.
@@ -39,7 +39,7 @@ impl RequestPath {
             return;
         }
         let work = self.work.sample(&mut self.rng.work);
-        let job = Job { payload: r, work, enqueued: now, high };
+        let job = Job { payload: r, work, enqueued: now, class: Class::of(high) };
         match target.offer(job, now) {
             Offer::Started { worker, done_at, epoch } => {
                 let station = station as u16;
