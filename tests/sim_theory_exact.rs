@@ -186,7 +186,9 @@ fn check_classes(label: &str, scenario: &str, seeds: &[u64], tolerance: f64) {
         let share = r.classes[0].completed as f64 / r.completed as f64;
         check(&format!("{label} high share"), share, high.share, 0.01);
     }
-    let class = |i: usize, field: &str| mean(&reports, |r| r.metric(&format!("{}_{field}", r.classes[i].class)).unwrap_or(f64::NAN));
+    let class = |i: usize, field: &str| {
+        mean(&reports, |r| r.metric(&format!("{}_{field}", r.classes[i].class)).unwrap_or(f64::NAN))
+    };
     check(&format!("{label} high-class wait"), class(0, "mean_wait"), high.mean_wait, tolerance);
     check(&format!("{label} low-class wait"), class(1, "mean_wait"), low.mean_wait, tolerance);
     check(&format!("{label} high-class latency"), class(0, "mean_latency"), high.mean_latency, tolerance);
@@ -208,8 +210,18 @@ fn priority_classes_follow_cobham() {
     check_classes("M/M/1 priority", scenario, &[1, 2, 3], 0.03);
     // Several servers (W0 = Erlang C / cμ), and constant service on one (W0 = λE[S²]/2), at
     // rho 0.7.
-    check_classes("M/M/3 priority", "kind=queue servers=3 rate=2.1 discipline=priority high_share=0.2", &[1, 2], 0.03);
-    check_classes("M/D/1 priority", "kind=queue rate=0.7 service=const discipline=priority high_share=0.5", &[1, 2], 0.03);
+    check_classes(
+        "M/M/3 priority",
+        "kind=queue servers=3 rate=2.1 discipline=priority high_share=0.2",
+        &[1, 2],
+        0.03,
+    );
+    check_classes(
+        "M/D/1 priority",
+        "kind=queue rate=0.7 service=const discipline=priority high_share=0.5",
+        &[1, 2],
+        0.03,
+    );
     // Unequal speeds: all busy, completions come at μΣv, so W0 = P(wait) / (μΣv).
     check_classes(
         "speeds priority",

@@ -45,9 +45,24 @@ fn cases() -> Vec<Case> {
     let passed: (Pick, Measure) = (|p| p.admitted_rate, |r| r.throughput);
     let stale: (Pick, Measure) = (|p| p.stale_ratio, |r| r.metric("stale_ratio").unwrap_or(f64::NAN));
     vec![
-        case("M/D/2, ρ 0.8 (Allen-Cunneen), mean wait", "kind=queue servers=2 rate=1.6 service=const", WAIT, 0.1),
-        case("M/G/4 lognormal, ρ 0.8, mean wait", "kind=queue servers=4 rate=3.2 service=lognormal sigma=1", WAIT, 0.1),
-        case("M/G/4 lognormal, ρ 0.5, mean wait", "kind=queue servers=4 rate=2 service=lognormal sigma=1", WAIT, 0.3),
+        case(
+            "M/D/2, ρ 0.8 (Allen-Cunneen), mean wait",
+            "kind=queue servers=2 rate=1.6 service=const",
+            WAIT,
+            0.1,
+        ),
+        case(
+            "M/G/4 lognormal, ρ 0.8, mean wait",
+            "kind=queue servers=4 rate=3.2 service=lognormal sigma=1",
+            WAIT,
+            0.1,
+        ),
+        case(
+            "M/G/4 lognormal, ρ 0.5, mean wait",
+            "kind=queue servers=4 rate=2 service=lognormal sigma=1",
+            WAIT,
+            0.3,
+        ),
         case(
             "M/G/4 lognormal `sigma = 2`, ρ 0.8, mean wait",
             "kind=queue servers=4 rate=3.2 service=lognormal sigma=2",
@@ -120,8 +135,18 @@ fn cases() -> Vec<Case> {
             LATENCY,
             0.15,
         ),
-        case("power of two choices, 10 servers, ρ 0.9", "kind=balancer policy=p2c servers=10 rate=9", LATENCY, 0.15),
-        case("power of two choices, 50 servers, ρ 0.9", "kind=balancer policy=p2c servers=50 rate=45", LATENCY, 0.05),
+        case(
+            "power of two choices, 10 servers, ρ 0.9",
+            "kind=balancer policy=p2c servers=10 rate=9",
+            LATENCY,
+            0.15,
+        ),
+        case(
+            "power of two choices, 50 servers, ρ 0.9",
+            "kind=balancer policy=p2c servers=50 rate=45",
+            LATENCY,
+            0.05,
+        ),
         case(
             "12 workers, six at speed 1 and six at 0.5, ρ 0.89, mean latency (average speed)",
             "kind=queue servers=12 speeds=1,1,1,1,1,1,0.5,0.5,0.5,0.5,0.5,0.5 rate=8",
@@ -134,7 +159,12 @@ fn cases() -> Vec<Case> {
             LATENCY,
             0.15,
         ),
-        case("LRU, 1000 keys, Zipf 0.8, 100 entries, warm (Che)", "kind=cache keys=1000 zipf=0.8 capacity=100 warm=true", hits, 0.05),
+        case(
+            "LRU, 1000 keys, Zipf 0.8, 100 entries, warm (Che)",
+            "kind=cache keys=1000 zipf=0.8 capacity=100 warm=true",
+            hits,
+            0.05,
+        ),
         case(
             "LRU, 10000 keys, Zipf 1, 500 entries, warm, `db_time` 0.05",
             "kind=cache keys=10000 zipf=1 capacity=500 warm=true db_time=0.05",
@@ -221,7 +251,9 @@ fn approximation_errors() {
     }
     // Peak-EWMA shows no figure: the supermarket limit, its nearest form, is too far off.
     println!();
-    for (label, rate) in [("peak-EWMA, 10 servers, ρ 0.8, mean latency", 8), ("peak-EWMA, 10 servers, ρ 0.9", 9)] {
+    for (label, rate) in
+        [("peak-EWMA, 10 servers, ρ 0.8, mean latency", 8), ("peak-EWMA, 10 servers, ρ 0.9", 9)]
+    {
         let scenario = format!("kind=balancer servers=10 rate={rate}");
         let p2c = predict(&parse(&format!("{scenario} policy=p2c"))).and_then(|p| p.mean_latency);
         let formula = p2c.unwrap_or_else(|| panic!("{label}: no supermarket figure"));
@@ -229,7 +261,12 @@ fn approximation_errors() {
         assert_eq!(predict(&parse(&ewma)).map(|p| p.basis), Some(Basis::None), "{label}");
         let (run, _, _) = measure(&ewma, |r| r.mean_latency);
         let error = (formula - run) / run;
-        println!("| {label} (supermarket limit, not shown) | {} | {} | {} |", sig(formula), sig(run), percent(error));
+        println!(
+            "| {label} (supermarket limit, not shown) | {} | {} | {} |",
+            sig(formula),
+            sig(run),
+            percent(error)
+        );
         if error.abs() < 0.1 {
             strays.push(format!("{label}: {}, close enough to show", percent(error)));
         }

@@ -37,7 +37,8 @@ pub struct ClassReport {
 
 impl ClassReport {
     /// The names [`Report::metric`] reads for each class, after its prefix (`high_mean_wait`).
-    pub const FIELDS: &'static [&'static str] = &["completed", "mean_wait", "mean_latency", "p50", "p95", "p99"];
+    pub const FIELDS: &'static [&'static str] =
+        &["completed", "mean_wait", "mean_latency", "p50", "p95", "p99"];
 
     fn field(&self, name: &str) -> Option<f64> {
         Some(match name {

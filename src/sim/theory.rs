@@ -43,8 +43,8 @@ pub use priority::ClassPrediction;
 
 use serde::Serialize;
 
-use super::ring::expected_cv;
 use super::kinds::Footing;
+use super::ring::expected_cv;
 use crate::scenario::{Arrival, ReadFrom, Scenario};
 
 /// What theory predicts for a scenario. Each figure is `None` where no formula applies.
@@ -229,7 +229,9 @@ pub fn autoscale(s: &Scenario) -> Prediction {
         model: "target tracking".into(),
         utilization: Some(busy / needed),
         servers_needed: Some(needed),
-        typical_error: Some("a sizing rule: the run's utilization also depends on when the scaler acts".into()),
+        typical_error: Some(
+            "a sizing rule: the run's utilization also depends on when the scaler acts".into(),
+        ),
         notes,
         ..Prediction::default()
     }

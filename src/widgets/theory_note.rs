@@ -10,7 +10,9 @@ use crate::sim::theory::{self, Basis, NO_CLOSED_FORM, Prediction};
 /// The footing of a prediction in the note's words: a short label and a sentence.
 fn footing(p: &Prediction) -> (&'static str, String) {
     match p.basis {
-        Basis::Exact => ("Exact.", " The formula's assumptions are this run's: a long run converges to it.".into()),
+        Basis::Exact => {
+            ("Exact.", " The formula's assumptions are this run's: a long run converges to it.".into())
+        }
         Basis::Approximation => (
             "Approximation:",
             match &p.typical_error {

@@ -2,7 +2,9 @@
 //! the cache's size from 1 % to 100 % of the keys: hit ratio against size.
 
 use super::parts::*;
-use super::{Axis, Compare, Descriptor, Drawing, Family, Footing, Group, Sweep, SweepLine, Theory, Tone, Units};
+use super::{
+    Axis, Compare, Descriptor, Drawing, Family, Footing, Group, Sweep, SweepLine, Theory, Tone, Units,
+};
 use crate::scenario::keys::*;
 use crate::sim::models::requests::{self, Servers, Stages};
 use crate::sim::theory::{Basis, caches};

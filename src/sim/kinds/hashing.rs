@@ -1,7 +1,9 @@
 //! `hashing`: how evenly a consistent-hashing ring spreads keys, and how many move when a
 //! server joins. Computed, not simulated.
 
-use super::{Descriptor, Drawing, Family, Footing, Format, Group, Readout, Units, parts::no_check, parts::theory};
+use super::{
+    Descriptor, Drawing, Family, Footing, Format, Group, Readout, Units, parts::no_check, parts::theory,
+};
 use crate::scenario::keys::*;
 use crate::sim::models::hashing::hashing;
 use crate::sim::theory::Basis;

@@ -198,12 +198,8 @@ pub static LOW_WAIT_ROW: TheoryRow = TheoryRow {
     measured: |r| r.metric("low_mean_wait").unwrap_or(0.0),
     format: Format::Duration,
 };
-pub static P99_ROW: TheoryRow = TheoryRow {
-    label: "p99 latency",
-    predicted: |p| p.p99,
-    measured: |r| r.p99,
-    format: Format::Duration,
-};
+pub static P99_ROW: TheoryRow =
+    TheoryRow { label: "p99 latency", predicted: |p| p.p99, measured: |r| r.p99, format: Format::Duration };
 pub static TIMED_OUT_ROW: TheoryRow = TheoryRow {
     label: "share timed out",
     predicted: |p| p.timed_out_ratio,
