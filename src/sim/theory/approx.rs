@@ -52,11 +52,8 @@ pub fn allen_cunneen(lambda: f64, mu: f64, c: usize, ca2: f64, cs2: f64) -> Opti
 /// `utilization` is kept where the caller knows it holds whatever the arrivals' timing
 /// (no request lost, none added).
 pub fn none(model: &str, differs: Vec<String>, utilization: Option<f64>) -> Prediction {
-    let mut notes = Vec::new();
-    if !differs.is_empty() {
-        notes.push(format!("The formulas here leave out {}.", differs.join(" and ")));
-    }
-    notes.push(NO_CLOSED_FORM.into());
+    // `differs` says what the formulas leave out; the note says where to look instead.
+    let notes = vec![NO_CLOSED_FORM.to_string()];
     Prediction {
         model: model.into(),
         utilization,
