@@ -50,7 +50,7 @@ pub use estimate::Estimate;
 pub use float::clamp;
 pub use hashing::HashingReport;
 pub use models::{estimate, hashing};
-pub use report::{Report, ServerReport};
+pub use report::{ClassReport, Report, ServerReport};
 pub use simulation::{Action, Sim};
 pub use snapshot::Snapshot;
 

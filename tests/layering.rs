@@ -62,3 +62,26 @@ fn pure_modules_import_no_browser_crate_clock_or_entropy() {
     }
     assert!(problems.is_empty(), "pure modules reach outside:\n  {}", problems.join("\n  "));
 }
+
+/// The theory reads what it needs of a kind from the kind's descriptor (its formula and how
+/// that formula comes by its basis), never by naming a kind; the same for the theory note.
+#[test]
+fn theory_names_no_kind() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for path in ["src/sim/theory.rs", "src/sim/theory", "src/widgets/theory_note.rs"] {
+        rust_files(&root.join(path), &mut files);
+    }
+    assert!(files.len() >= 10, "found only {} files", files.len());
+    let mut problems = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("Kind::") {
+                problems.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "theory code matches on the kind:\n  {}", problems.join("\n  "));
+}

@@ -207,7 +207,9 @@ fn ttl_hit_ratio_without_eviction() {
 fn predictions_say_where_they_do_not_apply() {
     let notes = |s: &str| predict(&Scenario::parse(s).scenario).unwrap_or_default().notes;
     assert!(notes("kind=queue rate=1.2").iter().any(|n| n.contains("no steady state")));
-    assert!(notes("kind=queue arrival=bursty").iter().any(|n| n.contains("bursts")));
+    let bursty = predict(&Scenario::parse("kind=queue arrival=bursty").scenario).unwrap_or_default();
+    assert!(bursty.differs.iter().any(|n| n.contains("bursts")), "{bursty:?}");
+    assert!(bursty.notes.iter().any(|n| n.contains("No closed form")), "{bursty:?}");
     assert!(notes("kind=queue timeout=5").iter().any(|n| n.contains("give up")));
     assert!(notes("kind=queue rate=0.5").is_empty());
     assert!(predict(&Scenario::parse("kind=pipeline").scenario).is_none());

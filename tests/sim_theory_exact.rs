@@ -2,13 +2,9 @@
 //! formula's own figure first (tight: the published value or an independent computation), then
 //! the run, averaged over several seeds, within a stated relative tolerance: the run's noise
 //! (a fraction of a percent at these lengths) plus the histogram's 0.4 % for percentiles.
-//!
-//! Where the report has no figure for something the theory predicts (per-class waits, until
-//! the report carries classes), the test measures it from snapshots: the time-average number
-//! of a class waiting is that class's arrival rate times its mean wait (Little's law).
+//! Per-class figures (the `priority` discipline) come from the report's `classes`.
 
 use headroom::scenario::Scenario;
-use headroom::sim::models::requests::scene::StageView;
 use headroom::sim::theory::{Basis, Prediction, predict};
 use headroom::sim::{Report, Sim};
 
@@ -174,43 +170,34 @@ fn waiting_time_percentiles_mmc_md1_mg1() {
     check_queue("M/G/1 lognormal", &p, &runs(scenario, &[1, 2, 3]), 0.025, 0.025);
 }
 
-/// The time-average number of high- and low-class requests waiting, sampled every `dt`
-/// seconds from `from` to `until`.
-fn waiting_by_class(scenario: &str, from: f64, until: f64, dt: f64) -> (f64, f64) {
-    let mut sim = Sim::new(&parse(scenario));
-    sim.run_until(from, u64::MAX);
-    let (mut high, mut low, mut samples) = (0u64, 0u64, 0u64);
-    let mut t = from;
-    while t < until {
-        t += dt;
-        sim.run_until(t, u64::MAX);
-        let snapshot = sim.snapshot();
-        let Some(scene) = snapshot.request_path() else { panic!("not a request path") };
-        assert!(scene.requests.len() == snapshot.in_flight, "snapshot cut short");
-        for request in scene.requests.iter().filter(|r| matches!(r.stage, StageView::Queue { .. })) {
-            if request.high { high += 1 } else { low += 1 }
-        }
-        samples += 1;
-    }
-    (high as f64 / samples as f64, low as f64 / samples as f64)
-}
-
-/// Each class's mean wait against Cobham, by Little's law on the sampled queue lengths, and
-/// the class-weighted mean against the report's.
-fn check_classes(label: &str, scenario: &str, duration: f64, tolerance: f64) {
+/// Each class's mean wait in the run's report against Cobham, and the class-weighted mean
+/// against the report's overall mean; the report's class counts add up to its own.
+fn check_classes(label: &str, scenario: &str, seeds: &[u64], tolerance: f64) {
     let p = prediction(scenario);
-    let s = parse(scenario);
     assert_eq!(p.classes.len(), 2, "{label}: {p:?}");
     let (high, low) = (&p.classes[0], &p.classes[1]);
     let weighted = high.share * high.mean_wait + low.share * low.mean_wait;
     check(&format!("{label} conservation"), weighted, figure(&p, "wait", |p| p.mean_wait), 1e-9);
-    let rate = s.arrivals.rate;
-    let run = format!("{scenario} duration={duration} requests=0");
-    let (waiting_high, waiting_low) = waiting_by_class(&run, 200.0, duration, 2.0);
-    check(&format!("{label} high-class wait"), waiting_high / (rate * high.share), high.mean_wait, tolerance);
-    check(&format!("{label} low-class wait"), waiting_low / (rate * low.share), low.mean_wait, tolerance);
-    let report = runs(&format!("{scenario} requests=1000000 warmup=100"), &[1]);
-    check(&format!("{label} mean wait"), report[0].mean_wait, weighted, tolerance);
+    let reports = runs(&format!("{scenario} requests=1000000 warmup=100"), seeds);
+    for r in &reports {
+        let classes: Vec<&str> = r.classes.iter().map(|c| c.class).collect();
+        assert_eq!(classes, ["high", "low"], "{label}");
+        assert_eq!(r.classes[0].completed + r.classes[1].completed, r.completed, "{label}");
+        let share = r.classes[0].completed as f64 / r.completed as f64;
+        check(&format!("{label} high share"), share, high.share, 0.01);
+    }
+    let class = |i: usize, field: &str| {
+        mean(&reports, |r| r.metric(&format!("{}_{field}", r.classes[i].class)).unwrap_or(f64::NAN))
+    };
+    check(&format!("{label} high-class wait"), class(0, "mean_wait"), high.mean_wait, tolerance);
+    check(&format!("{label} low-class wait"), class(1, "mean_wait"), low.mean_wait, tolerance);
+    check(&format!("{label} high-class latency"), class(0, "mean_latency"), high.mean_latency, tolerance);
+    check(&format!("{label} low-class latency"), class(1, "mean_latency"), low.mean_latency, tolerance);
+    check(&format!("{label} mean wait"), mean(&reports, |r| r.mean_wait), weighted, tolerance);
+    // The high class goes first: its tail is shorter than the run's, the low class's longer.
+    for r in &reports {
+        assert!(r.classes[0].p99 < r.p99 && r.p99 < r.classes[1].p99, "{label}: {:?}", r.classes);
+    }
 }
 
 #[test]
@@ -220,27 +207,27 @@ fn priority_classes_follow_cobham() {
     let p = prediction(scenario);
     check("Cobham high", p.classes[0].mean_wait, 1.052_63, 1e-5);
     check("Cobham low", p.classes[1].mean_wait, 5.263_16, 1e-5);
-    check_classes("M/M/1 priority", scenario, 600_000.0, 0.04);
+    check_classes("M/M/1 priority", scenario, &[1, 2, 3], 0.03);
     // Several servers (W0 = Erlang C / cμ), and constant service on one (W0 = λE[S²]/2), at
-    // rho 0.7, where a run of this length wanders less.
+    // rho 0.7.
     check_classes(
         "M/M/3 priority",
         "kind=queue servers=3 rate=2.1 discipline=priority high_share=0.2",
-        300_000.0,
-        0.04,
+        &[1, 2],
+        0.03,
     );
     check_classes(
         "M/D/1 priority",
         "kind=queue rate=0.7 service=const discipline=priority high_share=0.5",
-        300_000.0,
-        0.04,
+        &[1, 2],
+        0.03,
     );
     // Unequal speeds: all busy, completions come at μΣv, so W0 = P(wait) / (μΣv).
     check_classes(
         "speeds priority",
         "kind=queue servers=2 speeds=2,1 rate=2 discipline=priority high_share=0.3",
-        300_000.0,
-        0.04,
+        &[1, 2],
+        0.03,
     );
 }
 

@@ -27,7 +27,7 @@ pub use format::Format;
 use super::chart::Bin;
 use super::simulation::Simulation;
 use super::snapshot::Snapshot;
-use super::theory::Prediction;
+use super::theory::{Basis, Prediction};
 use super::{Outcome, Report};
 use crate::scenario::{KeySpec, Problem, Scenario};
 
@@ -252,6 +252,19 @@ pub struct Theory {
     pub predict: fn(&Scenario) -> Option<Prediction>,
     /// The rows the note compares, where the prediction has the figure.
     pub rows: &'static [&'static TheoryRow],
+    /// How the prediction comes by its basis.
+    pub footing: Footing,
+}
+
+/// How a kind's prediction comes by its basis (exact, approximation, none: docs/theory.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Footing {
+    /// The formula judges each scenario itself: its basis, what the scenario has that the
+    /// model leaves out, and the notes on the arrivals (the queue kinds' forms, retries).
+    Own,
+    /// Always this basis; the arrival features no formula includes (bursts, a spike, evenly
+    /// spaced arrivals) are listed as what differs, with a note on each.
+    Always(Basis),
 }
 
 /// One row of the theory note: a predicted figure beside the run's own.

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::float::max;
 use super::histogram::Histogram;
-use super::report::{Figure, Figures, Report, ratio};
+use super::report::{ClassReport, Figure, Figures, Report, ratio};
 use super::series::{Levels, Series};
-use crate::scenario::Scenario;
+use crate::scenario::{Discipline, Scenario};
 
 /// Running totals.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -57,6 +57,31 @@ pub struct Metrics {
     pub since: f64,
     pub last: f64,
     pub series: Series,
+    /// With the `priority` discipline, the high class's completions and the low class's
+    /// (allocated at the first one).
+    pub classes: Option<Box<[ClassTally; 2]>>,
+}
+
+/// One priority class's completed requests: latencies and the time they waited.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClassTally {
+    pub latency: Histogram,
+    pub wait_sum: f64,
+}
+
+impl ClassTally {
+    fn report(&self, class: &'static str) -> ClassReport {
+        let q = self.latency.quantiles(&[0.5, 0.95, 0.99]);
+        ClassReport {
+            class,
+            completed: self.latency.count(),
+            mean_wait: ratio(self.wait_sum, self.latency.count() as f64),
+            mean_latency: self.latency.mean(),
+            p50: q[0],
+            p95: q[1],
+            p99: q[2],
+        }
+    }
 }
 
 impl Metrics {
@@ -72,6 +97,7 @@ impl Metrics {
             since: warmup,
             last: 0.0,
             series: Series::new(bucket),
+            classes: None,
         }
     }
 
@@ -131,6 +157,15 @@ impl Metrics {
         self.series.completed(now, latency);
     }
 
+    /// A counted request of the high class (or the low) was answered at `now`, as well as
+    /// [`Metrics::completed`]: for the per-class figures of the `priority` discipline.
+    pub fn class_completed(&mut self, high: bool, arrived: f64, waited: f64, now: f64) {
+        let classes = self.classes.get_or_insert_with(Box::default);
+        let tally = &mut classes[usize::from(!high)];
+        tally.latency.record(now - arrived);
+        tally.wait_sum += waited;
+    }
+
     /// The figures every model that measures requests reports: counts, latency, Little's law
     /// terms, and the cache and database counts. What a model adds (utilization, queues, its
     /// own figures) it fills in itself.
@@ -168,7 +203,20 @@ impl Metrics {
             db_reads: c.db_reads,
             db_writes: c.db_writes,
             figures: shed_figure(c.shed),
+            classes: self.class_reports(s),
             ..Report::default()
+        }
+    }
+
+    /// Each class's figures, high first, when `s` serves by priority (zeros before the first
+    /// completion); none otherwise.
+    fn class_reports(&self, s: &Scenario) -> Vec<ClassReport> {
+        if s.servers.discipline != Discipline::Priority {
+            return Vec::new();
+        }
+        match &self.classes {
+            Some(classes) => vec![classes[0].report("high"), classes[1].report("low")],
+            None => ["high", "low"].map(|class| ClassReport { class, ..ClassReport::default() }).to_vec(),
         }
     }
 

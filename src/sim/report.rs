@@ -21,6 +21,38 @@ pub struct ServerReport {
     pub mean_queue: f64,
 }
 
+/// One priority class's share of the run (the `priority` discipline): the requests of that
+/// class answered, and their waits and latencies.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ClassReport {
+    /// "high" or "low".
+    pub class: &'static str,
+    pub completed: u64,
+    pub mean_wait: f64,
+    pub mean_latency: f64,
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+}
+
+impl ClassReport {
+    /// The names [`Report::metric`] reads for each class, after its prefix (`high_mean_wait`).
+    pub const FIELDS: &'static [&'static str] =
+        &["completed", "mean_wait", "mean_latency", "p50", "p95", "p99"];
+
+    fn field(&self, name: &str) -> Option<f64> {
+        Some(match name {
+            "completed" => self.completed as f64,
+            "mean_wait" => self.mean_wait,
+            "mean_latency" => self.mean_latency,
+            "p50" => self.p50,
+            "p95" => self.p95,
+            "p99" => self.p99,
+            _ => return None,
+        })
+    }
+}
+
 /// The final (or so-far) figures of a timed run. Times in seconds. Field meanings:
 /// docs/scenarios.md, "What a run reports".
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -64,6 +96,9 @@ pub struct Report {
     /// The model's own figures (`limited`, `stale_ratio`, ...), in the order it adds them.
     #[serde(flatten)]
     pub figures: Figures,
+    /// With the `priority` discipline, each class (high first); absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<ClassReport>,
     pub servers: Vec<ServerReport>,
 }
 
@@ -103,8 +138,9 @@ impl Report {
         "sim_time",
     ];
 
-    /// A figure by the name the command line's JSON gives it, as a number: the core's, then
-    /// the model's own. `None` for a name the run does not report (or one that is a word).
+    /// A figure by the name the command line's JSON gives it, as a number: the core's, then a
+    /// priority class's (`high_mean_wait`, `low_p99`: the class, then its field), then the
+    /// model's own. `None` for a name the run does not report (or one that is a word).
     pub fn metric(&self, name: &str) -> Option<f64> {
         let value = match name {
             "seed" => self.seed as f64,
@@ -138,9 +174,15 @@ impl Report {
             "db_writes" => self.db_writes as f64,
             "events" => self.events as f64,
             "sim_time" => self.sim_time,
-            _ => return self.figures.number(name),
+            _ => return self.class_metric(name).or_else(|| self.figures.number(name)),
         };
         Some(value)
+    }
+
+    /// A priority class's figure, `<class>_<field>`.
+    fn class_metric(&self, name: &str) -> Option<f64> {
+        let (class, field) = name.split_once('_')?;
+        self.classes.iter().find(|c| c.class == class)?.field(field)
     }
 
     /// A figure that is a word (`breaker_state`), by name.

@@ -37,14 +37,15 @@ mod shared;
 mod speeds;
 mod split;
 
-pub use basis::Basis;
+pub use basis::{Basis, NO_CLOSED_FORM};
 pub use gi_m_c::{GiMc, Renewal};
 pub use priority::ClassPrediction;
 
 use serde::Serialize;
 
+use super::kinds::Footing;
 use super::ring::expected_cv;
-use crate::scenario::{Arrival, Kind, ReadFrom, Scenario};
+use crate::scenario::{Arrival, ReadFrom, Scenario};
 
 /// What theory predicts for a scenario. Each figure is `None` where no formula applies.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -85,29 +86,29 @@ pub struct Prediction {
     /// Whether the figures are exact for this scenario, an approximation, or left out because
     /// no formula fits.
     pub basis: Basis,
+    /// For an approximation, how far it typically is from long runs, in a few words ("within
+    /// 10 % at ρ 0.8 and above"), from the table in docs/theory.md.
+    pub typical_error: Option<String>,
     /// What the scenario has that the model leaves out, a few words each ("a traffic spike").
     pub differs: Vec<String>,
     /// Where the scenario departs from the model, in plain words.
     pub notes: Vec<String>,
 }
 
-/// The prediction for `s`, or `None` when no formula covers it (its kind's descriptor names
-/// the formula: breaker, pipeline and estimate, which is exact anyway, have none).
+/// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names
+/// the formula and how it comes by its basis (breaker, pipeline and estimate, which is exact
+/// anyway, have none).
 pub fn predict(s: &Scenario) -> Option<Prediction> {
-    predict_with(s, s.kind.descriptor().theory?.predict)
-}
-
-/// `formula`'s prediction for `s`, with the notes on arrivals every timed kind shares.
-pub fn predict_with(s: &Scenario, formula: fn(&Scenario) -> Option<Prediction>) -> Option<Prediction> {
-    let mut p = formula(s)?;
-    // The queue kinds' forms say themselves how the arrivals fit them.
-    if s.kind.is_timed() && !matches!(s.kind, Kind::Queue | Kind::Balancer) {
-        arrival_notes(s, &mut p.notes);
+    let theory = s.kind.descriptor().theory?;
+    let mut p = (theory.predict)(s)?;
+    if let Footing::Always(footing) = theory.footing {
+        basis::settle(s, footing, &mut p);
     }
-    basis::settle(s, &mut p);
     Some(p)
 }
 
+/// The notes on the arrivals every timed kind shares, where the formula assumes Poisson
+/// arrivals at a steady rate.
 fn arrival_notes(s: &Scenario, notes: &mut Vec<String>) {
     match s.arrivals.pattern {
         Arrival::Poisson => {}
@@ -135,6 +136,7 @@ pub fn limiter(s: &Scenario) -> Prediction {
     Prediction {
         model: "rate limit".into(),
         admitted_rate: Some(s.arrivals.rate.min(l.limit)),
+        typical_error: Some("a bound: runs pass 4 to 5 % fewer near the limit".into()),
         notes,
         ..Prediction::default()
     }
@@ -157,14 +159,17 @@ pub fn retries(s: &Scenario) -> Prediction {
             "Retries raise the load to {offered:.2} of capacity: the queue grows without bound."
         ));
     }
-    Prediction {
+    arrival_notes(s, &mut notes);
+    let mut p = Prediction {
         model: "independent failures".into(),
         utilization: Some(offered.min(1.0)),
         dead_letter_ratio: Some(p.powi(attempts)),
         mean_attempts: Some(mean_attempts),
         notes,
         ..Prediction::default()
-    }
+    };
+    basis::retries(s, &mut p);
+    p
 }
 
 pub fn hashing(s: &Scenario) -> Prediction {
@@ -202,7 +207,13 @@ pub fn replication(s: &Scenario) -> Prediction {
             })
             .sum()
     };
-    Prediction { model: "exponential lag".into(), stale_ratio: Some(stale), notes, ..Prediction::default() }
+    Prediction {
+        model: "exponential lag".into(),
+        stale_ratio: Some(stale),
+        typical_error: Some("short by 30 to 50 %: replicas apply writes in order".into()),
+        notes,
+        ..Prediction::default()
+    }
 }
 
 pub fn autoscale(s: &Scenario) -> Prediction {
@@ -218,6 +229,9 @@ pub fn autoscale(s: &Scenario) -> Prediction {
         model: "target tracking".into(),
         utilization: Some(busy / needed),
         servers_needed: Some(needed),
+        typical_error: Some(
+            "a sizing rule: the run's utilization also depends on when the scaler acts".into(),
+        ),
         notes,
         ..Prediction::default()
     }

@@ -1,11 +1,11 @@
 //! `autoscale`: an autoscaler resizing a pool of workers to hold a target utilization.
 
 use super::parts::*;
-use super::{Descriptor, Drawing, Family, Group, Units};
+use super::{Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
 use crate::scenario::{Problem, Scenario};
 use crate::sim::models::requests::{self, Stages};
-use crate::sim::theory;
+use crate::sim::theory::{self, Basis};
 
 pub static AUTOSCALE: Descriptor = Descriptor {
     name: "autoscale",
@@ -26,7 +26,8 @@ pub static AUTOSCALE: Descriptor = Descriptor {
     readouts: &[ARRIVALS, COMPLETED, DROPPED, MEAN_SERVERS, UTILIZATION, LATENCY, P95, P99],
     sweep: None,
     compare: None,
-    theory: Some(theory(|s| Some(theory::autoscale(s)))),
+    // A sizing rule.
+    theory: Some(theory(|s| Some(theory::autoscale(s)), Footing::Always(Basis::Approximation))),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
     model: Family::Timed(|s| requests::build(s, &Stages { autoscale: true, ..Stages::QUEUE })),

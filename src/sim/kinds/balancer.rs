@@ -1,7 +1,7 @@
 //! `balancer`: a load balancer spreading requests over servers, each with its own queue.
 
 use super::parts::*;
-use super::{Compare, Descriptor, Drawing, Family, Group, Units};
+use super::{Compare, Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
 use crate::sim::models::requests::{self, Servers, Stages};
 use crate::sim::theory::queues;
@@ -36,7 +36,7 @@ pub static BALANCER: Descriptor = Descriptor {
     readouts: &[ARRIVALS, COMPLETED, DROPPED, TIMED_OUT, THROUGHPUT, UTILIZATION, LATENCY, P50, P95, P99],
     sweep: None,
     compare: Some(&Compare { key: "policy", rows: &[LATENCY, P99, DROPPED, TIMED_OUT] }),
-    theory: Some(theory(queues::balanced)),
+    theory: Some(theory(queues::balanced, Footing::Own)),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
     model: Family::Timed(|s| {

@@ -2,10 +2,12 @@
 //! the cache's size from 1 % to 100 % of the keys: hit ratio against size.
 
 use super::parts::*;
-use super::{Axis, Compare, Descriptor, Drawing, Family, Group, Sweep, SweepLine, Theory, Tone, Units};
+use super::{
+    Axis, Compare, Descriptor, Drawing, Family, Footing, Group, Sweep, SweepLine, Theory, Tone, Units,
+};
 use crate::scenario::keys::*;
 use crate::sim::models::requests::{self, Servers, Stages};
-use crate::sim::theory::caches;
+use crate::sim::theory::{Basis, caches};
 
 /// Runs in a sweep.
 const POINTS: usize = 12;
@@ -43,7 +45,12 @@ pub static CACHE: Descriptor = Descriptor {
     readouts: &[ARRIVALS, COMPLETED, HIT_RATIO, DB_READS, STALE, LATENCY, P50, P95, P99],
     sweep: Some(&SIZE),
     compare: Some(&Compare { key: "policy", rows: &[HIT_RATIO, DB_READS, LATENCY, P99] }),
-    theory: Some(Theory { predict: |s| Some(caches::cache(s)), rows: ROWS_BUT_UTILIZATION }),
+    // Che's approximation and its kin.
+    theory: Some(Theory {
+        predict: |s| Some(caches::cache(s)),
+        rows: ROWS_BUT_UTILIZATION,
+        footing: Footing::Always(Basis::Approximation),
+    }),
     units: Units::REQUESTS,
     drawing: Drawing::Slots,
     model: Family::Timed(|s| {

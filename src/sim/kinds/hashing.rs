@@ -1,9 +1,12 @@
 //! `hashing`: how evenly a consistent-hashing ring spreads keys, and how many move when a
 //! server joins. Computed, not simulated.
 
-use super::{Descriptor, Drawing, Family, Format, Group, Readout, Units, parts::no_check, parts::theory};
+use super::{
+    Descriptor, Drawing, Family, Footing, Format, Group, Readout, Units, parts::no_check, parts::theory,
+};
 use crate::scenario::keys::*;
 use crate::sim::models::hashing::hashing;
+use crate::sim::theory::Basis;
 use crate::sim::{Outcome, theory};
 
 pub static HASHING: Descriptor = Descriptor {
@@ -39,7 +42,8 @@ pub static HASHING: Descriptor = Descriptor {
     ],
     sweep: None,
     compare: None,
-    theory: Some(theory(|s| Some(theory::hashing(s)))),
+    // Expectations over ring placements: exact on average.
+    theory: Some(theory(|s| Some(theory::hashing(s)), Footing::Always(Basis::Exact))),
     units: Units::REQUESTS,
     drawing: Drawing::Table,
     model: Family::Computed(|s| Outcome::Hashing(hashing(s))),

@@ -1,10 +1,10 @@
 //! `limiter`: a rate limiter in front of a queue.
 
 use super::parts::*;
-use super::{Descriptor, Drawing, Family, Group, Units};
+use super::{Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
 use crate::sim::models::requests::{self, Stages, Switch};
-use crate::sim::theory;
+use crate::sim::theory::{self, Basis};
 
 pub static LIMITER: Descriptor = Descriptor {
     name: "limiter",
@@ -22,7 +22,8 @@ pub static LIMITER: Descriptor = Descriptor {
     readouts: &[ARRIVALS, COMPLETED, LIMITED, THROUGHPUT, LATENCY, P95, P99],
     sweep: None,
     compare: None,
-    theory: Some(theory(|s| Some(theory::limiter(s)))),
+    // A long-run bound.
+    theory: Some(theory(|s| Some(theory::limiter(s)), Footing::Always(Basis::Approximation))),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
     model: Family::Timed(|s| requests::build(s, &Stages { limiter: Switch::On, ..Stages::QUEUE })),

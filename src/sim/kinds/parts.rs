@@ -1,7 +1,7 @@
 //! Pieces several kinds' descriptors share: readouts, charts, failure actions and theory rows.
 //! A kind lists the ones it shows; nothing here decides which kind gets what.
 
-use super::{Action, Axis, Chart, Format, Line, Readout, Theory, TheoryRow, Tone};
+use super::{Action, Axis, Chart, Footing, Format, Line, Readout, Theory, TheoryRow, Tone};
 use crate::scenario::Scenario;
 use crate::sim::Report;
 use crate::sim::snapshot::Snapshot;
@@ -186,6 +186,26 @@ pub static WAIT_ROW: TheoryRow = TheoryRow {
     measured: |r| r.mean_wait,
     format: Format::Duration,
 };
+pub static HIGH_WAIT_ROW: TheoryRow = TheoryRow {
+    label: "high class: mean wait",
+    predicted: |p| p.classes.first().map(|c| c.mean_wait),
+    measured: |r| r.metric("high_mean_wait").unwrap_or(0.0),
+    format: Format::Duration,
+};
+pub static LOW_WAIT_ROW: TheoryRow = TheoryRow {
+    label: "low class: mean wait",
+    predicted: |p| p.classes.get(1).map(|c| c.mean_wait),
+    measured: |r| r.metric("low_mean_wait").unwrap_or(0.0),
+    format: Format::Duration,
+};
+pub static P99_ROW: TheoryRow =
+    TheoryRow { label: "p99 latency", predicted: |p| p.p99, measured: |r| r.p99, format: Format::Duration };
+pub static TIMED_OUT_ROW: TheoryRow = TheoryRow {
+    label: "share timed out",
+    predicted: |p| p.timed_out_ratio,
+    measured: |r| if r.arrivals == 0 { 0.0 } else { r.timed_out as f64 / r.arrivals as f64 },
+    format: Format::Percent,
+};
 pub static LATENCY_ROW: TheoryRow = TheoryRow {
     label: "mean latency",
     predicted: |p| p.mean_latency,
@@ -233,9 +253,13 @@ pub static STALE_ROW: TheoryRow = TheoryRow {
 pub static ALL_ROWS: &[&TheoryRow] = &[
     &UTILIZATION_ROW,
     &WAIT_ROW,
+    &HIGH_WAIT_ROW,
+    &LOW_WAIT_ROW,
     &LATENCY_ROW,
+    &P99_ROW,
     &IN_SYSTEM_ROW,
     &DROPPED_ROW,
+    &TIMED_OUT_ROW,
     &PASSED_ROW,
     &HIT_RATIO_ROW,
     &ATTEMPTS_ROW,
@@ -255,9 +279,9 @@ pub static ROWS_BUT_UTILIZATION: &[&TheoryRow] = &[
     &STALE_ROW,
 ];
 
-/// A theory note from a formula, comparing every row it predicts.
-pub const fn theory(predict: fn(&Scenario) -> Option<Prediction>) -> Theory {
-    Theory { predict, rows: ALL_ROWS }
+/// A theory note from a formula on `footing`, comparing every row it predicts.
+pub const fn theory(predict: fn(&Scenario) -> Option<Prediction>, footing: Footing) -> Theory {
+    Theory { predict, rows: ALL_ROWS, footing }
 }
 
 /// Requests per unit of time the workers can serve: the sum of their speeds over the mean work.

@@ -2,7 +2,7 @@
 //! 10 % to 98 % of what the workers can serve: latency against utilization.
 
 use super::parts::*;
-use super::{Axis, Descriptor, Drawing, Family, Group, Sweep, SweepLine, Tone, Units};
+use super::{Axis, Descriptor, Drawing, Family, Footing, Group, Sweep, SweepLine, Tone, Units};
 use crate::scenario::keys::*;
 use crate::sim::kinds::format::format_seconds;
 use crate::sim::models::requests::{self, Stages};
@@ -51,7 +51,7 @@ pub static QUEUE: Descriptor = Descriptor {
     ],
     sweep: Some(&LOAD),
     compare: None,
-    theory: Some(theory(|s| Some(queues::shared_queue(s)))),
+    theory: Some(theory(|s| Some(queues::shared_queue(s)), Footing::Own)),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
     model: Family::Timed(|s| requests::build(s, &Stages::QUEUE)),

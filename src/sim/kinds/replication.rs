@@ -1,11 +1,11 @@
 //! `replication`: a primary and read replicas applying its log after a lag; a partition.
 
 use super::parts::*;
-use super::{Descriptor, Drawing, Family, Group, Units};
+use super::{Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
 use crate::sim::kernel::Engine;
 use crate::sim::models::replication::Replication;
-use crate::sim::theory;
+use crate::sim::theory::{self, Basis};
 
 pub static REPLICATION: Descriptor = Descriptor {
     name: "replication",
@@ -25,7 +25,8 @@ pub static REPLICATION: Descriptor = Descriptor {
     readouts: &[ARRIVALS, COMPLETED, STALE, STALE_RATIO, REFUSED, LATENCY, P99],
     sweep: None,
     compare: None,
-    theory: Some(theory(|s| Some(theory::replication(s)))),
+    // A model of the lag that leaves out the order replicas apply writes in.
+    theory: Some(theory(|s| Some(theory::replication(s)), Footing::Always(Basis::Approximation))),
     units: Units::REQUESTS,
     drawing: Drawing::Replicas,
     model: Family::Timed(|s| Box::new(Engine::new(Replication::new(s)))),

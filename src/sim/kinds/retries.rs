@@ -1,7 +1,7 @@
 //! `retries`: failing requests retried with backoff and jitter.
 
 use super::parts::{self, *};
-use super::{Descriptor, Drawing, Family, Group, Units};
+use super::{Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
 use crate::sim::models::requests::{self, Stages};
 use crate::sim::theory;
@@ -35,7 +35,7 @@ pub static RETRIES: Descriptor = Descriptor {
     readouts: &[ARRIVALS, COMPLETED, FAILED, TIMED_OUT, parts::RETRIES, ATTEMPTS, DEAD, WASTED, LATENCY, P99],
     sweep: None,
     compare: None,
-    theory: Some(theory(|s| Some(theory::retries(s)))),
+    theory: Some(theory(|s| Some(theory::retries(s)), Footing::Own)),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
     model: Family::Timed(|s| requests::build(s, &Stages { retries: true, ..Stages::QUEUE })),

@@ -1,10 +1,11 @@
 //! Which footing a prediction stands on, and what the scenario has that its model leaves out.
-//! The queue kinds' forms set both themselves; `settle` fills them in for the other kinds.
+//! The queue kinds' forms and retries set both themselves (`Footing::Own` in their
+//! descriptors); `settle` fills them in for the kinds whose descriptor gives one basis.
 
 use serde::Serialize;
 
 use super::Prediction;
-use crate::scenario::{Arrival, Kind, Scenario};
+use crate::scenario::{Arrival, Scenario};
 
 /// How a prediction's figures relate to the run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -34,44 +35,46 @@ pub fn arrival_differs(s: &Scenario) -> Vec<String> {
     differs
 }
 
-/// Sets `basis` and `differs` for the kinds whose predictions are built in `theory.rs` and
-/// `caches`.
-pub fn settle(s: &Scenario, p: &mut Prediction) {
-    let mut differs = arrival_differs(s);
-    if s.arrivals.pattern == Arrival::Constant {
-        differs.push("evenly spaced arrivals".into());
-    }
-    p.basis = match s.kind {
-        Kind::Queue | Kind::Balancer => return,
-        // Expectations over ring placements: exact on average.
-        Kind::Hashing => Basis::Exact,
-        Kind::Retries => {
-            let t = &s.servers;
-            let loops = [
-                (t.timeout.is_some(), "timeouts that cause retries"),
-                (t.queue_cap.is_some(), "a full queue that causes retries"),
-                (t.outage_at.is_some(), "an outage"),
-                (s.retries.budget.is_some(), "a retry budget"),
-            ];
-            for (present, what) in loops {
-                if present {
-                    differs.push(what.into());
-                }
-            }
-            if loops.iter().any(|(present, _)| *present) {
-                // Retries feed back into the load that causes them: nothing closed fits.
-                (p.dead_letter_ratio, p.mean_attempts, p.utilization) = (None, None, None);
-                p.notes.push(NO_CLOSED_FORM.into());
-                Basis::None
-            } else {
-                // Independent failures: exhaustion and attempts are exact whatever the timing.
-                differs.clear();
-                Basis::Exact
-            }
+/// Sets `basis`, and `differs` with a note on each arrival feature, for a kind whose
+/// descriptor gives its formula one footing whatever the scenario (`Footing::Always`).
+pub fn settle(s: &Scenario, basis: Basis, p: &mut Prediction) {
+    let mut differs = Vec::new();
+    if s.kind.is_timed() {
+        super::arrival_notes(s, &mut p.notes);
+        differs = arrival_differs(s);
+        if s.arrivals.pattern == Arrival::Constant {
+            differs.push("evenly spaced arrivals".into());
         }
-        // A long-run bound, Che's approximation, a lag model, a sizing rule.
-        Kind::Limiter | Kind::Cache | Kind::Replication | Kind::Autoscale => Basis::Approximation,
-        Kind::Breaker | Kind::Pipeline | Kind::Estimate => Basis::None,
-    };
+    }
+    p.basis = basis;
     p.differs = differs;
+}
+
+/// Retries: independent failures give exhaustion and attempts exactly, whatever the timing of
+/// the arrivals; timeouts, a full queue, an outage or a budget feed back into the retries that
+/// cause them, and then nothing closed fits.
+pub fn retries(s: &Scenario, p: &mut Prediction) {
+    let t = &s.servers;
+    let loops = [
+        (t.timeout.is_some(), "timeouts that cause retries"),
+        (t.queue_cap.is_some(), "a full queue that causes retries"),
+        (t.outage_at.is_some(), "an outage"),
+        (s.retries.budget.is_some(), "a retry budget"),
+    ];
+    let differs: Vec<String> =
+        loops.iter().filter(|(present, _)| *present).map(|(_, what)| (*what).to_string()).collect();
+    if differs.is_empty() {
+        p.basis = Basis::Exact;
+        p.differs = Vec::new();
+    } else {
+        let mut all = arrival_differs(s);
+        if s.arrivals.pattern == Arrival::Constant {
+            all.push("evenly spaced arrivals".into());
+        }
+        all.extend(differs);
+        (p.dead_letter_ratio, p.mean_attempts, p.utilization) = (None, None, None);
+        p.notes.push(NO_CLOSED_FORM.into());
+        p.basis = Basis::None;
+        p.differs = all;
+    }
 }

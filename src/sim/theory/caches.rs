@@ -191,6 +191,13 @@ pub fn cache(s: &Scenario) -> Prediction {
         ),
         hit_ratio: Some(hit),
         utilization: Some(db_load.min(1.0)),
+        typical_error: Some(
+            match c.policy {
+                CachePolicy::Lfu => "a bound: LFU falls short of it",
+                _ => "within 1 % of warm runs",
+            }
+            .into(),
+        ),
         notes,
         ..Prediction::default()
     }

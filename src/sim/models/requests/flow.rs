@@ -146,6 +146,9 @@ impl RequestPath {
         self.record_exit(k, r, Fate::Served, request.server);
         if request.counted {
             self.metrics.completed(request.arrived, request.waited, now);
+            if self.scenario.servers.discipline == Discipline::Priority {
+                self.metrics.class_completed(request.high, request.arrived, request.waited, now);
+            }
             self.metrics.departed(request.arrived, now);
         }
         self.record_outcome(k, Outcome::Success);
