@@ -14,6 +14,30 @@ use super::Page;
 /// throws. A strict Content Security Policy allows it by its hash.
 pub const BOOTSTRAP: &str = r#"try{var t=JSON.parse(localStorage.getItem("headroom.progress")).theme;if(t=="light"||t=="dark")document.documentElement.dataset.theme=t}catch(e){}"#;
 
+/// Where links to other sites send no address of the page they came from.
+pub const REFERRER_POLICY: &str = "same-origin";
+
+/// The Content Security Policy of every page, as a `<meta>` (GitHub Pages sends no headers):
+/// nothing loads but the site's own files; the only inline scripts are `inline_scripts`,
+/// allowed by their SHA-256 hashes; WebAssembly may compile (`'wasm-unsafe-eval'`, not
+/// `'unsafe-eval'`). No inline style: Leptos sets styles through the CSSOM, which a policy
+/// does not block, and figures carry classes only. `frame-ancestors` cannot be set by a
+/// `<meta>`, so embeds load in any page's frames, as they must.
+pub fn content_security_policy(inline_scripts: &[&str]) -> String {
+    let hashes: String = inline_scripts.iter().map(|script| format!(" '{}'", sha256_source(script))).collect();
+    format!(
+        "default-src 'none'; script-src 'self'{hashes} 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'; \
+         connect-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'none'; object-src 'none'"
+    )
+}
+
+/// `sha256-<base64>`, how a policy names an inline script or style by its exact text.
+pub fn sha256_source(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes())))
+}
+
 #[derive(Debug)]
 pub struct Shell {
     /// The site's absolute address, ending in `/` (`https://example.org/headroom/`).
@@ -61,6 +85,8 @@ impl Shell {
             html lang="en" {
                 head {
                     meta charset="utf-8";
+                    meta http-equiv="Content-Security-Policy" content=(content_security_policy(&[BOOTSTRAP]));
+                    meta name="referrer" content=(REFERRER_POLICY);
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     meta name="color-scheme" content="light dark";
                     title { (title) }
@@ -124,6 +150,40 @@ mod tests {
         let embed = Page { route: Route::Embed(crate::scenario::Kind::Queue), ..page };
         let doc = shell.document(&embed);
         assert!(doc.contains(r#"<meta name="robots" content="noindex">"#) && !doc.contains("canonical"));
+    }
+
+    #[test]
+    fn every_page_has_a_strict_policy_allowing_its_one_inline_script_by_hash() {
+        let shell = Shell::from_trunk(TRUNK, "https://x.org/headroom").unwrap();
+        let page = Page {
+            title: "Caching".into(),
+            description: "d".into(),
+            route: Route::Lesson("sd".into(), "caching".into()),
+            body: html! { p { "Body." } },
+            problems: Vec::new(),
+        };
+        let doc = shell.document(&page);
+        let csp_at = doc.find(r#"<meta http-equiv="Content-Security-Policy""#).expect("a policy");
+        assert!(csp_at < doc.find("<script>").unwrap(), "the policy comes before the script it governs");
+        // The known SHA-256 of "alert(1)", so the hash is the real one, not merely well formed.
+        assert_eq!(sha256_source("alert(1)"), "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=");
+        let policy = content_security_policy(&[BOOTSTRAP]);
+        assert!(doc.contains(&format!(r#"content="{policy}""#)), "{policy} not in {doc}");
+        for directive in [
+            "default-src 'none'",
+            &format!("script-src 'self' '{}' 'wasm-unsafe-eval'", sha256_source(BOOTSTRAP)),
+            "style-src 'self'",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "img-src 'self' data:",
+            "base-uri 'self'",
+            "form-action 'none'",
+            "object-src 'none'",
+        ] {
+            assert!(policy.contains(directive), "{directive} not in {policy}");
+        }
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+        assert!(doc.contains(r#"<meta name="referrer" content="same-origin">"#));
     }
 
     #[test]
