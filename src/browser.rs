@@ -143,7 +143,8 @@ pub fn origin() -> String {
 /// plain-HTTP address or an old browser), or the browser refused (permission, focus). Nothing
 /// throws through the wasm: the API is looked up and called through `Reflect`, which catches.
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let unavailable = || "this browser offers no clipboard to this page (it needs an https address)".to_string();
+    let unavailable =
+        || "this browser offers no clipboard to this page (it needs an https address)".to_string();
     let navigator = JsValue::from(web_sys::window().ok_or_else(unavailable)?.navigator());
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .ok()

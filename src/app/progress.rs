@@ -93,7 +93,9 @@ pub fn provide_progress_context() -> ProgressContext {
             Loaded::Unreadable { reason, newer: true, .. } => refuse(
                 ctx,
                 refused,
-                format!("Your progress is no longer saved from this page: {reason}. Nothing on this page will overwrite it."),
+                format!(
+                    "Your progress is no longer saved from this page: {reason}. Nothing on this page will overwrite it."
+                ),
             ),
             // Emptied or damaged elsewhere: this page's next save stores its progress again
             // (keeping a damaged value aside first).
@@ -116,7 +118,12 @@ fn refuse(ctx: ProgressContext, refused: StoredValue<bool>, reason: String) {
 
 /// Saves `ours` merged with what is stored now. Returns the progress to show (ours with
 /// another tab's work), or `None` when nothing was saved (the learner is told why).
-fn write(store: &LocalStore, ours: &Progress, ctx: ProgressContext, refused: StoredValue<bool>) -> Option<Progress> {
+fn write(
+    store: &LocalStore,
+    ours: &Progress,
+    ctx: ProgressContext,
+    refused: StoredValue<bool>,
+) -> Option<Progress> {
     let cannot_save = |e: String| {
         ctx.notify(format!("Your progress could not be saved: {e}. {MEMORY_ONLY}"), None);
     };
@@ -136,7 +143,8 @@ fn write(store: &LocalStore, ours: &Progress, ctx: ProgressContext, refused: Sto
             refuse(ctx, refused, reason);
             return None;
         }
-        Write::KeepAsideThenSave { raw, reason, progress } => match store.keep_aside(storage::KEPT_KEY, &raw) {
+        Write::KeepAsideThenSave { raw, reason, progress } => match store.keep_aside(storage::KEPT_KEY, &raw)
+        {
             Ok(key) => {
                 ctx.notify(kept_aside(&why, &key), Some(raw));
                 progress

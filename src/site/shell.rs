@@ -24,7 +24,8 @@ pub const REFERRER_POLICY: &str = "same-origin";
 /// does not block, and figures carry classes only. `frame-ancestors` cannot be set by a
 /// `<meta>`, so embeds load in any page's frames, as they must.
 pub fn content_security_policy(inline_scripts: &[&str]) -> String {
-    let hashes: String = inline_scripts.iter().map(|script| format!(" '{}'", sha256_source(script))).collect();
+    let hashes: String =
+        inline_scripts.iter().map(|script| format!(" '{}'", sha256_source(script))).collect();
     format!(
         "default-src 'none'; script-src 'self'{hashes} 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'; \
          connect-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'none'; object-src 'none'"
@@ -35,7 +36,10 @@ pub fn content_security_policy(inline_scripts: &[&str]) -> String {
 pub fn sha256_source(text: &str) -> String {
     use base64::Engine;
     use sha2::Digest;
-    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes())))
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+    )
 }
 
 #[derive(Debug)]
@@ -59,7 +63,9 @@ impl Shell {
         };
         let head = inner("<head", "</head>")?;
         if head.contains("<title") {
-            return Err("index.html already holds a page: it is the site's output, not a fresh Trunk build".into());
+            return Err(
+                "index.html already holds a page: it is the site's output, not a fresh Trunk build".into()
+            );
         }
         if !head.contains("<base ") {
             return Err("the Trunk build's <head> has no <base href> (index.html needs <base data-trunk-public-url />)".into());
@@ -79,7 +85,8 @@ impl Shell {
     /// The page's whole document.
     pub fn document(&self, page: &Page) -> String {
         let url = format!("{}{}", self.site_url, page.route.path());
-        let title = if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
+        let title =
+            if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
         let doc: Markup = html! {
             (DOCTYPE)
             html lang="en" {
@@ -188,6 +195,8 @@ mod tests {
 
     #[test]
     fn a_build_without_a_base_is_refused() {
-        assert!(Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base"));
+        assert!(
+            Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base")
+        );
     }
 }

@@ -77,7 +77,9 @@ pub fn request_persistence() {
         js_sys::Reflect::get(on, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
     };
     let Some(manager) = has(&navigator, "storage") else { return };
-    if let Some(persist) = has(&manager, "persist").and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok()) {
+    if let Some(persist) =
+        has(&manager, "persist").and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+    {
         let _ = persist.call0(&manager);
     }
 }

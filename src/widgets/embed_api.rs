@@ -98,7 +98,9 @@ struct Sender {
 /// The origin named by the address's `origin=`, if any.
 fn allowed_origin() -> Result<Option<String>, String> {
     let search = browser::location_search();
-    let value = search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("origin="));
+    // A repeated key takes its last value, as every other key does.
+    let value =
+        search.trim_start_matches('?').split('&').filter_map(|pair| pair.strip_prefix("origin=")).last();
     let Some(value) = value else { return Ok(None) };
     let value = js_sys::decode_uri_component(&value.replace('+', " "))
         .ok()
@@ -129,7 +131,11 @@ pub fn command_origin(value: &str) -> Result<String, String> {
 
 /// Sends the widget's state to the window that last sent a command, or before any to the page
 /// that embeds it (nothing when it is not embedded or its `origin=` is not an origin).
-fn post_state(state: WidgetState, sender: StoredValue<Option<Sender>, LocalStorage>, only_from: &Result<Option<String>, String>) {
+fn post_state(
+    state: WidgetState,
+    sender: StoredValue<Option<Sender>, LocalStorage>,
+    only_from: &Result<Option<String>, String>,
+) {
     let target = sender.get_value().or_else(|| {
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten().filter(|parent| *parent != window)?;
