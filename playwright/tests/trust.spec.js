@@ -242,16 +242,20 @@ async function openHost(page, src) {
   await widget.visible();
   return widget;
 }
-const side = (page) => page.frames().find((f) => f.name() === '' && f.url() === 'about:srcdoc');
+async function side(page) {
+  return (await page.locator('#side').elementHandle()).contentFrame();
+}
 
 test.describe('postMessage', () => {
   test('an answer goes to the window that asked, not to the page around', async ({ page }) => {
     await openHost(page, 'embed/queue/?seed=3');
     await expect.poll(() => page.evaluate(() => window.got.length), 'the ready report').toBeGreaterThan(0);
     const before = await page.evaluate(() => window.got.length);
-    await side(page).evaluate(() => window.send({ headroom: 'step' }));
-    await expect.poll(() => side(page).evaluate(() => window.got.length)).toBe(1);
-    expect(await side(page).evaluate(() => window.got[0])).toMatchObject({ headroom: 'state', events: 1 });
+    const frame = await side(page);
+    await frame.evaluate(() => window.send({ headroom: 'step' }));
+    await expect.poll(() => frame.evaluate(() => window.got.length)).toBeGreaterThan(0);
+    // The answer, and the report of the changed run: both to the window that asked.
+    expect(await frame.evaluate(() => window.got.at(-1))).toMatchObject({ headroom: 'state', events: 1 });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => window.got.length), 'nothing sent to the parent').toBe(before);
   });
@@ -260,11 +264,15 @@ test.describe('postMessage', () => {
     const own = new URL(baseURL).origin;
     const widget = await openHost(page, `embed/queue/?seed=3&origin=${encodeURIComponent(own)}`);
     await expect(widget.problems).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => window.got.length), 'the ready report, sent to that origin').toBe(1);
     await page.evaluate(() => window.send({ headroom: 'step' }));
-    await expect.poll(() => page.evaluate(() => window.got.filter((s) => s.events === 1).length)).toBe(1);
+    await expect.poll(() => page.evaluate(() => window.got.filter((s) => s.events === 1).length)).toBeGreaterThan(0);
 
     const other = await openHost(page, 'embed/queue/?seed=3&origin=https://slides.example.org');
     await expect(other.problems).toHaveCount(0);
+    await expect(page.frameLocator('#sim').locator('html')).toHaveAttribute('data-app', /widgets/);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.got.length), 'no report to another origin').toBe(0);
     await page.evaluate(() => window.send({ headroom: 'step' }));
     await page.waitForTimeout(500);
     await expect(other.readout('time')).toHaveText('0.00 s');
@@ -284,7 +292,7 @@ test.describe('postMessage', () => {
 
 test.describe('clipboard', () => {
   const open = async (page) => {
-    await page.goto('embed/queue/?seed=3');
+    await page.goto(`learn/${COURSE}/${LESSON}/`);
     const widget = await new SimWidget(page).visible();
     await widget.root.locator('details.share summary').click();
     return widget;
@@ -295,7 +303,7 @@ test.describe('clipboard', () => {
     const widget = await open(page);
     await widget.root.getByTestId('copy-link').click();
     await expect(widget.root.getByTestId('copy-status')).toHaveText('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/embed/queue?');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/embed/');
   });
 
   for (const [name, stub] of [
@@ -368,8 +376,13 @@ test.describe('content security policy', () => {
     // An unknown embed (the not-found page turned into an embed), and the deck with its frames.
     await page.goto('deck/');
     await expect(page.locator('.reveal .slides')).toBeVisible();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await new SimWidget(page.frameLocator('#widget-busy')).visible();
+    await page.keyboard.press('ArrowRight');
     await new SimWidget(page.frameLocator('#widget-overload')).visible();
+    await expect(page.frameLocator('#widget-overload').locator('html')).toHaveAttribute('data-app', /widgets/);
+    await page.waitForTimeout(300);
+    await page.keyboard.press('ArrowRight'); // the fragment that tells the widget to play
     await expect(new SimWidget(page.frameLocator('#widget-overload')).play).toHaveAttribute('aria-pressed', 'true');
     expect(await violations(page), 'deck').toEqual([]);
     for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {

@@ -48,7 +48,10 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
             Err(_) => return,
             _ => {}
         }
-        let Some(window) = ev.source().and_then(|s| s.dyn_into::<web_sys::Window>().ok()) else { return };
+        // The sender's window belongs to another frame, so it fails `instanceof Window` here;
+        // a message on a window comes from a window (ports deliver to themselves), and posting
+        // to it can only return an error.
+        let Some(window) = ev.source().map(|s| s.unchecked_into::<web_sys::Window>()) else { return };
         match command.as_str() {
             "play" => state.play(),
             "pause" => state.pause(),
