@@ -20,15 +20,6 @@ trunk build $release --public-url "$PUBLIC_URL"
 step "prerendered pages"
 cargo run --quiet --no-default-features --bin headroom-site -- dist "${SITE_URL:-}"
 touch dist/.nojekyll
-# The pages' one inline script (the theme bootstrap, src/site/shell.rs) and the hash a Content
-# Security Policy allows it by.
-python3 - <<'PY'
-import base64, hashlib, re
-scripts = set(re.findall(r"<script>(.*?)</script>", open("dist/index.html", encoding="utf-8").read(), re.S))
-for script in scripts:
-    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-    print(f"inline script: 'sha256-{digest}'")
-PY
 for wasm in dist/*.wasm; do
   printf '%s: %s bytes raw, %s bytes gzip\n' "$(basename "$wasm")" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
 done
@@ -43,6 +34,12 @@ fi
 rm -rf dist/deck
 mkdir -p dist/deck/reveal/theme
 cp docs/deck/index.html dist/deck/
+# The deck's own policy: reveal.js from the site, and its inline script and style by hash.
+python3 scripts/csp.py deck dist/deck/index.html
 cp "$reveal/reveal.js" "$reveal/reveal.css" dist/deck/reveal/
 cp "$reveal/theme/serif.css" dist/deck/reveal/theme/
 echo "deck: dist/deck/index.html"
+
+# Every page's Content Security Policy (src/site/shell.rs) must allow each inline script on it
+# by its hash; a page whose script changed without its policy fails the build here.
+python3 scripts/csp.py check dist

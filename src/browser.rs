@@ -1,7 +1,7 @@
 //! Small, fallible helpers over browser APIs: the base path and address, the page's islands,
 //! files in and out, scrolling. Each returns a message or a neutral value instead of panicking.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The site's base path without a trailing slash ("" at the root, "/headroom" under a
@@ -139,13 +139,25 @@ pub fn origin() -> String {
     web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
 }
 
-/// Copies text to the clipboard; false where the browser does not allow it (the text is also
-/// shown in a field the learner can copy from).
-pub fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let clipboard = window.navigator().clipboard();
-    let _ = clipboard.write_text(text);
-    true
+/// Copies text to the clipboard. The message says why it could not: no clipboard here (a
+/// plain-HTTP address or an old browser), or the browser refused (permission, focus). Nothing
+/// throws through the wasm: the API is looked up and called through `Reflect`, which catches.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let unavailable =
+        || "this browser offers no clipboard to this page (it needs an https address)".to_string();
+    let navigator = JsValue::from(web_sys::window().ok_or_else(unavailable)?.navigator());
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .ok_or_else(unavailable)?;
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(unavailable)?;
+    let refused = |_| "the browser did not allow the copy".to_string();
+    let promise: js_sys::Promise =
+        write.call1(&clipboard, &text.into()).map_err(refused)?.dyn_into().map_err(refused)?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(refused)
 }
 
 /// Selects the whole text of the input or textarea an event came from.

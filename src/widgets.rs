@@ -24,7 +24,7 @@ mod widget_state;
 pub use charts::Charts;
 pub use compare_view::CompareView;
 pub use controls::{FailureControls, ParameterControls, PlaybackControls};
-pub use embed_api::EmbedApi;
+pub use embed_api::{EmbedApi, command_origin};
 pub use live_summary::LiveSummary;
 pub use readouts::Readouts;
 pub use share_panel::SharePanel;

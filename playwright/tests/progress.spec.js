@@ -71,7 +71,9 @@ test('export, reset, then import restores progress', async ({ page }, testInfo) 
   await expect(home.course(COURSE)).toContainText('0 of');
 
   await home.importProgress(file);
-  await expect(home.message).toContainText('Progress imported: 1 lessons complete');
+  await expect(page.getByTestId('import-merge-changes')).toContainText('1 lesson marked done');
+  await page.getByTestId('import-merge').click();
+  await expect(home.message).toContainText('Progress imported (merged): 1 lesson marked done');
   await expect(home.course(COURSE)).toContainText('1 of');
   await lesson.open(COURSE, LESSON);
   await expect(lesson.markComplete).toHaveAttribute('aria-pressed', 'true');

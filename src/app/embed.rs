@@ -9,7 +9,7 @@ use crate::{
 };
 
 /// Query keys that shape the embed rather than the simulation.
-const EMBED_KEYS: [&str; 4] = ["theme", "controls", "t", "caption"];
+const EMBED_KEYS: [&str; 5] = ["theme", "controls", "t", "caption", "origin"];
 
 /// Latest simulated time an address may open at (a seek replays the run to it).
 const MAX_START: f64 = 1e5;
@@ -47,6 +47,12 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
             "theme" => apply_theme(&value, &mut problems),
             "controls" => controls = Some(value),
             "caption" => caption = Some(value.chars().take(200).collect::<String>()),
+            // Read again by the postMessage API (`widgets::embed_api`); named here if bad.
+            "origin" => {
+                if let Err(message) = crate::widgets::command_origin(&value) {
+                    problems.push(Problem { key: "origin".into(), message });
+                }
+            }
             "t" => match value.parse::<f64>() {
                 Ok(t) if t.is_finite() && (0.0..=MAX_START).contains(&t) => start_at = Some(t),
                 Ok(t) if t.is_finite() && t > MAX_START => {

@@ -14,6 +14,34 @@ use super::Page;
 /// throws. A strict Content Security Policy allows it by its hash.
 pub const BOOTSTRAP: &str = r#"try{var t=JSON.parse(localStorage.getItem("headroom.progress")).theme;if(t=="light"||t=="dark")document.documentElement.dataset.theme=t}catch(e){}"#;
 
+/// Where links to other sites send no address of the page they came from.
+pub const REFERRER_POLICY: &str = "same-origin";
+
+/// The Content Security Policy of every page, as a `<meta>` (GitHub Pages sends no headers):
+/// nothing loads but the site's own files; the only inline scripts are `inline_scripts`,
+/// allowed by their SHA-256 hashes; WebAssembly may compile (`'wasm-unsafe-eval'`, not
+/// `'unsafe-eval'`). No inline style: Leptos sets styles through the CSSOM, which a policy
+/// does not block, and figures carry classes only. `frame-ancestors` cannot be set by a
+/// `<meta>`, so embeds load in any page's frames, as they must.
+pub fn content_security_policy(inline_scripts: &[&str]) -> String {
+    let hashes: String =
+        inline_scripts.iter().map(|script| format!(" '{}'", sha256_source(script))).collect();
+    format!(
+        "default-src 'none'; script-src 'self'{hashes} 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'; \
+         connect-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'none'; object-src 'none'"
+    )
+}
+
+/// `sha256-<base64>`, how a policy names an inline script or style by its exact text.
+pub fn sha256_source(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+    )
+}
+
 #[derive(Debug)]
 pub struct Shell {
     /// The site's absolute address, ending in `/` (`https://example.org/headroom/`).
@@ -35,7 +63,9 @@ impl Shell {
         };
         let head = inner("<head", "</head>")?;
         if head.contains("<title") {
-            return Err("index.html already holds a page: it is the site's output, not a fresh Trunk build".into());
+            return Err(
+                "index.html already holds a page: it is the site's output, not a fresh Trunk build".into()
+            );
         }
         if !head.contains("<base ") {
             return Err("the Trunk build's <head> has no <base href> (index.html needs <base data-trunk-public-url />)".into());
@@ -55,12 +85,15 @@ impl Shell {
     /// The page's whole document.
     pub fn document(&self, page: &Page) -> String {
         let url = format!("{}{}", self.site_url, page.route.path());
-        let title = if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
+        let title =
+            if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
         let doc: Markup = html! {
             (DOCTYPE)
             html lang="en" {
                 head {
                     meta charset="utf-8";
+                    meta http-equiv="Content-Security-Policy" content=(content_security_policy(&[BOOTSTRAP]));
+                    meta name="referrer" content=(REFERRER_POLICY);
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     meta name="color-scheme" content="light dark";
                     title { (title) }
@@ -127,7 +160,43 @@ mod tests {
     }
 
     #[test]
+    fn every_page_has_a_strict_policy_allowing_its_one_inline_script_by_hash() {
+        let shell = Shell::from_trunk(TRUNK, "https://x.org/headroom").unwrap();
+        let page = Page {
+            title: "Caching".into(),
+            description: "d".into(),
+            route: Route::Lesson("sd".into(), "caching".into()),
+            body: html! { p { "Body." } },
+            problems: Vec::new(),
+        };
+        let doc = shell.document(&page);
+        let csp_at = doc.find(r#"<meta http-equiv="Content-Security-Policy""#).expect("a policy");
+        assert!(csp_at < doc.find("<script>").unwrap(), "the policy comes before the script it governs");
+        // The known SHA-256 of "alert(1)", so the hash is the real one, not merely well formed.
+        assert_eq!(sha256_source("alert(1)"), "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=");
+        let policy = content_security_policy(&[BOOTSTRAP]);
+        assert!(doc.contains(&format!(r#"content="{policy}""#)), "{policy} not in {doc}");
+        for directive in [
+            "default-src 'none'",
+            &format!("script-src 'self' '{}' 'wasm-unsafe-eval'", sha256_source(BOOTSTRAP)),
+            "style-src 'self'",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "img-src 'self' data:",
+            "base-uri 'self'",
+            "form-action 'none'",
+            "object-src 'none'",
+        ] {
+            assert!(policy.contains(directive), "{directive} not in {policy}");
+        }
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+        assert!(doc.contains(r#"<meta name="referrer" content="same-origin">"#));
+    }
+
+    #[test]
     fn a_build_without_a_base_is_refused() {
-        assert!(Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base"));
+        assert!(
+            Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base")
+        );
     }
 }

@@ -58,11 +58,29 @@ impl LocalStore {
     }
 }
 
-/// Asks the browser not to evict this site's storage under pressure. The answer does not
-/// matter to the page, and a browser that refuses or lacks the API changes nothing.
+/// Asks the browser not to evict this site's storage under pressure, once per page. Called
+/// only after the learner did something worth keeping (marked a lesson complete), never inside
+/// a frame (an embed in someone's slides must not ask for anything). The answer does not matter
+/// to the page, and a browser that refuses or lacks the API changes nothing.
 pub fn request_persistence() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().storage().persist();
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static ASKED: AtomicBool = AtomicBool::new(false);
+    let Some(window) = web_sys::window() else { return };
+    let framed = window.parent().ok().flatten().is_none_or(|parent| parent != window);
+    if framed || ASKED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    // `navigator.storage` is missing on plain-HTTP origins and in old browsers: look before
+    // calling, so nothing throws through the wasm.
+    let navigator = wasm_bindgen::JsValue::from(window.navigator());
+    let has = |on: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(on, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let Some(manager) = has(&navigator, "storage") else { return };
+    if let Some(persist) =
+        has(&manager, "persist").and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+    {
+        let _ = persist.call0(&manager);
     }
 }
 

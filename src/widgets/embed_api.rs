@@ -6,9 +6,16 @@
 //! and reports while it plays, with
 //! `{ "headroom": "state", "playing", "time", "events", "scenario", "report": {...} }`.
 //! Anything else is ignored; nothing in a message is ever run as code.
+//!
+//! Each answer goes to the window that sent the command, addressed to its origin (never to
+//! "any origin"). An embed address may name the one origin allowed to command it,
+//! `origin=https://slides.example.org`; commands from any other are ignored, and so are all
+//! commands when the value is not an origin (the widget names the problem). The unasked
+//! reports (when ready, and while playing) go to the window that last sent a command, or, before
+//! any, to the page around the embed (to that origin when one is named).
 
 use leptos::{ev, prelude::*};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::WidgetState;
 use crate::{browser, scenario::Scenario};
@@ -30,8 +37,21 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
         }
         ev.prevent_default();
     });
+    // `Err`: an `origin=` that is not an origin; then no command is obeyed.
+    let only_from = allowed_origin();
+    let sender = StoredValue::new_local(None::<Sender>);
+    let reports_to = only_from.clone();
     let messages = window_event_listener(ev::message, move |ev: web_sys::MessageEvent| {
         let Some(command) = field(&ev.data(), "headroom") else { return };
+        match &only_from {
+            Ok(Some(origin)) if *origin != ev.origin() => return,
+            Err(_) => return,
+            _ => {}
+        }
+        // The sender's window belongs to another frame, so it fails `instanceof Window` here;
+        // a message on a window comes from a window (ports deliver to themselves), and posting
+        // to it can only return an error.
+        let Some(window) = ev.source().map(|s| s.unchecked_into::<web_sys::Window>()) else { return };
         match command.as_str() {
             "play" => state.play(),
             "pause" => state.pause(),
@@ -44,7 +64,12 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
             "state" => {}
             _ => return,
         }
-        post_state(state);
+        // An opaque origin ("null", a sandboxed frame) cannot be addressed: the answer then
+        // goes to that one window whatever its origin.
+        let origin = ev.origin();
+        let origin = if origin == "null" || origin.is_empty() { "*".to_string() } else { origin };
+        sender.set_value(Some(Sender { window, origin }));
+        post_state(state, sender, &only_from);
     });
     on_cleanup(move || {
         keys.remove();
@@ -57,7 +82,7 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
         let now = browser::now_ms();
         if first.is_none() || !state.playing.get_untracked() || now - last.get_value() >= REPORT_EVERY_MS {
             last.set_value(now);
-            post_state(state);
+            post_state(state, sender, &reports_to);
         }
     });
 }
@@ -66,13 +91,65 @@ fn field(data: &JsValue, name: &str) -> Option<String> {
     js_sys::Reflect::get(data, &JsValue::from_str(name)).ok()?.as_string()
 }
 
-/// Sends the widget's state to the page that embeds it (nothing when it is not embedded).
-fn post_state(state: WidgetState) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
-    if parent == window {
-        return;
+/// The window that last sent a command, and the origin to address it by.
+#[derive(Clone)]
+struct Sender {
+    window: web_sys::Window,
+    origin: String,
+}
+
+/// The origin named by the address's `origin=`, if any.
+fn allowed_origin() -> Result<Option<String>, String> {
+    let search = browser::location_search();
+    // A repeated key takes its last value, as every other key does.
+    let value =
+        search.trim_start_matches('?').split('&').filter_map(|pair| pair.strip_prefix("origin=")).last();
+    let Some(value) = value else { return Ok(None) };
+    let value = js_sys::decode_uri_component(&value.replace('+', " "))
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or("is not valid percent-encoding")?;
+    command_origin(&value).map(Some)
+}
+
+/// Checks an `origin=` value: a web origin exactly as a browser writes it
+/// (`https://slides.example.org`, `http://localhost:8000`), with no path. The message, for the
+/// learner, says why another value is refused.
+pub fn command_origin(value: &str) -> Result<String, String> {
+    let refuse = || {
+        Err(format!(
+            "is {:?}, not an origin such as https://slides.example.org; commands from the page around are ignored",
+            value.chars().take(80).collect::<String>()
+        ))
+    };
+    let Ok(url) = web_sys::Url::new(value) else { return refuse() };
+    let origin = url.origin();
+    let web = matches!(url.protocol().as_str(), "https:" | "http:");
+    if web && (value == origin || value.strip_suffix('/') == Some(origin.as_str())) {
+        Ok(origin)
+    } else {
+        refuse()
     }
+}
+
+/// Sends the widget's state to the window that last sent a command, or before any to the page
+/// that embeds it (nothing when it is not embedded or its `origin=` is not an origin).
+fn post_state(
+    state: WidgetState,
+    sender: StoredValue<Option<Sender>, LocalStorage>,
+    only_from: &Result<Option<String>, String>,
+) {
+    let target = sender.get_value().or_else(|| {
+        let window = web_sys::window()?;
+        let parent = window.parent().ok().flatten().filter(|parent| *parent != window)?;
+        let origin = match only_from {
+            Ok(Some(origin)) => origin.clone(),
+            Ok(None) => "*".to_string(),
+            Err(_) => return None,
+        };
+        Some(Sender { window: parent, origin })
+    });
+    let Some(Sender { window: target, origin }) = target else { return };
     let message = state.snapshot.with_untracked(|s| {
         serde_json::json!({
             "headroom": "state",
@@ -94,6 +171,6 @@ fn post_state(state: WidgetState) {
         .to_string()
     });
     if let Ok(value) = js_sys::JSON::parse(&message) {
-        let _ = parent.post_message(&value, "*");
+        let _ = target.post_message(&value, &origin);
     }
 }

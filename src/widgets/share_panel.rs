@@ -1,5 +1,4 @@
-use leptos::prelude::*;
-use leptos_use::use_clipboard;
+use leptos::{prelude::*, task::spawn_local};
 
 use super::WidgetState;
 use crate::browser;
@@ -30,27 +29,19 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             address(false).replace('&', "&amp;")
         )
     };
-    let clipboard = use_clipboard();
-    let (done, supported) = (clipboard.copied, clipboard.is_supported);
-    let last = RwSignal::new("");
-    let copy = {
-        let write = clipboard.copy.clone();
-        move |text: String, what: &'static str| {
-            last.set(what);
-            write(&text);
-        }
+    // What the last copy did, in words: copied, or why not and how to copy by hand.
+    let status = RwSignal::new(String::new());
+    let copy = move |text: String, what: &'static str| {
+        status.set(String::new());
+        spawn_local(async move {
+            status.set(match browser::copy_text(&text).await {
+                Ok(()) => what.to_string(),
+                Err(why) => format!("Not copied: {why}. Select the text above and copy it."),
+            });
+        });
     };
-    let copy_link = {
-        let copy = copy.clone();
-        move |_| copy(share(), "Link copied")
-    };
+    let copy_link = move |_| copy(share(), "Link copied");
     let copy_embed = move |_| copy(embed(), "Embed code copied");
-    // What happened, in words: copied, or how to copy where the browser does not allow it.
-    let copied = move || match (supported.get(), done.get()) {
-        (false, _) if !last.get().is_empty() => "Select the text and copy it",
-        (_, true) => last.get(),
-        _ => "",
-    };
     view! {
         <details class="share">
             <summary>"Share or embed this run"</summary>
@@ -62,7 +53,7 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
                 <textarea readonly rows="3" data-testid="embed-code" prop:value=embed on:focus=|ev| browser::select_input(&ev)></textarea>
             </label>
             <button class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
-            <p class="muted" role="status">{copied}</p>
+            <p class="muted" role="status" data-testid="copy-status">{move || status.get()}</p>
         </details>
     }
 }
