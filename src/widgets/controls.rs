@@ -145,8 +145,8 @@ fn SwitchedNumber(state: WidgetState, spec: &'static KeySpec, word: &'static str
         <span class="switched">
             <input type="number" id=id.clone() data-testid=id inputmode="decimal" step=step
                 min=spec.bounds.min.to_string() max=spec.bounds.max.to_string()
-                placeholder=word prop:value=number on:change=typed/>
-            <label class="check" for=for_label>
+                prop:value=number on:change=typed/>
+            <label class="switch" for=for_label>
                 <input type="checkbox" id=switch_id data-testid=switch_testid prop:checked=off on:change=ticked/>
                 {word}
             </label>
