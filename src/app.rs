@@ -154,7 +154,7 @@ fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
     Some(Box::new(move || match island {
         Island::ThemeToggle => view! { <ThemeToggle/> }.into_any(),
         Island::Notices => view! { <NoticeBar/> }.into_any(),
-        Island::Continue { start, titles } => view! { <ContinueCard start titles/> }.into_any(),
+        Island::Continue { start, pages } => view! { <ContinueCard start pages/> }.into_any(),
         Island::CourseProgress { lessons, hours } => view! { <CourseProgress lessons hours/> }.into_any(),
         Island::LessonCheck { id } => view! { <LessonCheck id/> }.into_any(),
         Island::SectionReview { review, href, lessons } => view! { <SectionReview review href lessons/> }.into_any(),

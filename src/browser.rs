@@ -123,6 +123,46 @@ pub fn typing_in_field() -> bool {
     })
 }
 
+/// True while the learner is typing text: a text-like input (not a slider, box or button), a
+/// text area or an editable element, where arrows and Space edit what is typed.
+pub fn typing_text() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|el| match el.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(
+            el.get_attribute("type").unwrap_or_default().to_ascii_lowercase().as_str(),
+            "range" | "checkbox" | "radio" | "button" | "submit" | "reset" | "color" | "file" | "image"
+        ),
+        _ => el.get_attribute("contenteditable").is_some_and(|v| v != "false"),
+    })
+}
+
+/// True while keyboard focus is on an element inside one matching `selector` (or on it).
+pub fn focus_within(selector: &str) -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|el| el.closest(selector).ok().flatten().is_some())
+}
+
+/// True when this page is shown inside another (an iframe in a slide deck).
+pub fn in_frame() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    matches!(window.parent(), Ok(Some(parent)) if parent != window)
+}
+
+/// Posts `message` (JSON text, parsed first unless `as_text`) to the page that frames this one,
+/// to any origin: only for messages that carry nothing private (a key press to pass on).
+pub fn post_to_parent(message: &str, as_text: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(Some(parent)) = window.parent() else { return };
+    if parent == window {
+        return;
+    }
+    let value = if as_text { Ok(wasm_bindgen::JsValue::from_str(message)) } else { js_sys::JSON::parse(message) };
+    if let Ok(value) = value {
+        let _ = parent.post_message(&value, "*");
+    }
+}
+
 /// Sets or clears an attribute on `<html>` (the theme).
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
     let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {

@@ -9,8 +9,6 @@
 //!
 //! Pure: no browser crate (tests/layering.rs).
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::content::Quiz;
@@ -25,12 +23,13 @@ pub enum Island {
     ThemeToggle,
     /// Messages about saved progress (storage switched off, an unreadable value).
     Notices,
-    /// The home page's first link: "start here", or "continue where you left off".
+    /// The home page's first link: "start here", "continue where you left off", or the next
+    /// lesson after the one just completed.
     Continue {
         /// The first lesson, as prerendered: `(id, title)`.
         start: (String, String),
-        /// Every page's title by id (`course/lesson`), to name the last one visited.
-        titles: BTreeMap<String, String>,
+        /// Every page in the site's order, to name the last one visited and find the next.
+        pages: Vec<PageRef>,
     },
     /// A course's completion: on its card on the home page, or at the top of its page.
     CourseProgress {
@@ -76,6 +75,41 @@ pub enum Island {
     NotFound,
 }
 
+/// One page of the catalog, as the home page's "continue" link needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageRef {
+    /// `course/lesson`.
+    pub id: String,
+    pub title: String,
+    /// A reference page: never completed, so never the next thing to do.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
+}
+
+/// Where the home page sends a learner who has been here before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume<'a> {
+    /// The last page visited, not yet complete: "continue where you left off".
+    Continue(&'a PageRef),
+    /// The last page visited is complete: the first page after it, in the site's order, that
+    /// is neither complete nor a reference page.
+    Next { done: &'a PageRef, next: &'a PageRef },
+}
+
+/// Where to resume, from the last page visited (`None`: no visit, or a page no longer in the
+/// catalog, so the home page offers the first lesson). After a completed page with nothing left
+/// after it, the first page not yet complete; when everything is complete, the last page.
+pub fn resume<'a>(pages: &'a [PageRef], last: Option<&str>, complete: impl Fn(&str) -> bool) -> Option<Resume<'a>> {
+    let at = pages.iter().position(|p| Some(p.id.as_str()) == last)?;
+    let here = &pages[at];
+    if here.reference || !complete(&here.id) {
+        return Some(Resume::Continue(here));
+    }
+    let open = |p: &&PageRef| !p.reference && !complete(&p.id);
+    let next = pages[at + 1..].iter().find(open).or_else(|| pages[..at].iter().find(open));
+    Some(next.map_or(Resume::Continue(here), |next| Resume::Next { done: here, next }))
+}
+
 impl Island {
     /// The attribute value: the island as JSON.
     pub fn to_attribute(&self) -> String {
@@ -97,7 +131,10 @@ mod tests {
         let quiz = crate::content::quiz::parse("? Q\n- [x] <b>a</b>\n> why\n- [ ] b\n> why not\n").unwrap();
         let islands = [
             Island::ThemeToggle,
-            Island::Continue { start: ("c/a".into(), "A".into()), titles: [("c/a".into(), "A".into())].into() },
+            Island::Continue {
+                start: ("c/a".into(), "A".into()),
+                pages: vec![PageRef { id: "c/a".into(), title: "A".into(), reference: false }],
+            },
             Island::CourseProgress { lessons: vec!["c/a".into()], hours: Some(3) },
             Island::SectionReview { review: "c/r".into(), href: "learn/c/r/".into(), lessons: vec!["c/a".into()] },
             Island::Lesson { id: "c/a".into(), prev: None, next: Some("learn/c/b/".into()) },
@@ -109,5 +146,28 @@ mod tests {
             assert_eq!(Island::from_attribute(&island.to_attribute()), Ok(island));
         }
         assert!(Island::from_attribute(r#"{"island":"rocket"}"#).unwrap_err().contains("damaged"));
+    }
+
+    /// Issue 17: "Continue where you left off" pointed at the lesson just completed.
+    #[test]
+    fn resume_goes_on_to_the_next_open_lesson_after_a_completed_one() {
+        let page = |id: &str, reference: bool| PageRef { id: id.into(), title: id.to_uppercase(), reference };
+        let pages = [page("c/a", false), page("c/b", false), page("c/glossary", true), page("c/d", false), page("e/a", false)];
+        let done = |ids: &'static [&'static str]| move |id: &str| ids.contains(&id);
+        let id = |r: Option<Resume>| match r {
+            Some(Resume::Continue(p)) => format!("continue {}", p.id),
+            Some(Resume::Next { done, next }) => format!("{} done, next {}", done.id, next.id),
+            None => "start".into(),
+        };
+        assert_eq!(id(resume(&pages, None, done(&[]))), "start");
+        assert_eq!(id(resume(&pages, Some("gone/x"), done(&[]))), "start");
+        assert_eq!(id(resume(&pages, Some("c/b"), done(&[]))), "continue c/b");
+        assert_eq!(id(resume(&pages, Some("c/a"), done(&["c/a"]))), "c/a done, next c/b");
+        // Reference pages and completed lessons are skipped, across courses too.
+        assert_eq!(id(resume(&pages, Some("c/b"), done(&["c/b", "c/d"]))), "c/b done, next e/a");
+        assert_eq!(id(resume(&pages, Some("c/glossary"), done(&[]))), "continue c/glossary");
+        // Nothing left after it: the first open one before it; nothing open at all: the page itself.
+        assert_eq!(id(resume(&pages, Some("e/a"), done(&["c/b", "c/d", "e/a"]))), "e/a done, next c/a");
+        assert_eq!(id(resume(&pages, Some("e/a"), done(&["c/a", "c/b", "c/d", "e/a"]))), "continue e/a");
     }
 }

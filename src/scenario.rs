@@ -128,6 +128,33 @@ impl Scenario {
         keys::lookup(key, self.kind).map(|spec| (spec.write)(self, &spec.bounds))
     }
 
+    /// Merges a URL query's pairs (`rate=95&servers=1`) into this scenario: the keys given
+    /// change, with the same checks as parsing, and every other key keeps its value (the seed
+    /// included). A bad value keeps the current one; `kind` cannot change, so a different one
+    /// is named as a problem and ignored. Combinations are checked again afterwards.
+    pub fn merge_query(&self, query: &str) -> Parsed {
+        let (pairs, strays) = text::query_pairs(query);
+        let mut problems: Vec<Problem> = strays
+            .iter()
+            .map(|stray| Problem::new(stray.as_str(), "is not a `key = value` pair; ignored"))
+            .collect();
+        let mut scenario = self.clone();
+        for pair in &pairs {
+            if pair.key == "kind" {
+                if Kind::from_name(&pair.value) != Some(scenario.kind) {
+                    problems.push(Problem::new(
+                        "kind",
+                        format!("= {:?} cannot change this scenario's kind; kept {}", pair.value, scenario.kind),
+                    ));
+                }
+                continue;
+            }
+            problems.extend(set_pair(&mut scenario, pair));
+        }
+        validate::cross_check(&mut scenario, &mut problems);
+        Parsed { scenario, problems }
+    }
+
     /// Sets one key from text (for controls and sweeps), with the same checks as parsing.
     pub fn set(&mut self, key: &str, value: &str) -> Vec<Problem> {
         let pair = text::Pair { key: key.to_string(), value: value.to_string() };
@@ -154,10 +181,12 @@ fn set_pair(scenario: &mut Scenario, pair: &text::Pair) -> Option<Problem> {
     match (spec.set)(scenario, &pair.value, &spec.bounds) {
         Ok(None) => None,
         Ok(Some(note)) => Some(Problem::new(pair.key.as_str(), format!("= {} {note}", pair.value))),
-        Err(why) => Some(Problem::new(
-            pair.key.as_str(),
-            format!("= {:?} {why}; used the default {}", pair.value, spec.default_text()),
-        )),
+        Err(why) => {
+            // The field is unchanged: the default when parsing, the current value when merging.
+            let kept = (spec.write)(scenario, &spec.bounds);
+            let used = if kept == spec.default_text() { "used the default" } else { "kept" };
+            Some(Problem::new(pair.key.as_str(), format!("= {:?} {why}; {used} {kept}", pair.value)))
+        }
     }
 }
 

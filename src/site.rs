@@ -73,7 +73,7 @@ impl Site<'_> {
     /// One route's page.
     pub fn render(&self, route: &Route) -> Page {
         match route {
-            Route::Home => home::page(self.catalog),
+            Route::Home => home::page(self),
             Route::Course(slug) => match self.catalog.course(slug) {
                 Some(c) => course::page(c),
                 None => embed::not_found(self.catalog),
@@ -177,6 +177,9 @@ summary = "Coming."
             assert!(!glossary.contains("mark-complete"), "a reference page is not marked complete");
             let home = site.render(&Route::Home).body.into_string();
             assert!(home.contains("Lessons in preparation"), "{home}");
+            // The claim counts lessons with a live simulation (not the review, not the glossary).
+            assert!(home.contains("1 of the 2 lessons sit beside a live simulation"), "{home}");
+            assert!(!home.contains("Every lesson"), "{home}");
             let later = site.render(&Route::Course("later".into())).body.into_string();
             assert!(later.contains("in preparation"));
         });

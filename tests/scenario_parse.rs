@@ -219,3 +219,40 @@ fn keys_by_kind_table_matches_the_vocabulary() {
         assert!(docs.contains(&row), "docs/scenarios.md, keys by kind, should have:\n{row}");
     }
 }
+
+/// A deck's `set` changes the keys it names and nothing else (issue 17: sending
+/// `rate=95&servers=1` to a lognormal run with seed 9 used to reset the seed and the service).
+#[test]
+fn merging_a_query_changes_only_the_keys_given() {
+    let before = Scenario::parse("kind = queue\nseed = 9\nservice = lognormal\nsigma = 1.5\nservice_time = 0.02\nrate = 40\nservers = 2").scenario;
+    let merged = before.merge_query("rate=95&servers=1");
+    assert!(merged.problems.is_empty(), "{:?}", merged.problems);
+    assert_eq!(
+        merged.scenario.to_block(),
+        before.to_block().replace("rate = 40", "rate = 95").replace("servers = 2\n", ""),
+    );
+    assert_eq!(merged.scenario.run.seed, 9);
+
+    // A bad value keeps the current one and says so; a clamped one says what was used.
+    let merged = before.merge_query("rate=fast&sigma=99");
+    assert_eq!(merged.scenario.arrivals.rate, 40.0);
+    let problems: Vec<String> = merged.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems[0], "`rate` = \"fast\" is not a number; kept 40");
+    assert!(problems[1].starts_with("`sigma` = 99 is above the maximum"), "{problems:?}");
+    assert_eq!(merged.scenario.run.seed, 9);
+
+    // The kind cannot change; naming the same kind is fine.
+    let merged = before.merge_query("kind=queue&rate=1");
+    assert!(merged.problems.is_empty(), "{:?}", merged.problems);
+    let merged = before.merge_query("kind=cache&rate=1");
+    assert_eq!(merged.scenario.kind, Kind::Queue);
+    assert_eq!(merged.scenario.arrivals.rate, 1.0);
+    assert_eq!(merged.problems.len(), 1, "{:?}", merged.problems);
+
+    // Combinations are checked again: fewer servers than the outage names.
+    let before = Scenario::parse("kind = queue servers = 3 outage_at = 5 outage_server = 2 seed = 4").scenario;
+    let merged = before.merge_query("servers=2");
+    assert_eq!(merged.scenario.servers.outage_server, 1);
+    assert_eq!(merged.problems[0].key, "outage_server");
+    assert_eq!(merged.scenario.run.seed, 4);
+}

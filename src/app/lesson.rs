@@ -43,10 +43,23 @@ fn track_scroll(id: String) {
     on_cleanup(move || handle.remove());
 }
 
-/// ← and → open the previous and next page, unless the learner is typing.
+/// Where keyboard focus keeps ← and → for itself: a simulation (its buttons, sliders and
+/// menus) and a check.
+const OWNS_KEYS: &str = ".sim, .sim-static, .quiz";
+
+/// ← and → open the previous and next page, unless focus is in a field, a simulation or a
+/// check: the arrows then belong to what has focus, and a run or an answer is never thrown
+/// away by a key meant for it.
 fn keyboard_navigation(prev: Option<String>, next: Option<String>) {
     let handle = window_event_listener(ev::keydown, move |ev| {
-        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || browser::typing_in_field() {
+        if ev.alt_key()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.default_prevented()
+            || browser::typing_in_field()
+            || browser::focus_within(OWNS_KEYS)
+        {
             return;
         }
         let to = match ev.key().as_str() {

@@ -1,28 +1,30 @@
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
-use crate::app::use_progress;
+use crate::{
+    app::use_progress,
+    islands::{PageRef, Resume, resume},
+};
 
-/// The home page's first link: where the learner left off, or the first lesson.
+/// The home page's first link: where the learner left off, the next lesson after the one they
+/// just completed, or the first lesson.
 #[component]
-pub fn ContinueCard(start: (String, String), titles: BTreeMap<String, String>) -> impl IntoView {
+pub fn ContinueCard(start: (String, String), pages: Vec<PageRef>) -> impl IntoView {
     let progress = use_progress().progress;
-    let last = progress.with_untracked(|p| p.last_lesson().map(str::to_string));
-    match last.and_then(|id| titles.get(&id).map(|title| (id, title.clone()))) {
-        Some((id, title)) => view! {
-            <a class="continue" data-testid="continue" href=format!("learn/{id}/")>
-                <span class="muted">"Continue where you left off"</span>
-                <strong>{title}</strong>
-            </a>
+    let (lead, id, title, testid) = progress.with_untracked(|p| {
+        match resume(&pages, p.last_lesson(), |id| p.is_complete(id)) {
+            Some(Resume::Continue(page)) => {
+                ("Continue where you left off".to_string(), page.id.clone(), page.title.clone(), "continue")
+            }
+            Some(Resume::Next { done, next }) => {
+                (format!("You completed “{}”. Up next", done.title), next.id.clone(), next.title.clone(), "continue")
+            }
+            None => ("New here? Start with the first lesson".to_string(), start.0.clone(), start.1.clone(), "start"),
         }
-        .into_any(),
-        None => view! {
-            <a class="continue" data-testid="start" href=format!("learn/{}/", start.0)>
-                <span class="muted">"New here? Start with the first lesson"</span>
-                <strong>{start.1}</strong>
-            </a>
-        }
-        .into_any(),
+    });
+    view! {
+        <a class="continue" data-testid=testid href=format!("learn/{id}/")>
+            <span class="muted">{lead}</span>
+            <strong>{title}</strong>
+        </a>
     }
 }

@@ -3,25 +3,30 @@
 
 use maud::{Markup, html};
 
-use super::{Page, Route, chrome, counted};
+use super::{Page, Route, Site, chrome, counted};
 use crate::{
-    content::{Catalog, Course, links},
-    islands::Island,
+    content::{Block, Catalog, Course, Page as PageKind, links, markdown},
+    islands::{Island, PageRef},
+    scenario::Scenario,
     storage::lesson_id,
 };
 
-pub fn page(catalog: &Catalog) -> Page {
+pub fn page(site: &Site) -> Page {
+    let catalog = site.catalog;
     let first = catalog.courses.iter().find_map(|c| c.lessons().next().map(|l| (c, l)));
-    let titles = catalog
+    let pages = catalog
         .courses
         .iter()
-        .flat_map(|c| c.lessons().map(move |l| (lesson_id(&c.slug, &l.slug), l.front.title.clone())))
+        .flat_map(|c| {
+            c.lessons().map(move |l| PageRef {
+                id: lesson_id(&c.slug, &l.slug),
+                title: l.front.title.clone(),
+                reference: l.front.page == PageKind::Reference,
+            })
+        })
         .collect();
     let start = first.map(|(course, lesson)| {
-        let island = Island::Continue {
-            start: (lesson_id(&course.slug, &lesson.slug), lesson.front.title.clone()),
-            titles,
-        };
+        let island = Island::Continue { start: (lesson_id(&course.slug, &lesson.slug), lesson.front.title.clone()), pages };
         chrome::island(&island, html! {
             a.continue data-testid="start" href=(links::lesson_href(&course.slug, &lesson.slug)) {
                 span.muted { "New here? Start with the first lesson" }
@@ -29,12 +34,13 @@ pub fn page(catalog: &Catalog) -> Page {
             }
         })
     });
+    let (live, lessons) = live_lessons(site);
     let body = html! {
         div.page.home {
             section.hero {
                 h1 { "Learn system design by running it" }
-                p.lead {
-                    "Every lesson sits beside a live simulation of the thing it explains: caches, load balancers, queues, rate limiters. "
+                p.lead data-testid="home-claim" {
+                    (live) " of the " (lessons) " lessons sit beside a live simulation of the thing they explain: caches, load balancers, queues, rate limiters. "
                     "Guess what will happen, move a slider, and watch the numbers prove you right or wrong."
                 }
             }
@@ -55,6 +61,26 @@ pub fn page(catalog: &Catalog) -> Page {
         body: chrome::site("", body),
         problems: Vec::new(),
     }
+}
+
+/// How many lessons have a live (timed) simulation, and how many lessons there are (reference
+/// pages aside), counted from the lessons themselves so the home page's claim stays true.
+pub fn live_lessons(site: &Site) -> (usize, usize) {
+    let catalog: &Catalog = site.catalog;
+    let mut counts = (0, 0);
+    for course in &catalog.courses {
+        for lesson in counted(course) {
+            counts.1 += 1;
+            let Some(source) = (site.source)(&course.slug, &lesson.slug) else { continue };
+            let rendered = markdown::render(crate::content::front_matter::body(&source), &course.slug, &lesson.slug);
+            let live = rendered.blocks.iter().any(|block| match block {
+                Block::Sim(sim) => Scenario::parse(&sim.scenario).scenario.kind.is_timed(),
+                _ => false,
+            });
+            counts.0 += usize::from(live);
+        }
+    }
+    counts
 }
 
 /// A course on the home page, with its completion.

@@ -60,9 +60,14 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
     let current = move || state.scenario.with(|s| (spec.write)(s, &spec.bounds));
     let id = format!("param-{}", spec.name);
     let apply = move |ev| state.set_key(spec.name, &event_target_value(&ev));
-    let slider =
-        Slider::around(spec, state.scenario.with_untracked(|s| (spec.write)(s, &spec.bounds)).parse().ok());
-    let input = match (spec.choices(), slider) {
+    // The range is built around the value when the widget starts, and again when the scenario
+    // is changed from outside (a deck's `set`), not while the learner moves the slider.
+    let around = move || {
+        state.controls_epoch.track();
+        Slider::around(spec, state.scenario.with_untracked(|s| (spec.write)(s, &spec.bounds)).parse().ok())
+    };
+    let slider = Memo::new(move |_| around());
+    let input = match (spec.choices(), slider.get_untracked()) {
         (Some(choices), _) => {
             let options = choices
                 .into_iter()
@@ -70,18 +75,27 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
                 .collect_view();
             view! { <select id=id.clone() data-testid=id.clone() on:change=apply>{options}</select> }.into_any()
         }
-        (None, Some(slider)) => {
-            let position = move || current().parse::<f64>().map(|v| slider.position(v)).unwrap_or(0.0).to_string();
+        (None, Some(_)) => {
+            let position = move || {
+                let value = current().parse::<f64>().ok();
+                slider.get().zip(value).map(|(slider, v)| slider.position(v)).unwrap_or(0.0).to_string()
+            };
             let moved = move |ev| {
                 let p: f64 = event_target_value(&ev).parse().unwrap_or(0.0);
-                state.set_key(spec.name, &slider.value_text(p));
+                if let Some(slider) = slider.get_untracked() {
+                    state.set_key(spec.name, &slider.value_text(p));
+                }
             };
             view! {
                 <input type="range" id=id.clone() data-testid=id.clone() min="0" max="1000" step="1" prop:value=position on:input=moved/>
             }
             .into_any()
         }
-        (None, None) => view! { <input type="text" id=id.clone() data-testid=id.clone() prop:value=current on:change=apply/> }.into_any(),
+        (None, None) => match spec.bounds.none {
+            Some(word) => view! { <SwitchedNumber state spec word id=id.clone()/> }.into_any(),
+            None => view! { <input type="text" id=id.clone() data-testid=id.clone() prop:value=current on:change=apply/> }
+                .into_any(),
+        },
     };
     view! {
         <div class="param">
@@ -92,11 +106,59 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
     }
 }
 
+/// A number that a word switches off (`outage_at = none`, `queue_cap = unlimited`): a number
+/// field and a checkbox named by the word. Typing a number turns the feature on; ticking the
+/// box turns it off; unticking it brings back the last number used (the lesson's, or 1).
+#[component]
+fn SwitchedNumber(state: WidgetState, spec: &'static KeySpec, word: &'static str, id: String) -> impl IntoView {
+    let current = move || state.scenario.with(|s| (spec.write)(s, &spec.bounds));
+    let off = move || current() == word;
+    let last = StoredValue::new(
+        state.scenario.with_untracked(|s| (spec.write)(s, &spec.bounds)).parse::<f64>().ok().map_or_else(
+            || round_sig(1f64.clamp(spec.bounds.min, spec.bounds.max), 3).to_string(),
+            |v| v.to_string(),
+        ),
+    );
+    let number = move || if off() { String::new() } else { current() };
+    let typed = move |ev| {
+        let text = event_target_value(&ev).trim().replace(',', ".");
+        if text.is_empty() {
+            state.set_key(spec.name, word);
+        } else {
+            state.set_key(spec.name, &text);
+            if !off() {
+                last.set_value(current());
+            }
+        }
+    };
+    let ticked = move |ev| {
+        if event_target_checked(&ev) {
+            state.set_key(spec.name, word);
+        } else {
+            state.set_key(spec.name, &last.get_value());
+        }
+    };
+    let step = if spec.integer() { "1" } else { "any" };
+    let switch_id = format!("{id}-{word}");
+    let (for_label, switch_testid) = (switch_id.clone(), switch_id.clone());
+    view! {
+        <span class="switched">
+            <input type="number" id=id.clone() data-testid=id inputmode="decimal" step=step
+                min=spec.bounds.min.to_string() max=spec.bounds.max.to_string()
+                prop:value=number on:change=typed/>
+            <label class="switch" for=for_label>
+                <input type="checkbox" id=switch_id data-testid=switch_testid prop:checked=off on:change=ticked/>
+                {word}
+            </label>
+        </span>
+    }
+}
+
 /// A slider's mapping between its position (0 to 1000) and a key's value. Narrow ranges are
 /// linear over the key's bounds. A key whose bounds span more than two decades gets a
 /// logarithmic slider from a twentieth to twenty times the lesson's value (within the bounds),
 /// so the useful region fills the slider. Keys whose value may be a word (`none`) get no slider.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 struct Slider {
     min: f64,
     max: f64,

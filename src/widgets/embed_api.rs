@@ -1,10 +1,20 @@
-//! What an embedded widget offers the slide deck around it: keyboard shortcuts (Space plays
-//! and pauses, → steps, R resets) and a postMessage API.
+//! What an embedded widget offers the slide deck around it: the deck's keys left to the deck,
+//! keyboard shortcuts once the presenter gives the widget the keys, and a postMessage API.
 //!
-//! The deck sends `{ "headroom": "play" | "pause" | "step" | "reset" | "state" }` or
-//! `{ "headroom": "set", "scenario": "kind=queue&rate=0.9" }`. The widget answers each message,
-//! and reports while it plays, with
-//! `{ "headroom": "state", "playing", "time", "events", "scenario", "report": {...} }`.
+//! Keys: inside a deck's iframe, the deck's navigation keys (→ ← PageUp PageDown Space) are
+//! passed on to the deck even after a click in the widget, both through reveal.js's
+//! postMessage API (`'{"method":"next","args":[]}'`) and as `{ "headroom": "key", "key" }` for
+//! other decks. A visible button gives the widget the keys (Space plays and pauses, → steps,
+//! R resets) until it is pressed again or Esc gives them back. Opened on its own, the widget
+//! has the keys.
+//!
+//! The deck sends `{ "headroom": "play" | "pause" | "step" | "reset" | "state" }`,
+//! `{ "headroom": "set", "scenario": "rate=0.95&servers=2" }` (those keys change; every other
+//! key, the seed included, keeps its value) or `{ "headroom": "replace", "scenario": "..." }`
+//! (the whole scenario: keys not named take their defaults). The widget answers each message,
+//! and reports while it plays, with `{ "headroom": "state", "playing", "time", "events",
+//! "scenario", "problems", "report": {...} }`, where `problems` names what the last change of
+//! scenario had to correct (a value out of range, a key this kind does not use).
 //! Anything else is ignored; nothing in a message is ever run as code.
 //!
 //! Each answer goes to the window that sent the command, addressed to its origin (never to
@@ -23,16 +33,48 @@ use crate::{browser, scenario::Scenario};
 /// Wall-clock milliseconds between state reports while playing.
 const REPORT_EVERY_MS: f64 = 1000.0;
 
+/// The slide deck's navigation keys, and the reveal.js method each one calls there.
+fn deck_method(key: &str, shift: bool) -> Option<&'static str> {
+    match key {
+        "ArrowRight" => Some("right"),
+        "ArrowLeft" => Some("left"),
+        "PageDown" => Some("next"),
+        "PageUp" => Some("prev"),
+        " " if shift => Some("prev"),
+        " " => Some("next"),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn EmbedApi(state: WidgetState) -> impl IntoView {
+    // In a deck, the keys belong to the deck until the presenter gives them to the widget with
+    // the button below (shown, and said, on screen); opened on its own, the widget has them.
+    let framed = browser::in_frame();
+    let owns_keys = RwSignal::new(!framed);
     let keys = window_event_listener(ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || browser::typing_in_field() {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() || browser::typing_text() {
             return;
         }
-        match ev.key().as_str() {
+        let key = ev.key();
+        if !owns_keys.get_untracked() {
+            // Pass the deck's keys on, so clicking a widget never takes the slides' keys away.
+            let Some(method) = deck_method(&key, ev.shift_key()) else { return };
+            ev.prevent_default();
+            // reveal.js's own postMessage API (a JSON string), and the same key for any other
+            // deck that listens for it.
+            browser::post_to_parent(&serde_json::json!({ "method": method, "args": [] }).to_string(), true);
+            browser::post_to_parent(
+                &serde_json::json!({ "headroom": "key", "key": key, "shift": ev.shift_key() }).to_string(),
+                false,
+            );
+            return;
+        }
+        match key.as_str() {
             " " => state.toggle(),
             "ArrowRight" => state.step(),
             "r" | "R" => state.reset(),
+            "Escape" if framed => owns_keys.set(false),
             _ => return,
         }
         ev.prevent_default();
@@ -58,6 +100,10 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
             "step" => state.step(),
             "reset" => state.reset(),
             "set" => {
+                let text = field(&ev.data(), "scenario").unwrap_or_default();
+                state.merge_query(&text);
+            }
+            "replace" => {
                 let text = field(&ev.data(), "scenario").unwrap_or_default();
                 state.set_scenario_keeping_kind(&text);
             }
@@ -85,6 +131,22 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
             post_state(state, sender, &reports_to);
         }
     });
+    framed.then(|| {
+        let label = move || {
+            if owns_keys.get() {
+                "Keys control the simulation: Space plays, → steps, R resets, Esc gives them back"
+            } else {
+                "Keys move the slides: use them here instead"
+            }
+        };
+        view! {
+            <button type="button" class="secondary embed-keys" data-testid="embed-keys"
+                aria-pressed=move || owns_keys.get().to_string()
+                on:click=move |_| owns_keys.update(|owns| *owns = !*owns)>
+                "⌨ " {label}
+            </button>
+        }
+    })
 }
 
 fn field(data: &JsValue, name: &str) -> Option<String> {
@@ -157,6 +219,8 @@ fn post_state(
             "time": s.time,
             "events": s.report.events,
             "scenario": state.scenario.with_untracked(Scenario::to_query),
+            // What the last change of scenario had to correct, one sentence each.
+            "problems": state.problems.with_untracked(|list| list.iter().map(ToString::to_string).collect::<Vec<_>>()),
             "report": {
                 "arrivals": s.report.arrivals,
                 "completed": s.report.completed,

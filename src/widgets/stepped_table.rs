@@ -55,11 +55,17 @@ pub fn SteppedTable(state: WidgetState) -> impl IntoView {
     };
     view! {
         <div class="stepped" data-testid="stepped-table">
-            <button data-testid="advance" on:click=advance>{move || format!("Advance {} simulated seconds", step_seconds())}</button>
+            <button data-testid="advance" on:click=advance>{move || advance_label(step_seconds())}</button>
             <table>
                 <thead><tr><th>"time"</th><th>"arrived"</th><th>"served"</th><th>"dropped or timed out"</th><th>"in flight"</th><th>"p95"</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
     }
+}
+
+/// "Advance 1 simulated second", "Advance 0.5 simulated seconds".
+fn advance_label(seconds: f64) -> String {
+    let unit = if seconds == 1.0 { "second" } else { "seconds" };
+    format!("Advance {seconds} simulated {unit}")
 }

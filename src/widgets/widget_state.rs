@@ -30,6 +30,9 @@ pub struct WidgetState {
     pub problems: RwSignal<Vec<Problem>>,
     /// A seek in progress: its target time and how much of the way the run has come (0 to 1).
     pub catching_up: RwSignal<Option<(f64, f64)>>,
+    /// Bumped when the scenario is changed from outside the controls (a deck's `set` or
+    /// `replace`): the sliders then rebuild their ranges around the new values.
+    pub controls_epoch: RwSignal<u64>,
     seek: StoredValue<Option<Seek>>,
     /// Play once the seek in progress is done.
     resume: StoredValue<bool>,
@@ -51,6 +54,7 @@ impl WidgetState {
             frame_events: RwSignal::new(0),
             problems: RwSignal::new(Vec::new()),
             catching_up: RwSignal::new(None),
+            controls_epoch: RwSignal::new(0),
             seek: StoredValue::new(None),
             resume: StoredValue::new(false),
             chasing: StoredValue::new(false),
@@ -171,8 +175,23 @@ impl WidgetState {
         self.reset();
     }
 
-    /// Replaces the scenario from a URL query, keeping the widget's kind: a widget is built for
-    /// one kind, so a different `kind` in the query is refused and named as a problem.
+    /// Merges a URL query's keys into the scenario (a deck's `set`): the keys named change,
+    /// every other one keeps its value, the seed included; a bad value keeps the current one
+    /// and is named as a problem. The run starts over (playing on if it was playing) and the
+    /// sliders rebuild their ranges around the new values.
+    pub fn merge_query(&self, query: &str) {
+        let playing = self.playing.get_untracked();
+        let parsed = self.scenario.with_untracked(|s| s.merge_query(query));
+        self.set_scenario(parsed.scenario, parsed.problems);
+        self.controls_epoch.update(|n| *n += 1);
+        if playing {
+            self.play();
+        }
+    }
+
+    /// Replaces the whole scenario from a URL query (a deck's `replace`): keys not named take
+    /// their defaults, the seed too. The widget keeps its kind: a widget is built for one kind,
+    /// so a different `kind` in the query is refused and named as a problem.
     pub fn set_scenario_keeping_kind(&self, query: &str) {
         let kind = self.scenario.with_untracked(|s| s.kind);
         let mut parsed = Scenario::from_query(&format!("kind={}&{query}&kind={}", kind.name(), kind.name()));
@@ -189,6 +208,7 @@ impl WidgetState {
             });
         }
         self.set_scenario(parsed.scenario, parsed.problems);
+        self.controls_epoch.update(|n| *n += 1);
     }
 
     /// Changes one key through the scenario parser, so the value is clamped exactly as it
