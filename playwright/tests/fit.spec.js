@@ -39,7 +39,7 @@ function measure() {
   for (const el of document.body.querySelectorAll('*')) {
     const style = getComputedStyle(el);
     const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+    if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
     const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}`;
     if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) {
       problems.push(`${name} scrolls: ${el.scrollHeight} > ${el.clientHeight}`);

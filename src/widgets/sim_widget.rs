@@ -110,7 +110,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
     let shown = move |panel: Panel| !compact.get() || open.get() == Some(panel);
     let mut panels = Vec::new();
     if descriptor.readouts.len() > descriptor.key_readouts.len() {
-        panels.push((Panel::Figures, "All figures"));
+        panels.push((Panel::Figures, "Figures"));
     }
     panels.push((Panel::Charts, "Charts"));
     if descriptor.theory.is_some() {
