@@ -116,8 +116,17 @@ async function openLesson(page, path) {
 for (const lesson of ['latency-throughput', 'load-balancing']) {
   test(`on a phone the ${lesson} widget fits about one screen, charts behind a button`, async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     const widget = await openLesson(page, `learn/system-design/${lesson}/`);
     await expect(widget.root).toHaveAttribute('data-layout', 'compact');
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+    expect(shift, 'layout shift as the widget replaces its placeholder').toBeLessThanOrEqual(0.02);
     const box = await widget.root.boundingBox();
     expect(box.height, 'the widget\'s height at 390 px').toBeLessThanOrEqual(844);
     expect(box.width).toBeLessThanOrEqual(390);
