@@ -174,6 +174,18 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     };
 }
 
+/// Sets one property of the root element's style (through the CSS object model, which a
+/// Content Security Policy without `unsafe-inline` allows).
+pub fn set_root_style(property: &str, value: &str) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        let _ = root.style().set_property(property, value);
+    }
+}
+
 /// The page's origin (`http://127.0.0.1:8080`).
 pub fn origin() -> String {
     web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()

@@ -15,6 +15,7 @@ mod choices;
 mod fields;
 pub mod keys;
 mod kind;
+pub mod presentation;
 mod text;
 mod validate;
 mod value;
@@ -25,6 +26,7 @@ pub use choices::*;
 pub use fields::*;
 pub use keys::{KEYS, KeySpec, MAX_SEED, kinds_using, lookup, names};
 pub use kind::Kind;
+pub use presentation::Layout;
 pub use value::Bounds;
 
 /// Something wrong with the input, and what was done instead.

@@ -102,6 +102,20 @@ fn readouts_charts_and_sweeps_read_figures_a_run_reports() {
     }
 }
 
+/// A compact widget (a slide, a phone, the column beside a lesson) shows only these: three or
+/// four, each one of the kind's readouts, none twice.
+#[test]
+fn key_readouts_are_three_or_four_of_the_kinds_readouts() {
+    for kind in Kind::ALL {
+        let d = kind.descriptor();
+        assert!((3..=4).contains(&d.key_readouts.len()), "{kind:?}: {} key readouts", d.key_readouts.len());
+        for (i, key) in d.key_readouts.iter().enumerate() {
+            assert!(d.readouts.iter().any(|r| r.metric == *key), "{kind:?}: key readout `{key}` is not a readout");
+            assert!(!d.key_readouts[..i].contains(key), "{kind:?}: `{key}` twice");
+        }
+    }
+}
+
 #[test]
 fn failure_actions_set_keys_the_kind_reads() {
     for kind in Kind::ALL.into_iter().filter(|k| k.is_timed()) {

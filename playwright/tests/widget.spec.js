@@ -150,6 +150,8 @@ test('at max speed with ~500 in flight, no frame does more events than its budge
 });
 
 test('a playing widget stops while it is scrolled out of view, and goes on when it is back', async ({ page }) => {
+  // Narrower than the two-column layout, where the widget stays beside the text to its end.
+  await page.setViewportSize({ width: 1000, height: 720 });
   const widget = await openLessonWidget(page);
   await widget.start();
   await expect(widget.readout('time')).not.toHaveText('0.00 s');

@@ -1,15 +1,19 @@
-//! The embed page's widget: `embed/<kind>/?<scenario>&theme=dark&controls=rate,servers&t=12.5`.
+//! The embed page's widget:
+//! `embed/<kind>/?<scenario>&theme=dark&controls=rate,servers&t=12.5&layout=compact&scale=1.5`.
 
 use leptos::prelude::*;
 
 use crate::{
     browser,
-    scenario::{Kind, Problem, Scenario},
+    scenario::{
+        Kind, Layout, Problem, Scenario,
+        presentation::{self, parse_scale},
+    },
     widgets::{SimWidget, WidgetConfig},
 };
 
 /// Query keys that shape the embed rather than the simulation.
-const EMBED_KEYS: [&str; 5] = ["theme", "controls", "t", "caption", "origin"];
+const EMBED_KEYS: [&str; 7] = ["theme", "controls", "t", "caption", "origin", "layout", "scale"];
 
 /// Latest simulated time an address may open at (a seek replays the run to it).
 const MAX_START: f64 = 1e5;
@@ -23,11 +27,12 @@ pub fn EmbedPage(kind: String) -> impl IntoView {
 }
 
 /// Reads an embed address: the path's kind, the scenario, and the embed's own keys (`theme`,
-/// `controls`, `t`, `caption`).
+/// `controls`, `t`, `caption`, `layout`, `scale`; the last two read by `scenario::presentation`).
 pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
     let mut scenario_pairs = Vec::new();
     let mut problems = Vec::new();
     let (mut controls, mut start_at, mut caption) = (None, None, None);
+    let mut layout = Layout::Auto;
     for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(value) =
@@ -52,6 +57,16 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
                 if let Err(message) = crate::widgets::command_origin(&value) {
                     problems.push(Problem { key: "origin".into(), message });
                 }
+            }
+            "layout" => {
+                let (chosen, problem) = Layout::parse(&value);
+                layout = chosen;
+                problems.extend(problem);
+            }
+            "scale" => {
+                let (scale, problem) = parse_scale(&value);
+                problems.extend(problem);
+                apply_scale(scale);
             }
             "t" => match value.parse::<f64>() {
                 Ok(t) if t.is_finite() && (0.0..=MAX_START).contains(&t) => start_at = Some(t),
@@ -92,7 +107,16 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
             list.split(',').map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).take(8).collect()
         }
     };
-    WidgetConfig { scenario: parsed.scenario, problems, controls, caption, start_at, embed: true }
+    WidgetConfig { scenario: parsed.scenario, problems, controls, caption, start_at, embed: true, layout }
+}
+
+/// Sizes the embed's text: every size in the style sheet is in `rem`, so the root's font size
+/// scales the whole widget (the canvas keeps its pixels).
+fn apply_scale(scale: f64) {
+    let scale = scale.clamp(presentation::SCALE_MIN, presentation::SCALE_MAX);
+    if (scale - 1.0).abs() > f64::EPSILON {
+        browser::set_root_style("font-size", &format!("{:.0}%", scale * 100.0));
+    }
 }
 
 fn apply_theme(value: &str, problems: &mut Vec<Problem>) {

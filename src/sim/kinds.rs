@@ -48,6 +48,10 @@ pub struct Descriptor {
     pub charts: &'static [&'static Chart],
     /// The figures beside the run (for a computed kind, its results table).
     pub readouts: &'static [Readout],
+    /// The three or four readouts (by metric) that matter most for the kind: what a compact
+    /// widget (a slide, a phone, the column beside a lesson) shows without a click. Each is one
+    /// of `readouts`.
+    pub key_readouts: &'static [&'static str],
     /// The parameter a sweep varies, if it has one.
     pub sweep: Option<&'static Sweep>,
     /// The key a comparison varies, and the figures it sets side by side.

@@ -143,7 +143,8 @@ fn sim_slot(block: &SimBlock) -> Markup {
         controls: block.controls.clone(),
         caption: block.caption.clone(),
     };
-    chrome::island(&island, static_sim(&scenario, &keys, block.caption.as_deref()))
+    // The wrapper is the widget's column beside the text on a wide screen (src/site/lesson.rs).
+    html! { div.lesson-widget { (chrome::island(&island, static_sim(&scenario, &keys, block.caption.as_deref()))) } }
 }
 
 /// A simulation before it runs: the settings named by `keys` (or, when there are none, every

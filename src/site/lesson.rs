@@ -5,7 +5,7 @@ use maud::{Markup, html};
 
 use super::{Page, Route, Site, blocks, chrome};
 use crate::{
-    content::{Course, Lesson, Page as PageKind, front_matter, links, markdown},
+    content::{Block, Course, Lesson, Page as PageKind, front_matter, links, markdown},
     islands::Island,
     storage::lesson_id,
 };
@@ -26,10 +26,13 @@ pub fn page(site: &Site, course: &Course, lesson: &Lesson) -> Page {
     let (prev, next) = course.neighbours(&lesson.slug);
     let href = |l: &Lesson| links::lesson_href(&course.slug, &l.slug);
     let counts = lesson.front.page != PageKind::Reference;
+    // A lesson with one simulation keeps it beside the text on a wide screen (the style sheet's
+    // "Widget layout" block); with two or more, each stays where the lesson placed it.
+    let beside = rendered.blocks.iter().filter(|b| matches!(b, Block::Sim(_))).count() == 1;
     let behaviour = Island::Lesson { id: id.clone(), prev: prev.map(href), next: next.map(href) };
 
     let content = html! {
-        article.page.lesson {
+        article.page.lesson.has-widget[beside] {
             nav.breadcrumb aria-label="Breadcrumb" {
                 a href="./" { "Home" } " / "
                 a href=(links::course_href(&course.slug)) { (course.title) }
@@ -59,7 +62,7 @@ pub fn page(site: &Site, course: &Course, lesson: &Lesson) -> Page {
                         }
                     }
                 }
-                div.lesson-body data-testid="lesson-body" { (body) }
+                div.lesson-body.beside[beside] data-testid="lesson-body" { (body) }
             }
             footer.lesson-footer {
                 @if counts {

@@ -1,5 +1,5 @@
 use leptos::{html::Div, prelude::*};
-use leptos_use::{use_element_visibility, use_prefers_reduced_motion};
+use leptos_use::{use_element_visibility, use_media_query, use_prefers_reduced_motion};
 
 use super::{
     Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls,
@@ -9,7 +9,7 @@ use super::{
 use crate::{
     content::SimBlock,
     playback::FRAME_BUDGET,
-    scenario::{Problem, Scenario},
+    scenario::{Layout, Problem, Scenario},
     sim::limits::MAX_IN_FLIGHT,
 };
 
@@ -26,6 +26,8 @@ pub struct WidgetConfig {
     pub start_at: Option<f64>,
     /// Inside an instructor's iframe: keyboard shortcuts and the postMessage API are on.
     pub embed: bool,
+    /// Compact, full, or decided by the space the widget has (see [`SimWidget`]).
+    pub layout: Layout,
 }
 
 impl WidgetConfig {
@@ -38,11 +40,49 @@ impl WidgetConfig {
             caption: block.caption.clone(),
             start_at: None,
             embed: false,
+            layout: Layout::Auto,
         }
     }
 }
 
+/// Where a compact widget's parts beyond the run sit: one click away, one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Panel {
+    /// Every readout, not only the kind's key ones.
+    Figures,
+    Charts,
+    Theory,
+    /// The sweep and the policy comparison.
+    Explore,
+}
+
+impl Panel {
+    fn name(self) -> &'static str {
+        match self {
+            Panel::Figures => "figures",
+            Panel::Charts => "charts",
+            Panel::Theory => "theory",
+            Panel::Explore => "explore",
+        }
+    }
+}
+
+/// Frames at least this big show an embed's `auto` layout in full; smaller ones are compact.
+const FULL_FRAME: &str = "(min-width: 700px) and (min-height: 1100px)";
+/// A phone: the widget fits about one screen.
+const PHONE: &str = "(max-width: 40rem)";
+/// Wide enough for the widget to sit beside the lesson's text (the style sheet's breakpoint).
+const WIDE: &str = "(min-width: 75rem)";
+
 /// A live simulation: the run drawn as it happens, its controls, its numbers and its charts.
+///
+/// Two arrangements. *Full* stacks everything. *Compact* (a slide, a phone, the column beside
+/// a lesson's text) shows the drawing, playback, the chosen controls and the kind's key
+/// readouts, and puts every other figure, the charts, the theory and the sweep behind buttons,
+/// one open at a time. `config.layout` forces one; `Auto` chooses by the space: an embed is
+/// compact unless its frame is tall, a lesson's widget is compact on a phone and beside the
+/// text on a wide screen. The style sheet does the rest of the arranging (its "Widget layout"
+/// block), keyed on `data-layout` and `data-open`.
 #[component]
 pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
     if !config.scenario.kind.is_timed() {
@@ -63,31 +103,91 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
         },
     );
     let reduced = use_prefers_reduced_motion();
+    let compact = compact_signal(&config, root);
+    let open = RwSignal::new(None::<Panel>);
+    let descriptor = config.scenario.kind.descriptor();
     let kind = config.scenario.kind.name();
+    let shown = move |panel: Panel| !compact.get() || open.get() == Some(panel);
+    let mut panels = Vec::new();
+    if descriptor.readouts.len() > descriptor.key_readouts.len() {
+        panels.push((Panel::Figures, "Figures"));
+    }
+    panels.push((Panel::Charts, "Charts"));
+    if descriptor.theory.is_some() {
+        panels.push((Panel::Theory, "Theory"));
+    }
+    match (descriptor.sweep.is_some(), descriptor.compare.is_some()) {
+        (true, true) => panels.push((Panel::Explore, "Sweep, compare")),
+        (true, false) => panels.push((Panel::Explore, "Sweep")),
+        (false, true) => panels.push((Panel::Explore, "Compare")),
+        (false, false) => {}
+    }
+    let tabs = panels
+        .into_iter()
+        .map(|(panel, label)| {
+            let expanded = move || (open.get() == Some(panel)).to_string();
+            let toggle = move |_| open.update(|o| *o = if *o == Some(panel) { None } else { Some(panel) });
+            view! {
+                <button type="button" class="secondary sim-tab" data-testid=format!("tab-{}", panel.name())
+                    aria-expanded=expanded on:click=toggle>{label}</button>
+            }
+        })
+        .collect_view();
     view! {
         <div class="sim" node_ref=root data-testid="sim-widget" data-kind=kind
+            data-layout=move || if compact.get() { "compact" } else { "full" }
+            data-open=move || open.get().map_or("", Panel::name)
             data-frame-budget=FRAME_BUDGET.to_string() data-frame-events=move || state.frame_events.get().to_string()>
             <ProblemList problems=state.problems/>
             <RunNotices state/>
-            {move || if reduced.get() {
-                view! { <SteppedTable state/> }.into_any()
-            } else {
-                view! { <SimCanvas state/><PlaybackControls state/> }.into_any()
-            }}
-            <ParameterControls state keys=config.controls.clone()/>
-            <FailureControls state/>
-            <Readouts state/>
-            <TheoryNote state/>
-            <Charts state/>
-            <SweepView state/>
-            <CompareView state/>
-            <LiveSummary state/>
-            {config.caption.map(|c| view! { <p class="caption">{c}</p> })}
-            {(!config.embed).then(|| view! { <SharePanel state controls=config.controls.clone()/> })}
-            {config.embed.then(|| view! { <EmbedApi state/> })}
+            <div class="sim-stage">
+                {move || if reduced.get() {
+                    view! { <SteppedTable state/> }.into_any()
+                } else {
+                    view! { <SimCanvas state/><PlaybackControls state/> }.into_any()
+                }}
+            </div>
+            <div class="sim-side">
+                <ParameterControls state keys=config.controls.clone()/>
+                <FailureControls state/>
+                <Readouts state key_metrics=descriptor.key_readouts/>
+                <div class="sim-tabs" role="group" aria-label="More about this run" data-testid="sim-tabs"
+                    hidden=move || !compact.get()>{tabs}</div>
+                <div class="sim-panel" hidden=move || !shown(Panel::Charts)><Charts state/></div>
+                <div class="sim-panel" hidden=move || !shown(Panel::Theory)><TheoryNote state/></div>
+                <div class="sim-panel" hidden=move || !shown(Panel::Explore)><SweepView state/><CompareView state/></div>
+                <LiveSummary state/>
+                {config.caption.map(|c| view! { <p class="caption">{c}</p> })}
+                {(!config.embed).then(|| view! { <SharePanel state controls=config.controls.clone()/> })}
+                {config.embed.then(|| view! { <EmbedApi state/> })}
+            </div>
         </div>
     }
     .into_any()
+}
+
+/// Whether the widget is compact now: forced by the address, or chosen by the space it has
+/// (and chosen again when that changes).
+pub(super) fn compact_signal(config: &WidgetConfig, root: NodeRef<Div>) -> Signal<bool> {
+    match (config.layout, config.embed) {
+        (Layout::Compact, _) => Signal::from(true),
+        (Layout::Full, _) => Signal::from(false),
+        (Layout::Auto, true) => {
+            let full = use_media_query(FULL_FRAME);
+            Signal::derive(move || !full.get())
+        }
+        (Layout::Auto, false) => {
+            let (phone, wide) = (use_media_query(PHONE), use_media_query(WIDE));
+            // Beside the text only where the lesson placed it there (one widget per lesson).
+            let beside = RwSignal::new(false);
+            Effect::new(move |_| {
+                if let Some(el) = root.get() {
+                    beside.set(el.closest(".beside > .lesson-widget").ok().flatten().is_some());
+                }
+            });
+            Signal::derive(move || phone.get() || (wide.get() && beside.get()))
+        }
+    }
 }
 
 /// What was corrected in the scenario, in plain words.

@@ -1,6 +1,6 @@
-use leptos::prelude::*;
+use leptos::{html::Div, prelude::*};
 
-use super::{ProblemList, WidgetConfig};
+use super::{ProblemList, WidgetConfig, sim_widget::compact_signal};
 use crate::{
     scenario::{Scenario, lookup},
     sim,
@@ -8,9 +8,13 @@ use crate::{
 
 /// Kinds that are computed, not animated (`estimate`, `hashing`): the inputs as controls and
 /// the results (the readouts the kind's descriptor lists) as a table, recomputed on every
-/// change.
+/// change. Compact (as [`super::SimWidget`] decides it), the table shows the kind's key
+/// results and the rest behind a button.
 #[component]
 pub fn StaticWidget(config: WidgetConfig) -> impl IntoView {
+    let root = NodeRef::<Div>::new();
+    let compact = compact_signal(&config, root);
+    let all = RwSignal::new(false);
     let scenario = RwSignal::new(config.scenario.clone());
     let problems = RwSignal::new(config.problems.clone());
     let outcome = Memo::new(move |_| scenario.with(|s| sim::run(s, 1_000_000).ok()));
@@ -45,14 +49,25 @@ pub fn StaticWidget(config: WidgetConfig) -> impl IntoView {
             .readouts
             .iter()
             .filter_map(|readout| Some((readout, readout.show_outcome(outcome.as_ref()?, &units))))
-            .map(|(readout, value)| view! { <tr><th scope="row">{readout.label}</th><td data-testid=format!("readout-{}", readout.metric)>{value}</td></tr> })
+            .map(|(readout, value)| {
+                let class = if descriptor.key_readouts.contains(&readout.metric) { "key" } else { "" };
+                view! { <tr class=class><th scope="row">{readout.label}</th><td data-testid=format!("readout-{}", readout.metric)>{value}</td></tr> }
+            })
             .collect_view()
     };
     view! {
-        <div class="sim static" data-testid="sim-widget" data-kind=config.scenario.kind.name()>
+        <div class="sim static" node_ref=root data-testid="sim-widget" data-kind=config.scenario.kind.name()
+            data-layout=move || if compact.get() { "compact" } else { "full" }
+            data-open=move || if all.get() { "figures" } else { "" }>
             <ProblemList problems/>
             <div class="sim-params">{inputs}</div>
             <table class="results">{table}</table>
+            <div class="sim-tabs" role="group" aria-label="More results" hidden=move || !compact.get()>
+                <button type="button" class="secondary sim-tab" data-testid="tab-figures"
+                    aria-expanded=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
+                    {move || if all.get() { "Key results only" } else { "All results" }}
+                </button>
+            </div>
             {config.caption.map(|c| view! { <p class="caption">{c}</p> })}
         </div>
     }

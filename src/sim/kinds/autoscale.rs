@@ -24,6 +24,7 @@ pub static AUTOSCALE: Descriptor = Descriptor {
     actions: &[&SPIKE],
     charts: &[&WORKERS_CHART, &LATENCY_CHART],
     readouts: &[ARRIVALS, COMPLETED, DROPPED, MEAN_SERVERS, UTILIZATION, LATENCY, P95, P99],
+    key_readouts: &["mean_servers", "utilization", "p99"],
     sweep: None,
     compare: None,
     // A sizing rule.

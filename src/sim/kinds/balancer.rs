@@ -34,6 +34,7 @@ pub static BALANCER: Descriptor = Descriptor {
     actions: &[&KILL_SERVER, &SPIKE],
     charts: &[&LATENCY_CHART, &THROUGHPUT_CHART],
     readouts: &[ARRIVALS, COMPLETED, DROPPED, TIMED_OUT, THROUGHPUT, UTILIZATION, LATENCY, P50, P95, P99],
+    key_readouts: &["p99", "dropped", "utilization"],
     sweep: None,
     compare: Some(&Compare { key: "policy", rows: &[LATENCY, P99, DROPPED, TIMED_OUT] }),
     theory: Some(theory(queues::balanced, Footing::Own)),

@@ -32,6 +32,7 @@ pub static BREAKER: Descriptor = Descriptor {
     actions: &[&KILL_SERVER, &SPIKE],
     charts: &[&REJECTIONS_CHART, &LATENCY_CHART],
     readouts: &[ARRIVALS, COMPLETED, FAILED, DROPPED, TIMED_OUT, OPENED, LATENCY, P99],
+    key_readouts: &["failed", "breaker_opened", "p99"],
     sweep: None,
     compare: None,
     theory: None,

@@ -43,6 +43,7 @@ pub static CACHE: Descriptor = Descriptor {
     actions: &[&SPIKE, &FLUSH_CACHE],
     charts: &[&HIT_RATIO_CHART, &LATENCY_CHART],
     readouts: &[ARRIVALS, COMPLETED, HIT_RATIO, DB_READS, STALE, LATENCY, P50, P95, P99],
+    key_readouts: &["hit_ratio", "db_reads", "p99"],
     sweep: Some(&SIZE),
     compare: Some(&Compare { key: "policy", rows: &[HIT_RATIO, DB_READS, LATENCY, P99] }),
     // Che's approximation and its kin.

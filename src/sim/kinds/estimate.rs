@@ -55,6 +55,7 @@ pub static ESTIMATE: Descriptor = Descriptor {
         Readout { metric: "dollars_per_day", label: "model cost per day", format: Format::Dollars },
         Readout { metric: "dollars_per_month", label: "model cost per month", format: Format::Dollars },
     ],
+    key_readouts: &["requests_per_second", "peak_requests_per_second", "storage_bytes_total"],
     sweep: None,
     compare: None,
     theory: None,

@@ -40,6 +40,7 @@ pub static HASHING: Descriptor = Descriptor {
         },
         Readout { metric: "moved_mod_n", label: "keys that move with hash mod N", format: Format::Percent },
     ],
+    key_readouts: &["max_over_mean", "cv", "moved_on_join"],
     sweep: None,
     compare: None,
     // Expectations over ring placements: exact on average.

@@ -20,6 +20,7 @@ pub static LIMITER: Descriptor = Descriptor {
     actions: &[&SPIKE],
     charts: &[&REJECTIONS_CHART, &LATENCY_CHART],
     readouts: &[ARRIVALS, COMPLETED, LIMITED, THROUGHPUT, LATENCY, P95, P99],
+    key_readouts: &["limited", "throughput", "p99"],
     sweep: None,
     compare: None,
     // A long-run bound.

@@ -69,6 +69,7 @@ pub static PIPELINE: Descriptor = Descriptor {
         P95,
         P99,
     ],
+    key_readouts: &["throughput", "dropped", "hit_ratio", "p99"],
     sweep: None,
     compare: None,
     theory: None,

@@ -49,6 +49,7 @@ pub static QUEUE: Descriptor = Descriptor {
         P99,
         IN_SYSTEM,
     ],
+    key_readouts: &["utilization", "throughput", "p99"],
     sweep: Some(&LOAD),
     compare: None,
     theory: Some(theory(|s| Some(queues::shared_queue(s)), Footing::Own)),

@@ -23,6 +23,7 @@ pub static REPLICATION: Descriptor = Descriptor {
     actions: &[&SPIKE],
     charts: &[&SERVED_CHART],
     readouts: &[ARRIVALS, COMPLETED, STALE, STALE_RATIO, REFUSED, LATENCY, P99],
+    key_readouts: &["stale_reads", "stale_ratio", "refused"],
     sweep: None,
     compare: None,
     // A model of the lag that leaves out the order replicas apply writes in.

@@ -33,6 +33,7 @@ pub static RETRIES: Descriptor = Descriptor {
     actions: &[&KILL_SERVER, &SPIKE],
     charts: &[&RETRIES_CHART, &LATENCY_CHART],
     readouts: &[ARRIVALS, COMPLETED, FAILED, TIMED_OUT, parts::RETRIES, ATTEMPTS, DEAD, WASTED, LATENCY, P99],
+    key_readouts: &["retries", "mean_attempts", "failed", "p99"],
     sweep: None,
     compare: None,
     theory: Some(theory(|s| Some(theory::retries(s)), Footing::Own)),
