@@ -139,3 +139,36 @@ fn quiz_links(file: &lessons::LessonFile) -> Vec<String> {
     }
     texts.iter().flat_map(|text| markdown::links(text)).collect()
 }
+
+/// Every "Set up" line reads as pairs the lesson's widget uses, with values the scenario parser
+/// accepts as written; a `setup:` line that did not become a link (in a tight list, or inside
+/// other text) is named too.
+#[test]
+fn setup_lines_set_up_the_lessons_widget() {
+    let mut problems = Vec::new();
+    for file in files() {
+        let body = front_matter::body(&file.source);
+        let rendered = markdown::render(body, &file.course, &file.slug);
+        problems.extend(rendered.problems.iter().map(|p| format!("{}: {p}", file.name())));
+        let mut fenced = false;
+        let written = body
+            .lines()
+            .filter(|line| {
+                if line.trim_start().starts_with("```") {
+                    fenced = !fenced;
+                }
+                !fenced && line.trim_start().starts_with(content::setup::PREFIX)
+            })
+            .count();
+        let read = rendered.setups.len();
+        // A line that did not parse is already a problem above.
+        if written > read && rendered.problems.is_empty() {
+            problems.push(format!(
+                "{}: {} `setup:` line(s) are not paragraphs of their own (leave a blank line before and after)",
+                file.name(),
+                written - read
+            ));
+        }
+    }
+    assert_no_problems("set-up lines (docs/authoring.md, \"Set up a step\")", &problems);
+}

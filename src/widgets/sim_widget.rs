@@ -62,6 +62,9 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
             test_hooks::note_memory();
         },
     );
+    if !config.embed {
+        super::setup_links::use_setup_links(state, root, on_screen);
+    }
     let reduced = use_prefers_reduced_motion();
     let kind = config.scenario.kind.name();
     view! {
