@@ -4,14 +4,17 @@
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
-use super::WidgetState;
 use crate::content::Setup;
 
 /// Listens for clicks on the page's `a[data-setup]` links while the widget `root` lives. Only
 /// the page's first widget answers (a lesson's steps set up its widget). The step's settings
 /// are merged into the current scenario and the run starts over, paused; when the widget is
 /// out of view (a phone, where it sits inline), it is scrolled into view.
-pub fn use_setup_links(state: WidgetState, root: NodeRef<leptos::html::Div>, on_screen: Signal<bool>) {
+pub fn use_setup_links(
+    root: NodeRef<leptos::html::Div>,
+    on_screen: Signal<bool>,
+    apply: impl Fn(&[(String, String)]) + 'static,
+) {
     let handle = window_event_listener(ev::click, move |ev| {
         if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
@@ -27,7 +30,7 @@ pub fn use_setup_links(state: WidgetState, root: NodeRef<leptos::html::Div>, on_
         }
         ev.prevent_default();
         let setup = Setup::from_attribute(&link.get_attribute("data-setup").unwrap_or_default());
-        state.apply_setup(&setup.pairs);
+        apply(&setup.pairs);
         if !on_screen.get_untracked() {
             widget.scroll_into_view_with_bool(true);
         }

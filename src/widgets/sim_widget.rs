@@ -63,7 +63,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
         },
     );
     if !config.embed {
-        super::setup_links::use_setup_links(state, root, on_screen);
+        super::setup_links::use_setup_links(root, on_screen, move |pairs| state.apply_setup(pairs));
     }
     let reduced = use_prefers_reduced_motion();
     let kind = config.scenario.kind.name();

@@ -1,4 +1,5 @@
-use leptos::prelude::*;
+use leptos::{html::Div, prelude::*};
+use leptos_use::use_element_visibility;
 
 use super::{ProblemList, WidgetConfig};
 use crate::{
@@ -20,6 +21,19 @@ pub fn StaticWidget(config: WidgetConfig) -> impl IntoView {
         problems.set(parsed.problems);
         scenario.set(parsed.scenario);
     };
+    let root = NodeRef::<Div>::new();
+    if !config.embed {
+        let on_screen = use_element_visibility(root);
+        super::setup_links::use_setup_links(root, on_screen, move |pairs| {
+            let mut text = scenario.with_untracked(Scenario::to_block);
+            for (key, value) in pairs {
+                text.push_str(&format!("\n{key} = {value}"));
+            }
+            let parsed = Scenario::parse(&text);
+            problems.set(parsed.problems);
+            scenario.set(parsed.scenario);
+        });
+    }
     let descriptor = config.scenario.kind.descriptor();
     let kind = config.scenario.kind;
     let inputs = config
@@ -49,7 +63,7 @@ pub fn StaticWidget(config: WidgetConfig) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="sim static" data-testid="sim-widget" data-kind=config.scenario.kind.name()>
+        <div class="sim static" node_ref=root data-testid="sim-widget" data-kind=config.scenario.kind.name()>
             <ProblemList problems/>
             <div class="sim-params">{inputs}</div>
             <table class="results">{table}</table>
