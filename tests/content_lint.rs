@@ -172,3 +172,22 @@ fn setup_lines_set_up_the_lessons_widget() {
     }
     assert_no_problems("set-up lines (docs/authoring.md, \"Set up a step\")", &problems);
 }
+
+/// The embed builder's ready-made scenarios are read from the lessons' widgets: each lesson
+/// exists, has a widget, and takes the settings the scenario names.
+#[test]
+fn embed_builder_presets_come_from_the_lessons() {
+    use headroom::site::{Route, Shell, Site};
+    let (catalog, _) = catalog();
+    let shell = Shell::bare("http://127.0.0.1/");
+    let dir = lessons::content_dir();
+    let source = |course: &str, lesson: &str| std::fs::read_to_string(dir.join(course).join(format!("{lesson}.md"))).ok();
+    let figure = |_: &str, _: &str| None;
+    let site = Site { catalog: &catalog, shell: &shell, source: &source, figure: &figure };
+    let page = site.render(&Route::Builder);
+    assert_no_problems("embed builder presets", &page.problems);
+    let html = page.body.into_string();
+    assert!(html.contains("A slow server under round robin"), "{html}");
+    assert!(html.contains("href=\"embed/balancer/?kind=balancer&amp;"), "{html}");
+    assert!(html.contains("href=\"embed/cache/?kind=cache&amp;"), "{html}");
+}

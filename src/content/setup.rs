@@ -103,10 +103,15 @@ impl Setup {
         text
     }
 
+    /// The lesson's scenario with this setup (later pairs win), corrected where it must be.
+    pub fn scenario(&self, sim: &SimBlock) -> Scenario {
+        Scenario::parse(&self.merged_text(sim)).scenario
+    }
+
     /// The embed address (relative to the site's base) of the lesson's widget with this setup:
     /// what the link opens without JavaScript.
     pub fn embed_href(&self, sim: &SimBlock) -> String {
-        let scenario = Scenario::parse(&self.merged_text(sim)).scenario;
+        let scenario = self.scenario(sim);
         let mut href = format!("embed/{}/?{}", scenario.kind.name(), scenario.to_query());
         if !sim.controls.is_empty() {
             href.push_str("&controls=");

@@ -30,6 +30,11 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             address(false).replace('&', "&amp;")
         )
     };
+    // The builder, starting from this run (relative to the page's base).
+    let builder = move || {
+        let query = state.scenario.with(|s| s.to_query());
+        controls.with_value(|c| if c.is_empty() { format!("embed/?{query}") } else { format!("embed/?{query}&controls={c}") })
+    };
     let clipboard = use_clipboard();
     let (done, supported) = (clipboard.copied, clipboard.is_supported);
     let last = RwSignal::new("");
@@ -63,6 +68,7 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             </label>
             <button class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
             <p class="muted" role="status">{copied}</p>
+            <p><a data-testid="open-builder" href=builder>"Open this run in the embed builder"</a>" to choose its controls, theme and start time for slides."</p>
         </details>
     }
 }
