@@ -1,8 +1,12 @@
 //! What an embedded widget offers the slide deck around it: keyboard shortcuts (Space plays
 //! and pauses, → steps, R resets) and a postMessage API.
 //!
-//! The deck sends `{ "headroom": "play" | "pause" | "step" | "reset" | "state" }` or
-//! `{ "headroom": "set", "scenario": "kind=queue&rate=0.9" }`. The widget answers each message,
+//! The deck sends `{ "headroom": "play" | "pause" | "step" | "reset" | "state" }`,
+//! `{ "headroom": "set", "scenario": "kind=queue&rate=0.9" }` (the whole scenario, from the
+//! defaults), `{ "headroom": "change", "scenario": "policy=least_conn" }` (keys merged into
+//! the current scenario; the run starts over, playing on if it was), or
+//! `{ "headroom": "inject", "action": "kill-server" | "spike" | "clear-cache" }` (a failure
+//! button of the kind, at the current time). The widget answers each message,
 //! and reports while it plays, with
 //! `{ "headroom": "state", "playing", "time", "events", "scenario", "report": {...} }`.
 //! Anything else is ignored; nothing in a message is ever run as code.
@@ -40,6 +44,32 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
             "set" => {
                 let text = field(&ev.data(), "scenario").unwrap_or_default();
                 state.set_scenario_keeping_kind(&text);
+            }
+            "change" => {
+                let text = field(&ev.data(), "scenario").unwrap_or_default();
+                let pairs: Vec<(String, String)> = text
+                    .split('&')
+                    .filter_map(|p| p.split_once('='))
+                    .filter(|(k, _)| *k != "kind")
+                    .filter_map(|(k, v)| {
+                        let v = js_sys::decode_uri_component(&v.replace('+', " ")).ok()?.as_string()?;
+                        Some((k.to_string(), v))
+                    })
+                    .collect();
+                state.change_keys(&pairs);
+            }
+            "inject" => {
+                let id = field(&ev.data(), "action").unwrap_or_default();
+                let kind = state.scenario.with_untracked(|s| s.kind);
+                let Some(action) = kind.descriptor().actions.iter().find(|a| a.id == id) else { return };
+                let changes = state.snapshot.with_untracked(|snap| {
+                    state.scenario.with_untracked(|scenario| (action.changes)(scenario, snap))
+                });
+                let playing = state.playing.get_untracked();
+                state.change_at_current_time(&changes);
+                if playing {
+                    state.play();
+                }
             }
             "state" => {}
             _ => return,

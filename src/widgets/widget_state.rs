@@ -210,6 +210,16 @@ impl WidgetState {
         self.set_scenario(parsed.scenario, parsed.problems);
     }
 
+    /// Merges keys into the scenario (a deck's `change` message): the run starts over; if it
+    /// was playing, it keeps playing.
+    pub fn change_keys(&self, pairs: &[(String, String)]) {
+        let playing = self.playing.get_untracked();
+        self.apply_setup(pairs);
+        if playing {
+            self.play();
+        }
+    }
+
     /// Changes keys that only matter from the current time on (an outage or spike starting
     /// now): the run is rebuilt and replayed to this moment, which gives the same state as
     /// changing it live, and keeps the run a function of its scenario.
