@@ -29,7 +29,8 @@ test.describe('a lesson step sets up the widget', () => {
     await expect(page.locator('html')).toHaveAttribute('data-app', /\bwidgets\b/);
     return widget;
   }
-  const setupLink = (page, settings) => page.locator('p.setup', { hasText: settings }).getByTestId('setup');
+  const setupLink = (page, settings) =>
+    page.locator('p.setup', { has: page.getByText(settings, { exact: true }) }).getByTestId('setup');
 
   test('"Set up" on step 2 changes the widget to the step\'s settings, paused at 0, seed kept', async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -60,11 +61,11 @@ test.describe('a lesson step sets up the widget', () => {
   test('on a phone, "Set up" brings the widget into view', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const widget = await openLesson(page);
-    const link = setupLink(page, 'policy = weighted');
-    await link.scrollIntoViewIfNeeded();
+    const link = setupLink(page, 'policy = least_conn');
+    await link.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await expect(widget.canvas).not.toBeInViewport();
     await link.click();
-    await expect(widget.root.getByTestId('value-policy')).toHaveText('weighted');
+    await expect(widget.root.getByTestId('value-policy')).toHaveText('least_conn');
     await expect(widget.root).toBeInViewport();
   });
 });

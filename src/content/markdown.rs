@@ -209,11 +209,23 @@ pub fn links(body: &str) -> Vec<String> {
         .collect()
 }
 
-/// Words of prose: text outside code blocks, including ```sim and ```quiz blocks.
+/// Words of prose: text outside code blocks, including ```sim and ```quiz blocks, and outside
+/// set-up lines, which are settings rather than prose.
 pub fn prose_word_count(body: &str) -> usize {
     let mut in_code = false;
     let mut words = 0;
-    for event in Parser::new_ext(body, options()) {
+    let mut fenced = false;
+    let prose: String = body
+        .lines()
+        .filter(|line| {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+            }
+            fenced || !line.trim_start().starts_with(setup::PREFIX)
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    for event in Parser::new_ext(&prose, options()) {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
@@ -338,6 +350,7 @@ mod tests {
     fn slugs_and_counts() {
         assert_eq!(slugify("M/M/1: the queue — at 95 %"), "mm1-the-queue-at-95");
         assert_eq!(prose_word_count("Two words.\n\n```quiz\n? not counted\n```\n"), 2);
+        assert_eq!(prose_word_count("Two words.\n\n   setup: rate = 0.5, servers = 2\n"), 2);
         assert_eq!(links("[a](caching) and [b](https://x.org)"), ["caching", "https://x.org"]);
         assert_eq!(inline_html("a *b*", "sd", "l"), "a <em>b</em>");
         // Regression: links in checks pointed at `caching` under the site root, a 404.
