@@ -46,7 +46,8 @@ impl Embed {
     /// widget's share panel links to it): the embed to start from. `None` without a `kind`.
     pub fn from_query(query: &str) -> Option<Embed> {
         let mut scenario = Vec::new();
-        let (mut controls, mut theme, mut layout, mut start) = (None, String::new(), String::new(), String::new());
+        let (mut controls, mut theme, mut layout, mut start) =
+            (None, String::new(), String::new(), String::new());
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
@@ -66,7 +67,9 @@ impl Embed {
         embed.scenario = scenario;
         match controls.as_deref() {
             Some("none") => embed.controls.clear(),
-            Some(list) => embed.controls = list.split(',').filter(|k| !k.is_empty()).map(String::from).collect(),
+            Some(list) => {
+                embed.controls = list.split(',').filter(|k| !k.is_empty()).map(String::from).collect()
+            }
             None => {}
         }
         (embed.theme, embed.layout, embed.start) = (theme, layout, start);
@@ -108,7 +111,9 @@ impl Embed {
 
 #[component]
 pub fn EmbedBuilder(presets: Vec<Preset>) -> impl IntoView {
-    let embed = RwSignal::new(Embed::from_query(&browser::location_search()).unwrap_or_else(|| Embed::new(Kind::Queue)));
+    let embed = RwSignal::new(
+        Embed::from_query(&browser::location_search()).unwrap_or_else(|| Embed::new(Kind::Queue)),
+    );
     // Bumped when the kind or a ready-made scenario replaces the settings: the controls are
     // rebuilt over the new scenario.
     let generation = RwSignal::new(0u32);

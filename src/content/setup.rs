@@ -46,9 +46,13 @@ impl Setup {
             }
         }
         if pairs.is_empty() {
-            return Some(Err("setup: the line sets nothing (write `setup: key = value, key = value`)".into()));
+            return Some(
+                Err("setup: the line sets nothing (write `setup: key = value, key = value`)".into()),
+            );
         }
-        if let Some((key, _)) = pairs.iter().find(|(key, _)| key.is_empty() || key.contains(char::is_whitespace)) {
+        if let Some((key, _)) =
+            pairs.iter().find(|(key, _)| key.is_empty() || key.contains(char::is_whitespace))
+        {
             return Some(Err(format!("setup: `{key}` is not a key")));
         }
         Some(Ok(Setup { pairs }))
@@ -82,7 +86,8 @@ impl Setup {
         let mut problems = Vec::new();
         for (key, _) in &self.pairs {
             if key == "kind" {
-                problems.push("setup: `kind` cannot change; a step sets up the lesson's own widget".to_string());
+                problems
+                    .push("setup: `kind` cannot change; a step sets up the lesson's own widget".to_string());
             } else if scenario::lookup(key, kind).is_none() {
                 problems.push(format!("setup: `{key}` is not a key of kind = {}", kind.name()));
             }
@@ -143,7 +148,11 @@ pub fn kind_of(sim: &SimBlock) -> Kind {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;").replace('\n', "&#10;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\n', "&#10;")
 }
 
 #[cfg(test)]

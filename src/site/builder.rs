@@ -8,7 +8,7 @@ use maud::{Markup, html};
 
 use super::{Page, Route, Site, chrome};
 use crate::{
-    content::{Block, SimBlock, Setup, front_matter, links, markdown},
+    content::{Block, Setup, SimBlock, front_matter, links, markdown},
     islands::{Island, Preset},
 };
 
@@ -20,7 +20,12 @@ const PRESETS: &[(&str, &str, &str, &str)] = &[
     ("system-design", "caching", "ttl_jitter = 0", "A cache stampede when every entry expires at once"),
     ("system-design", "caching", "ttl_jitter = 0.5", "The stampede spread out by TTL jitter"),
     ("system-design", "consistency", "max_retries = 3", "A retry storm after a burst"),
-    ("system-design", "consistency", "max_retries = 3, retry_budget = 0.1", "The storm held back by a retry budget"),
+    (
+        "system-design",
+        "consistency",
+        "max_retries = 3, retry_budget = 0.1",
+        "The storm held back by a retry budget",
+    ),
     ("system-design", "fault-tolerance", "breaker_failures = 5", "A circuit breaker during an outage"),
     ("system-design", "rate-limiting", "algorithm = token_bucket", "Bursts against a token bucket"),
     ("system-design", "cap-theorem", "on_partition = serve_stale", "A network partition: serve stale reads"),
@@ -90,7 +95,8 @@ fn presets(site: &Site, problems: &mut Vec<String>) -> Vec<Preset> {
             problems.push(format!("embed builder: the lesson {course}/{lesson} is not in the catalog"));
             continue;
         };
-        let Some(sim) = (site.source)(course, lesson).and_then(|source| first_sim(&source, course, lesson)) else {
+        let Some(sim) = (site.source)(course, lesson).and_then(|source| first_sim(&source, course, lesson))
+        else {
             problems.push(format!("embed builder: {course}/{lesson} has no ```sim block"));
             continue;
         };
