@@ -15,6 +15,9 @@ const notFoundEmbed = island('not-found') && window.location.pathname.startsWith
 const embed = island('embed') || notFoundEmbed;
 const builder = island('embed-builder');
 const sims = [...document.querySelectorAll('[data-testid="sim-static"]')];
+// A "Try this" step's Set up links drive the widget, so the widget module comes when they near
+// the viewport too (before, a click opens the step's embed instead).
+const setups = [...document.querySelectorAll('a[data-setup]')];
 
 function afterFirstPaint(run) {
   const go = () => requestAnimationFrame(() => setTimeout(run, 0));
@@ -42,6 +45,6 @@ if (embed) {
   const [js, wasm] = app.dataset.app.split(' ');
   afterFirstPaint(() => start(js, wasm).then(() => {
     if (builder) widgets();
-    else if (sims.length) whenNear(sims, widgets);
+    else if (sims.length) whenNear([...sims, ...setups], widgets);
   }));
 }
