@@ -4,7 +4,8 @@
 //   painted, so it never competes with the page's own files on a slow connection.
 // - The widget module (the simulation engine, widgets and charts: most of the code) is fetched
 //   only where a page has a simulation, after the site module, once a simulation comes within
-//   a few screens of the viewport; an embed page starts it at once.
+//   a few screens of the viewport; an embed page starts it at once, the embed builder right
+//   after the site module.
 const app = document.querySelector('script[data-app]');
 const base = new URL('.', document.baseURI);
 const start = (js, wasm) => import(js).then((module) => module.default({ module_or_path: new URL(wasm, base).href }));
@@ -12,7 +13,11 @@ const island = (name) => document.querySelector(`[data-island^='{"island":"${nam
 
 const notFoundEmbed = island('not-found') && window.location.pathname.startsWith(`${base.pathname}embed/`);
 const embed = island('embed') || notFoundEmbed;
+const builder = island('embed-builder');
 const sims = [...document.querySelectorAll('[data-testid="sim-static"]')];
+// A "Try this" step's Set up links drive the widget, so the widget module comes when they near
+// the viewport too (before, a click opens the step's embed instead).
+const setups = [...document.querySelectorAll('a[data-setup]')];
 
 function afterFirstPaint(run) {
   const go = () => requestAnimationFrame(() => setTimeout(run, 0));
@@ -38,5 +43,8 @@ if (embed) {
   widgets();
 } else if (app) {
   const [js, wasm] = app.dataset.app.split(' ');
-  afterFirstPaint(() => start(js, wasm).then(() => { if (sims.length) whenNear(sims, widgets); }));
+  afterFirstPaint(() => start(js, wasm).then(() => {
+    if (builder) widgets();
+    else if (sims.length) whenNear([...sims, ...setups], widgets);
+  }));
 }

@@ -14,6 +14,7 @@
 //! waits for the wasm. Every internal link is relative to the document's `<base href>`, so the
 //! same build works at the root and under a subpath.
 
+mod builder;
 mod embed;
 mod lesson;
 mod progress;
@@ -104,6 +105,9 @@ pub fn start_widgets() {
                     view! { <SimWidget config/> }.into_any()
                 }),
                 Ok(Island::Embed { kind }) => mount(el, move || view! { <EmbedPage kind/> }.into_any()),
+                Ok(Island::EmbedBuilder { presets }) => {
+                    mount(el, move || view! { <builder::EmbedBuilder presets/> }.into_any())
+                }
                 _ => {}
             }
         }
@@ -148,7 +152,7 @@ fn ready(module: &str) {
 
 /// The live part of a site island; `None` for the widget module's islands.
 fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
-    if matches!(island, Island::Sim { .. } | Island::Embed { .. } | Island::NotFound) {
+    if matches!(island, Island::Sim { .. } | Island::Embed { .. } | Island::EmbedBuilder { .. } | Island::NotFound) {
         return None;
     }
     Some(Box::new(move || match island {
@@ -165,7 +169,7 @@ fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
         }
         Island::MarkComplete { id } => view! { <MarkComplete id/> }.into_any(),
         Island::Quiz { id, quiz, prediction } => view! { <QuizView quiz id prediction/> }.into_any(),
-        Island::Sim { .. } | Island::Embed { .. } | Island::NotFound => ().into_any(),
+        Island::Sim { .. } | Island::Embed { .. } | Island::EmbedBuilder { .. } | Island::NotFound => ().into_any(),
     }))
 }
 

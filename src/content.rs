@@ -17,6 +17,7 @@ pub mod links;
 pub mod markdown;
 pub mod quiz;
 pub mod safe_html;
+pub mod setup;
 pub mod sim_block;
 
 pub use catalog::{Catalog, Course, Lesson, Section};
@@ -24,6 +25,7 @@ pub use figure::Figure;
 pub use front_matter::{FrontMatter, Page};
 pub use markdown::{Block, Heading, Rendered};
 pub use quiz::Quiz;
+pub use setup::Setup;
 pub use sim_block::SimBlock;
 
 /// The catalog build.rs embedded in this binary. An unreadable embed (it cannot happen unless

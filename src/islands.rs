@@ -73,6 +73,35 @@ pub enum Island {
     Embed { kind: String },
     /// The not-found page: under `embed/` it becomes an embed that names the unknown kind.
     NotFound,
+    /// The embed builder (`embed/`): an instructor's form for an embed address, with the
+    /// lessons' ready-made scenarios.
+    EmbedBuilder { presets: Vec<Preset> },
+}
+
+/// A ready-made scenario from a lesson, for the embed builder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Preset {
+    /// What it shows ("A slow server under round robin").
+    pub title: String,
+    /// The lesson it comes from: its title and address.
+    pub lesson: (String, String),
+    pub kind: String,
+    /// The scenario as a URL query (`kind=balancer&rate=150...`).
+    pub query: String,
+    /// The controls the lesson gives the learner.
+    pub controls: Vec<String>,
+}
+
+impl Preset {
+    /// The embed address, relative to the site's base.
+    pub fn href(&self) -> String {
+        let mut href = format!("embed/{}/?{}", self.kind, self.query);
+        if !self.controls.is_empty() {
+            href.push_str("&controls=");
+            href.push_str(&self.controls.join(","));
+        }
+        href
+    }
 }
 
 /// One page of the catalog, as the home page's "continue" link needs it.
@@ -141,6 +170,15 @@ mod tests {
             Island::Quiz { id: "c/a#0".into(), quiz, prediction: false },
             Island::Sim { scenario: "kind = queue\n".into(), controls: vec!["rate".into()], caption: None },
             Island::Embed { kind: "queue".into() },
+            Island::EmbedBuilder {
+                presets: vec![Preset {
+                    title: "T".into(),
+                    lesson: ("L".into(), "learn/c/l/".into()),
+                    kind: "queue".into(),
+                    query: "kind=queue&rate=0.9".into(),
+                    controls: vec!["rate".into()],
+                }],
+            },
         ];
         for island in islands {
             assert_eq!(Island::from_attribute(&island.to_attribute()), Ok(island));

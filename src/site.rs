@@ -15,6 +15,7 @@
 //! Pure: reading and writing files is the caller's job (`src/bin/headroom_site.rs`).
 
 mod blocks;
+mod builder;
 mod chrome;
 mod course;
 mod embed;
@@ -83,6 +84,7 @@ impl Site<'_> {
                 _ => embed::not_found(self.catalog),
             },
             Route::Embed(kind) => embed::page(*kind),
+            Route::Builder => builder::page(self),
             Route::NotFound => embed::not_found(self.catalog),
         }
     }

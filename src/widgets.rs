@@ -11,6 +11,7 @@ mod frame_loop;
 mod live_summary;
 mod palette;
 mod readouts;
+mod setup_links;
 mod share_panel;
 mod sim_canvas;
 mod sim_widget;

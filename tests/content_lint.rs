@@ -139,3 +139,55 @@ fn quiz_links(file: &lessons::LessonFile) -> Vec<String> {
     }
     texts.iter().flat_map(|text| markdown::links(text)).collect()
 }
+
+/// Every "Set up" line reads as pairs the lesson's widget uses, with values the scenario parser
+/// accepts as written; a `setup:` line that did not become a link (in a tight list, or inside
+/// other text) is named too.
+#[test]
+fn setup_lines_set_up_the_lessons_widget() {
+    let mut problems = Vec::new();
+    for file in files() {
+        let body = front_matter::body(&file.source);
+        let rendered = markdown::render(body, &file.course, &file.slug);
+        problems.extend(rendered.problems.iter().map(|p| format!("{}: {p}", file.name())));
+        let mut fenced = false;
+        let written = body
+            .lines()
+            .filter(|line| {
+                if line.trim_start().starts_with("```") {
+                    fenced = !fenced;
+                }
+                !fenced && line.trim_start().starts_with(content::setup::PREFIX)
+            })
+            .count();
+        let read = rendered.setups.len();
+        // A line that did not parse is already a problem above.
+        if written > read && rendered.problems.is_empty() {
+            problems.push(format!(
+                "{}: {} `setup:` line(s) are not paragraphs of their own (leave a blank line before and after)",
+                file.name(),
+                written - read
+            ));
+        }
+    }
+    assert_no_problems("set-up lines (docs/authoring.md, \"Set up a step\")", &problems);
+}
+
+/// The embed builder's ready-made scenarios are read from the lessons' widgets: each lesson
+/// exists, has a widget, and takes the settings the scenario names.
+#[test]
+fn embed_builder_presets_come_from_the_lessons() {
+    use headroom::site::{Route, Shell, Site};
+    let (catalog, _) = catalog();
+    let shell = Shell::bare("http://127.0.0.1/");
+    let dir = lessons::content_dir();
+    let source = |course: &str, lesson: &str| std::fs::read_to_string(dir.join(course).join(format!("{lesson}.md"))).ok();
+    let figure = |_: &str, _: &str| None;
+    let site = Site { catalog: &catalog, shell: &shell, source: &source, figure: &figure };
+    let page = site.render(&Route::Builder);
+    assert_no_problems("embed builder presets", &page.problems);
+    let html = page.body.into_string();
+    assert!(html.contains("A slow server under round robin"), "{html}");
+    assert!(html.contains("href=\"embed/balancer/?kind=balancer&amp;"), "{html}");
+    assert!(html.contains("href=\"embed/cache/?kind=cache&amp;"), "{html}");
+}

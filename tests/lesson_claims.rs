@@ -260,3 +260,44 @@ fn read_metric_reads_fields_maxima_and_ratios() {
     check("p42", None);
     check("max servers.nothing", None);
 }
+
+/// Set-up lines whose step answers with arithmetic from the rates (arrivals minus capacity,
+/// times the time), not with a figure measured on the run: (lesson, the line's settings).
+const UNPINNED_SETUPS: &[(&str, &str)] = &[("event-driven", "servers = 3"), ("sync-vs-async", "rate = 1.1")];
+
+/// Every "Set up" line of a lesson (`content::setup`) puts the lesson's widget, from its
+/// block, in a scenario this table pins figures for: the block itself or the block with one
+/// row's change. So the figures a step's answer quotes are the figures its Set up shows.
+#[test]
+fn every_set_up_line_runs_a_pinned_scenario() {
+    let lessons = sim_blocks();
+    let mut problems = Vec::new();
+    for file in lessons::files() {
+        let rendered = markdown::render(front_matter::body(&file.source), &file.course, &file.slug);
+        let Some(sim) = rendered.blocks.iter().find_map(|b| match b {
+            Block::Sim(sim) => Some(sim.clone()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let pinned: Vec<Scenario> = std::iter::once("")
+            .chain(all_claims().filter(|(c, claim)| *c == file.course && claim.0 == file.slug).map(|(_, claim)| claim.1))
+            .filter_map(|change| scenario_text(&lessons, &file.course, &file.slug, change).ok())
+            .map(|text| Scenario::parse(&text).scenario)
+            .collect();
+        for setup in &rendered.setups {
+            if UNPINNED_SETUPS.contains(&(file.slug.as_str(), setup.label().as_str())) {
+                continue;
+            }
+            if !pinned.contains(&setup.scenario(&sim)) {
+                problems.push(format!(
+                    "content/{}/{}.md: `setup: {}` runs a scenario with no pinned figures",
+                    file.course,
+                    file.slug,
+                    setup.label()
+                ));
+            }
+        }
+    }
+    lessons::assert_no_problems("set-up lines whose scenario no claim row measures", &problems);
+}

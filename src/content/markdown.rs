@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
-use super::{figure, figure::Figure, links, quiz, quiz::Quiz, sim_block::SimBlock};
+use super::{figure, figure::Figure, links, quiz, quiz::Quiz, setup, setup::Setup, sim_block::SimBlock};
 
 /// One piece of a lesson page, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,10 @@ pub struct Heading {
 pub struct Rendered {
     pub blocks: Vec<Block>,
     pub headings: Vec<Heading>,
+    /// The page's "Set up" lines ([`setup`]), in order, each already a link in the blocks.
+    pub setups: Vec<Setup>,
+    /// What is wrong with them (for the lint; each is also shown in place).
+    pub problems: Vec<String>,
 }
 
 /// The parser's options, in one place.
@@ -82,11 +86,90 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
                 pending.extend(inner);
                 pending.push(Event::End(TagEnd::Heading(level)));
             }
+            Event::Start(Tag::Paragraph) => {
+                let inner: Vec<Event> =
+                    events.by_ref().take_while(|e| !matches!(e, Event::End(TagEnd::Paragraph))).collect();
+                match setup_line(&inner) {
+                    Some(Ok(found)) => {
+                        pending.push(Event::Html(setup::marker(rendered.setups.len()).into()));
+                        rendered.setups.push(found);
+                    }
+                    Some(Err(why)) => {
+                        pending.push(Event::Html(format!("<p class=\"load-error\">{}</p>", escape_text(&why)).into()));
+                        rendered.problems.push(why);
+                    }
+                    None => {
+                        pending.push(Event::Start(Tag::Paragraph));
+                        pending.extend(inner.into_iter().map(|e| resolve_link(e, course, lesson)));
+                        pending.push(Event::End(TagEnd::Paragraph));
+                    }
+                }
+            }
             other => pending.push(resolve_link(other, course, lesson)),
         }
     }
     flush_html(&mut pending, &mut rendered.blocks);
+    place_setups(&mut rendered);
     rendered
+}
+
+/// A paragraph of plain text that starts with `setup:`, read as a [`Setup`].
+fn setup_line(inner: &[Event]) -> Option<Result<Setup, String>> {
+    let mut text = String::new();
+    for event in inner {
+        match event {
+            Event::Text(t) => text.push_str(t),
+            Event::SoftBreak => text.push(' '),
+            _ => return None,
+        }
+    }
+    Setup::parse(&text)
+}
+
+/// Replaces each setup's marker with its link to the lesson's (first) widget, and checks it
+/// against that widget's kind.
+fn place_setups(rendered: &mut Rendered) {
+    if rendered.setups.is_empty() {
+        return;
+    }
+    let sim = rendered.blocks.iter().find_map(|b| match b {
+        Block::Sim(sim) => Some(sim.clone()),
+        _ => None,
+    });
+    let mut buttons = Vec::new();
+    for found in &rendered.setups {
+        let (html, problems) = match &sim {
+            Some(sim) => {
+                let problems = found.problems(sim);
+                let html = if problems.is_empty() {
+                    setup::button_html(found, sim)
+                } else {
+                    format!("<p class=\"load-error\">{}</p>", escape_text(&problems.join("; ")))
+                };
+                (html, problems)
+            }
+            None => {
+                let why = format!("setup: `{}` has no widget to set up (the page has no ```sim block)", found.label());
+                (format!("<p class=\"load-error\">{}</p>", escape_text(&why)), vec![why])
+            }
+        };
+        rendered.problems.extend(problems);
+        buttons.push(html);
+    }
+    for block in &mut rendered.blocks {
+        if let Block::Html(html) = block {
+            for (index, button) in buttons.iter().enumerate() {
+                let marker = setup::marker(index);
+                if html.contains(&marker) {
+                    *html = html.replace(&marker, button);
+                }
+            }
+        }
+    }
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A link to another lesson or heading becomes its site address ([`links`]); any other event
@@ -126,11 +209,23 @@ pub fn links(body: &str) -> Vec<String> {
         .collect()
 }
 
-/// Words of prose: text outside code blocks, including ```sim and ```quiz blocks.
+/// Words of prose: text outside code blocks, including ```sim and ```quiz blocks, and outside
+/// set-up lines, which are settings rather than prose.
 pub fn prose_word_count(body: &str) -> usize {
     let mut in_code = false;
     let mut words = 0;
-    for event in Parser::new_ext(body, options()) {
+    let mut fenced = false;
+    let prose: String = body
+        .lines()
+        .filter(|line| {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+            }
+            fenced || !line.trim_start().starts_with(setup::PREFIX)
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    for event in Parser::new_ext(&prose, options()) {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
@@ -235,9 +330,27 @@ mod tests {
     }
 
     #[test]
+    fn a_setup_line_becomes_a_link_to_the_lessons_widget() {
+        let body = "1. **Step.** Predict.\n\n   setup: rate = 0.5\n\n   setup: capacity = 3\n\nsetup: nothing\n\n```sim\nkind = queue\nrate = 0.9\n```\n";
+        let r = render(body, "sd", "l");
+        assert_eq!(r.setups.len(), 2);
+        let Block::Html(html) = &r.blocks[0] else { panic!("expected html") };
+        assert!(html.contains(r#"<a class="setup-button" href="embed/queue/?kind=queue&amp;rate=0.5""#), "{html}");
+        assert!(html.contains(r#"data-setup="rate = 0.5""#), "{html}");
+        assert!(!html.contains("headroom-setup"), "{html}");
+        assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
+        assert!(r.problems[0].contains("`nothing` is not a `key = value` pair"), "{:?}", r.problems);
+        assert!(r.problems[1].contains("`capacity` is not a key of kind = queue"), "{:?}", r.problems);
+        // Without a widget, a setup has nothing to set up.
+        let lone = render("setup: rate = 1\n", "sd", "l");
+        assert!(lone.problems[0].contains("no widget"), "{:?}", lone.problems);
+    }
+
+    #[test]
     fn slugs_and_counts() {
         assert_eq!(slugify("M/M/1: the queue — at 95 %"), "mm1-the-queue-at-95");
         assert_eq!(prose_word_count("Two words.\n\n```quiz\n? not counted\n```\n"), 2);
+        assert_eq!(prose_word_count("Two words.\n\n   setup: rate = 0.5, servers = 2\n"), 2);
         assert_eq!(links("[a](caching) and [b](https://x.org)"), ["caching", "https://x.org"]);
         assert_eq!(inline_html("a *b*", "sd", "l"), "a <em>b</em>");
         // Regression: links in checks pointed at `caching` under the site root, a 404.

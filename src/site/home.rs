@@ -51,6 +51,14 @@ pub fn page(site: &Site) -> Page {
                     @for course in &catalog.courses { (card(course)) }
                 }
             }
+            section.instructors aria-labelledby="instructors-title" {
+                h2 #instructors-title { "For instructors" }
+                p {
+                    "Every simulation can run in your slides. "
+                    a href="embed/" data-testid="builder-link" { "Embed a simulation" }
+                    ": choose its settings and what your audience may change, preview it at slide size, and copy the iframe code."
+                }
+            }
             (progress_panel())
         }
     };

@@ -21,6 +21,7 @@ pub fn page(site: &Site, course: &Course, lesson: &Lesson) -> Page {
             Default::default()
         }
     };
+    problems.extend(rendered.problems.iter().cloned());
     let body = blocks::render(site, course, lesson, &rendered.blocks, &mut problems);
     let section = course.sections.iter().find(|s| s.lessons.iter().any(|l| l.slug == lesson.slug));
     let (prev, next) = course.neighbours(&lesson.slug);

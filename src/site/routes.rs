@@ -15,6 +15,8 @@ pub enum Route {
     Lesson(String, String),
     /// `embed/<kind>/`: one widget for an instructor's slides.
     Embed(Kind),
+    /// `embed/`: the embed builder, where an instructor makes an embed's address.
+    Builder,
     /// `404.html`, which the host serves for every address that is not a page.
     NotFound,
 }
@@ -27,6 +29,7 @@ impl Route {
             Route::Course(c) => links::course_href(c),
             Route::Lesson(c, l) => links::lesson_href(c, l),
             Route::Embed(kind) => format!("embed/{}/", kind.name()),
+            Route::Builder => "embed/".into(),
             Route::NotFound => "404.html".into(),
         }
     }
@@ -55,6 +58,7 @@ pub fn all(catalog: &Catalog) -> Vec<Route> {
             routes.push(Route::Lesson(course.slug.clone(), lesson.slug.clone()));
         }
     }
+    routes.push(Route::Builder);
     routes.extend(Kind::ALL.into_iter().map(Route::Embed));
     routes.push(Route::NotFound);
     routes
@@ -73,6 +77,7 @@ mod tests {
         check(Route::Course("sd".into()), "learn/sd/", "learn/sd/index.html");
         check(Route::Lesson("sd".into(), "caching".into()), "learn/sd/caching/", "learn/sd/caching/index.html");
         check(Route::Embed(Kind::Queue), "embed/queue/", "embed/queue/index.html");
+        check(Route::Builder, "embed/", "embed/index.html");
         check(Route::NotFound, "404.html", "404.html");
     }
 }

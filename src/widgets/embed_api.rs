@@ -11,7 +11,9 @@
 //! The deck sends `{ "headroom": "play" | "pause" | "step" | "reset" | "state" }`,
 //! `{ "headroom": "set", "scenario": "rate=0.95&servers=2" }` (those keys change; every other
 //! key, the seed included, keeps its value) or `{ "headroom": "replace", "scenario": "..." }`
-//! (the whole scenario: keys not named take their defaults). The widget answers each message,
+//! (the whole scenario: keys not named take their defaults), or
+//! `{ "headroom": "inject", "action": "kill-server" | "spike" | "clear-cache" }` (a failure
+//! button of the kind, at the current time). The widget answers each message,
 //! and reports while it plays, with `{ "headroom": "state", "playing", "time", "events",
 //! "scenario", "problems", "report": {...} }`, where `problems` names what the last change of
 //! scenario had to correct (a value out of range, a key this kind does not use).
@@ -106,6 +108,19 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
             "replace" => {
                 let text = field(&ev.data(), "scenario").unwrap_or_default();
                 state.set_scenario_keeping_kind(&text);
+            }
+            "inject" => {
+                let id = field(&ev.data(), "action").unwrap_or_default();
+                let kind = state.scenario.with_untracked(|s| s.kind);
+                let Some(action) = kind.descriptor().actions.iter().find(|a| a.id == id) else { return };
+                let changes = state.snapshot.with_untracked(|snap| {
+                    state.scenario.with_untracked(|scenario| (action.changes)(scenario, snap))
+                });
+                let playing = state.playing.get_untracked();
+                state.change_at_current_time(&changes);
+                if playing {
+                    state.play();
+                }
             }
             "state" => {}
             _ => return,

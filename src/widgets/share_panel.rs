@@ -29,6 +29,11 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             address(false).replace('&', "&amp;")
         )
     };
+    // The builder, starting from this run (relative to the page's base).
+    let builder = move || {
+        let query = state.scenario.with(|s| s.to_query());
+        controls.with_value(|c| if c.is_empty() { format!("embed/?{query}") } else { format!("embed/?{query}&controls={c}") })
+    };
     // What the last copy did, in words: copied, or why not and how to copy by hand.
     let status = RwSignal::new(String::new());
     let copy = move |text: String, what: &'static str| {
@@ -54,6 +59,7 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             </label>
             <button class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
             <p class="muted" role="status" data-testid="copy-status">{move || status.get()}</p>
+            <p><a data-testid="open-builder" href=builder>"Open this run in the embed builder"</a>" to choose its controls, theme and start time for slides."</p>
         </details>
     }
 }

@@ -102,6 +102,9 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
             test_hooks::note_memory();
         },
     );
+    if !config.embed {
+        super::setup_links::use_setup_links(root, on_screen, move |pairs| state.apply_setup(pairs));
+    }
     let reduced = use_prefers_reduced_motion();
     let compact = compact_signal(&config, root);
     let open = RwSignal::new(None::<Panel>);

@@ -1,4 +1,5 @@
 use leptos::{html::Div, prelude::*};
+use leptos_use::use_element_visibility;
 
 use super::{ProblemList, WidgetConfig, sim_widget::compact_signal};
 use crate::{
@@ -24,6 +25,19 @@ pub fn StaticWidget(config: WidgetConfig) -> impl IntoView {
         problems.set(parsed.problems);
         scenario.set(parsed.scenario);
     };
+    let root = NodeRef::<Div>::new();
+    if !config.embed {
+        let on_screen = use_element_visibility(root);
+        super::setup_links::use_setup_links(root, on_screen, move |pairs| {
+            let mut text = scenario.with_untracked(Scenario::to_block);
+            for (key, value) in pairs {
+                text.push_str(&format!("\n{key} = {value}"));
+            }
+            let parsed = Scenario::parse(&text);
+            problems.set(parsed.problems);
+            scenario.set(parsed.scenario);
+        });
+    }
     let descriptor = config.scenario.kind.descriptor();
     let kind = config.scenario.kind;
     let inputs = config

@@ -222,6 +222,14 @@ impl WidgetState {
         }
     }
 
+    /// Merges a lesson step's settings into the scenario (the seed kept unless they set one)
+    /// and starts over from time zero, paused: the learner predicts, then plays.
+    pub fn apply_setup(&self, pairs: &[(String, String)]) {
+        let changes: Vec<(&str, String)> = pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        let parsed = self.reparse(&changes);
+        self.set_scenario(parsed.scenario, parsed.problems);
+    }
+
     /// Changes keys that only matter from the current time on (an outage or spike starting
     /// now): the run is rebuilt and replayed to this moment, which gives the same state as
     /// changing it live, and keeps the run a function of its scenario.
