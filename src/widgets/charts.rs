@@ -42,7 +42,10 @@ fn lines(chart: &Chart, bins: &[Bin], scale: f64) -> Vec<Line> {
             Line {
                 name: line.name,
                 ink: line.tone,
-                points: bins.iter().filter_map(|b| b.read(line.series).map(|v| (b.mid(), v * scale))).collect(),
+                points: bins
+                    .iter()
+                    .filter_map(|b| b.read(line.series).map(|v| (b.mid(), v * scale)))
+                    .collect(),
                 markers,
                 dashed,
             }
@@ -198,7 +201,8 @@ mod tests {
     fn the_lines_of_every_chart_differ_in_more_than_colour() {
         for kind in Kind::ALL {
             for chart in kind.descriptor().charts {
-                let strokes: Vec<_> = chart.lines.iter().enumerate().map(|(i, l)| stroke(i, l.dashed)).collect();
+                let strokes: Vec<_> =
+                    chart.lines.iter().enumerate().map(|(i, l)| stroke(i, l.dashed)).collect();
                 for (i, a) in strokes.iter().enumerate() {
                     for b in &strokes[i + 1..] {
                         assert_ne!(a, b, "{}: two lines drawn alike", chart.id);

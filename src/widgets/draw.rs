@@ -89,7 +89,13 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(width: f64, height: f64, snap: &RequestScene, slots: bool, measure: &dyn Fn(&str) -> f64) -> Layout {
+    fn new(
+        width: f64,
+        height: f64,
+        snap: &RequestScene,
+        slots: bool,
+        measure: &dyn Fn(&str) -> f64,
+    ) -> Layout {
         let narrow = width < 560.0;
         let (top, bottom) = (HEAD, height - FOOT - 4.0);
         let client_x = (width * 0.05).max(16.0);
@@ -127,8 +133,9 @@ impl Layout {
         let queue_x1 = worker_x - worker_pitch / 2.0 - 10.0;
         let queue_h = (row_h - 8.0).clamp(8.0, 22.0);
         let slot = (DOT * 2.0 + 2.0).min((queue_x1 - queue_x0).max(0.0) / 4.0).max(3.0);
-        let rows: Vec<Rect> =
-            (0..n).map(|i| Rect { x: queue_x0, y: top + i as f64 * row_h, w: right - queue_x0, h: row_h }).collect();
+        let rows: Vec<Rect> = (0..n)
+            .map(|i| Rect { x: queue_x0, y: top + i as f64 * row_h, w: right - queue_x0, h: row_h })
+            .collect();
         // A queue too long to draw shows its count at its left end, and its dots after.
         let dots_x0 = (0..n)
             .map(|i| {
@@ -154,7 +161,12 @@ impl Layout {
         let database = side(snap.database.is_some());
         // The cache as the centrepiece: a grid of its slots, its figures below it.
         if slots && snap.cache.is_some() {
-            cache = Some(Rect { x: queue_x0, y: top, w: right - 12.0 - queue_x0, h: bottom - top - LABEL_H - 4.0 });
+            cache = Some(Rect {
+                x: queue_x0,
+                y: top,
+                w: right - 12.0 - queue_x0,
+                h: bottom - top - LABEL_H - 4.0,
+            });
         }
         Layout {
             width,
@@ -185,7 +197,12 @@ impl Layout {
     /// The queue's box in `server`'s row.
     fn queue_box(&self, server: u16) -> Rect {
         let y = self.row(server).centre().1;
-        Rect { x: self.queue_x0, y: y - self.queue_h / 2.0, w: self.queue_x1 - self.queue_x0, h: self.queue_h }
+        Rect {
+            x: self.queue_x0,
+            y: y - self.queue_h / 2.0,
+            w: self.queue_x1 - self.queue_x0,
+            h: self.queue_h,
+        }
     }
 
     /// Centre of `worker` of `server`: workers are stacked down the row, then in columns.
@@ -246,7 +263,8 @@ pub fn draw(
     ctx.clear_rect(0.0, 0.0, width, height);
     ctx.set_font(FONT);
     ctx.set_text_baseline("middle");
-    let measure = |text: &str| ctx.measure_text(text).map_or(text.chars().count() as f64 * 7.0, |m| m.width());
+    let measure =
+        |text: &str| ctx.measure_text(text).map_or(text.chars().count() as f64 * 7.0, |m| m.width());
     let mut labels = Labels { wanted: Vec::new(), avoid: Vec::new() };
     match (drawing, &snapshot.scene) {
         (Drawing::Path | Drawing::Slots, Scene::Requests(scene)) => {
@@ -305,7 +323,10 @@ fn draw_request_path(
         labels.add(
             3,
             Wanted::new(
-                &[&format!("{n} in flight (first {m} drawn)"), &format!("{m} of {} drawn", compact(n as u64))],
+                &[
+                    &format!("{n} in flight (first {m} drawn)"),
+                    &format!("{m} of {} drawn", compact(n as u64)),
+                ],
                 vec![Spot::start(6.0, foot)],
                 Tone::Muted,
             ),
@@ -320,7 +341,14 @@ fn draw_clients(ctx: &Ctx, l: &Layout, p: &Palette, labels: &mut Labels) {
     labels.add(1, Wanted::new(&["clients"], vec![Spot::start(l.client_x - 12.0, y - 22.0)], Tone::Muted));
 }
 
-fn draw_parts(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette, labels: &mut Labels, measure: &dyn Fn(&str) -> f64) {
+fn draw_parts(
+    ctx: &Ctx,
+    l: &Layout,
+    snap: &RequestScene,
+    p: &Palette,
+    labels: &mut Labels,
+    measure: &dyn Fn(&str) -> f64,
+) {
     draw_clients(ctx, l, p, labels);
     if let Some(state) = snap.breaker {
         let colour = match state {
@@ -364,14 +392,24 @@ fn draw_parts(ctx: &Ctx, l: &Layout, snap: &RequestScene, p: &Palette, labels: &
         }
         // Headings over the queues and the workers.
         let head = HEAD / 2.0;
-        labels.add(1, Wanted::new(&[if many { "queues" } else { "queue" }], vec![Spot::start(l.queue_x0, head)], Tone::Text));
+        labels.add(
+            1,
+            Wanted::new(
+                &[if many { "queues" } else { "queue" }],
+                vec![Spot::start(l.queue_x0, head)],
+                Tone::Text,
+            ),
+        );
         let workers = snap.servers.iter().map(|s| s.workers.len()).sum::<usize>();
         let noun = if many { "servers" } else { "workers" };
         labels.add(
             1,
             Wanted::new(
                 &[&format!("{workers} {noun}"), noun, &workers.to_string()],
-                vec![Spot::end(l.workers_right + LANE, head), Spot::start(l.worker_x - l.worker_pitch / 2.0, head)],
+                vec![
+                    Spot::end(l.workers_right + LANE, head),
+                    Spot::start(l.worker_x - l.worker_pitch / 2.0, head),
+                ],
                 Tone::Text,
             ),
         );

@@ -78,7 +78,9 @@ pub fn theme_changes() -> Signal<u32> {
     use_mutation_observer_with_options::<_, Option<Element>, _>(
         root,
         move |_, _| changes.update(|n| *n = n.wrapping_add(1)),
-        UseMutationObserverOptions::default().attributes(true).attribute_filter(vec!["data-theme".to_string()]),
+        UseMutationObserverOptions::default()
+            .attributes(true)
+            .attribute_filter(vec!["data-theme".to_string()]),
     );
     let dark = use_preferred_dark();
     Signal::derive(move || {

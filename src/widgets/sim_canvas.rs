@@ -39,12 +39,15 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
     // Tall enough for every server row (or replica), no taller.
     let height = move || {
         state.snapshot.with(|s| {
-            let rows = s.request_path().map_or_else(|| s.replication().map_or(0, |r| r.replicas.len()), |p| p.servers.len());
+            let rows = s
+                .request_path()
+                .map_or_else(|| s.replication().map_or(0, |r| r.replicas.len()), |p| p.servers.len());
             format!("{}px", (120 + 46 * rows.min(16)).clamp(200, 440))
         })
     };
     let legend = label.is_empty().then(|| {
-        let (old, drawing) = state.scenario.with_untracked(|s| (reference_age(s), s.kind.descriptor().drawing));
+        let (old, drawing) =
+            state.scenario.with_untracked(|s| (reference_age(s), s.kind.descriptor().drawing));
         legend(drawing, old)
     });
     view! {
@@ -78,7 +81,9 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
         .into_iter()
         .map(|(class, text)| view! { <li><span class=format!("key {class}") aria-hidden="true"></span>{text}</li> })
         .collect_view();
-    Some(view! { <ul class="canvas-legend" data-testid="canvas-legend" aria-label="Key to the drawing">{items}</ul> })
+    Some(
+        view! { <ul class="canvas-legend" data-testid="canvas-legend" aria-label="Key to the drawing">{items}</ul> },
+    )
 }
 
 /// The age at which a request reaches the end of the age scale: its timeout, or five mean

@@ -171,8 +171,11 @@ fn draw_on<DB: DrawingBackend>(
         }
         if line.markers {
             // Every point of a short line (a sweep's runs); a dozen or so along a long one.
-            let step = if line.points.len() > MARKERS_ALL { line.points.len().div_ceil(MARKERS_ALONG) } else { 1 };
-            chart.draw_series(line.points.iter().step_by(step).map(|p| Circle::new(*p, px(3.5), colour.filled())))?;
+            let step =
+                if line.points.len() > MARKERS_ALL { line.points.len().div_ceil(MARKERS_ALONG) } else { 1 };
+            chart.draw_series(
+                line.points.iter().step_by(step).map(|p| Circle::new(*p, px(3.5), colour.filled())),
+            )?;
         }
     }
     if let Some(point) = plot.highlight {

@@ -35,7 +35,10 @@ impl Rect {
     /// Whether `other` lies wholly inside this box.
     #[cfg(test)]
     pub fn contains(&self, other: &Rect) -> bool {
-        other.x >= self.x && other.y >= self.y && other.right() <= self.right() && other.bottom() <= self.bottom()
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
     }
 }
 
@@ -122,7 +125,8 @@ pub fn place(
             let w = measure(text).max(0.0).ceil() + 2.0;
             label.spots.iter().find_map(|spot| {
                 let rect = fit(*spot, w, bounds, canvas)?;
-                let clear = !placed.iter().any(|p| p.rect.overlaps(&rect)) && !avoid.iter().any(|a| a.overlaps(&rect));
+                let clear = !placed.iter().any(|p| p.rect.overlaps(&rect))
+                    && !avoid.iter().any(|a| a.overlaps(&rect));
                 clear.then(|| Placed { text: text.clone(), rect, tone: label.tone })
             })
         });
@@ -157,7 +161,11 @@ pub fn compact(n: u64) -> String {
     } else {
         return format!("{n:.0}");
     };
-    if value < 10.0 { format!("{:.1}{suffix}", (value * 10.0).floor() / 10.0) } else { format!("{:.0}{suffix}", value.floor()) }
+    if value < 10.0 {
+        format!("{:.1}{suffix}", (value * 10.0).floor() / 10.0)
+    } else {
+        format!("{:.0}{suffix}", value.floor())
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,12 @@ pub(super) fn draw_slots(ctx: &Ctx, r: Rect, cache: &CacheView, p: &Palette, lab
             &[
                 &format!("{len} of {cap} slots full · hit ratio {hit:.0}% · {evicted} evicted{more}"),
                 &format!("{len} of {cap} full · hit {hit:.0}% · {evicted} evicted"),
-                &format!("{}/{} full · hit {hit:.0}% · {} evicted", compact(len), compact(cap), compact(evicted)),
+                &format!(
+                    "{}/{} full · hit {hit:.0}% · {} evicted",
+                    compact(len),
+                    compact(cap),
+                    compact(evicted)
+                ),
                 &format!("{}/{} · hit {hit:.0}% · {} ev.", compact(len), compact(cap), compact(evicted)),
                 &format!("hit {hit:.0}%"),
             ],
@@ -71,8 +76,15 @@ pub(super) fn draw_slots(ctx: &Ctx, r: Rect, cache: &CacheView, p: &Palette, lab
 
 /// Writes go to the primary; each replica applies them after a lag. A replica's bar is how far
 /// behind it is; during a partition the replicas are cut off from the primary.
-pub(super) fn draw_replication(ctx: &Ctx, l: &Layout, snap: &ReplicationScene, p: &Palette, labels: &mut Labels) {
-    let primary = Rect { x: l.width * 0.26, y: l.height / 2.0 - 30.0, w: (l.width * 0.16).max(64.0), h: 60.0 };
+pub(super) fn draw_replication(
+    ctx: &Ctx,
+    l: &Layout,
+    snap: &ReplicationScene,
+    p: &Palette,
+    labels: &mut Labels,
+) {
+    let primary =
+        Rect { x: l.width * 0.26, y: l.height / 2.0 - 30.0, w: (l.width * 0.16).max(64.0), h: 60.0 };
     boxed(ctx, primary, p, &["primary"], labels);
     let n = snap.replicas.len().max(1);
     let (top, bottom) = (HEAD_GAP, l.height - HEAD_GAP);
@@ -99,11 +111,7 @@ pub(super) fn draw_replication(ctx: &Ctx, l: &Layout, snap: &ReplicationScene, p
         labels.add(
             1,
             Wanted::new(
-                &[
-                    &format!("{behind} writes behind"),
-                    &format!("{behind} behind"),
-                    &compact(behind),
-                ],
+                &[&format!("{behind} writes behind"), &format!("{behind} behind"), &compact(behind)],
                 vec![
                     Spot::end(r.right() - 3.0, r.y + 2.0 + LABEL_H / 2.0),
                     Spot::end(r.right() - 3.0, r.y + 2.0 + LABEL_H * 1.5),
@@ -118,7 +126,10 @@ pub(super) fn draw_replication(ctx: &Ctx, l: &Layout, snap: &ReplicationScene, p
             0,
             Wanted::new(
                 &["partition: replicas cut off", "partitioned"],
-                vec![Spot::start(primary.x, primary.bottom() + 10.0), Spot::start(primary.x, primary.y - 10.0)],
+                vec![
+                    Spot::start(primary.x, primary.bottom() + 10.0),
+                    Spot::start(primary.x, primary.y - 10.0),
+                ],
                 Tone::Bad,
             ),
         );
