@@ -510,13 +510,15 @@ fn draw_server(
     // Each server's name, left of its queue ("s3" where "server 3" does not fit).
     if many {
         let n = i + 1;
+        let column = Rect { x: l.fan_end, y: row.y, w: l.queue_x0 - 2.0 - l.fan_end, h: row.h };
         labels.add(
             1,
             Wanted::new(
                 &[&format!("server {n}"), &format!("s{n}")],
                 vec![Spot::end(l.queue_x0 - 4.0, y)],
                 if server.up { Tone::Muted } else { Tone::Bad },
-            ),
+            )
+            .within(column),
         );
     }
     for (w, worker) in server.workers.iter().enumerate() {
@@ -613,8 +615,10 @@ fn inside(r: Rect, a: f64, b: f64) -> (f64, f64) {
     (r.x + 6.0 + a * (r.w - 12.0).max(0.0), r.y + top + b * (r.h - top - 6.0).max(0.0))
 }
 
-/// A part's box, with its name (in the first form that fits) inside its top-left corner.
+/// A part's box, with its name (in the first form that fits) inside its top-left corner; other
+/// labels keep out of it.
 fn boxed(ctx: &Ctx, r: Rect, p: &Palette, names: &[&str], labels: &mut Labels) {
+    labels.avoid.push(r);
     ctx.set_fill_style_str(&p.surface);
     ctx.fill_rect(r.x, r.y, r.w, r.h);
     ctx.set_stroke_style_str(&p.structure);

@@ -108,8 +108,8 @@ pub struct Placed {
 /// Places `wanted` in order (earlier labels have first choice) on a `width` × `height` canvas,
 /// clear of `avoid`. For each label, each form is tried at each spot (a spot too near an edge
 /// is slid inside it first); the first box that is inside the canvas (and its `within`) and
-/// clear of the labels placed so far and of `avoid` wins. Labels that fit nowhere are left
-/// out.
+/// clear of the labels placed so far and of `avoid` (bar the box it is within) wins. Labels
+/// that fit nowhere are left out.
 pub fn place(
     width: f64,
     height: f64,
@@ -126,7 +126,7 @@ pub fn place(
             label.spots.iter().find_map(|spot| {
                 let rect = fit(*spot, w, bounds, canvas)?;
                 let clear = !placed.iter().any(|p| p.rect.overlaps(&rect))
-                    && !avoid.iter().any(|a| a.overlaps(&rect));
+                    && !avoid.iter().filter(|a| Some(**a) != label.within).any(|a| a.overlaps(&rect));
                 clear.then(|| Placed { text: text.clone(), rect, tone: label.tone })
             })
         });
@@ -234,6 +234,18 @@ mod tests {
         // No room at all: nothing is drawn, nothing fails.
         assert!(place(10.0, 10.0, &wanted, &[], &measure).is_empty());
         assert!(place(f64::NAN, 10.0, &wanted, &[], &measure).is_empty());
+    }
+
+    #[test]
+    fn a_name_inside_its_own_box_is_not_kept_out_of_it() {
+        let cache = Rect { x: 200.0, y: 60.0, w: 60.0, h: 60.0 };
+        let wanted = [
+            Wanted::new(&["cache"], vec![Spot::start(203.0, 69.0)], Tone::Text).within(cache),
+            Wanted::new(&["unhealthy"], vec![Spot::start(190.0, 80.0)], Tone::Warm),
+        ];
+        let placed = place(390.0, 200.0, &wanted, &[cache], &measure);
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed[0].text, "cache");
     }
 
     #[test]
