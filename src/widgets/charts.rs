@@ -12,7 +12,7 @@ use leptos::{html::Canvas, prelude::*};
 use leptos_use::use_resize_observer;
 
 use self::plot::{Line, Plot};
-use super::WidgetState;
+use super::{WidgetState, palette::theme_changes};
 use crate::{
     browser,
     sim::{
@@ -135,9 +135,12 @@ fn chart_view(state: WidgetState, chart: &'static Chart) -> impl IntoView {
     // Redrawn when the canvas's own box changes size (a window resize, a layout change).
     let resized = RwSignal::new(0u32);
     use_resize_observer(canvas, move |_, _| resized.update(|n| *n = n.wrapping_add(1)));
+    // And in the new colours when the theme changes.
+    let theme = theme_changes();
     Effect::new(move |last: Option<f64>| {
         let last = last.unwrap_or(f64::NEG_INFINITY);
         resized.track();
+        theme.track();
         state.snapshot.track();
         let playing = state.playing.get();
         let Some(canvas) = canvas.get() else { return last };
