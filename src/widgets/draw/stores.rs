@@ -85,6 +85,13 @@ pub(super) fn draw_replication(
 ) {
     let primary =
         Rect { x: l.width * 0.26, y: l.height / 2.0 - 30.0, w: (l.width * 0.16).max(64.0), h: 60.0 };
+    // Reads and writes come from the clients.
+    ctx.set_stroke_style_str(&p.structure);
+    ctx.set_line_width(1.0);
+    ctx.begin_path();
+    ctx.move_to(l.client_x + 10.0, l.height / 2.0);
+    ctx.line_to(primary.x, primary.y + primary.h / 2.0);
+    ctx.stroke();
     boxed(ctx, primary, p, &["primary"], labels);
     let n = snap.replicas.len().max(1);
     let (top, bottom) = (HEAD_GAP, l.height - HEAD_GAP);
