@@ -12,7 +12,7 @@ use leptos::{html::Canvas, prelude::*};
 use leptos_use::use_resize_observer;
 
 use self::plot::{Line, Plot};
-use super::WidgetState;
+use super::{WidgetState, palette::theme_changes};
 use crate::{
     browser,
     sim::{
@@ -24,17 +24,31 @@ use crate::{
 /// Shortest wall-clock gap between two redraws while playing, in milliseconds.
 const REDRAW_MS: f64 = 250.0;
 
+/// How the `i`th line of a chart is drawn besides its colour, so that lines whose colours are
+/// close (or that a reader cannot tell apart) still differ: solid, dashed, solid with
+/// markers, dashed with markers, in turn. `(dashed, markers)`.
+pub(super) fn stroke(i: usize, dashed: bool) -> (bool, bool) {
+    (dashed || i % 2 == 1, i % 4 >= 2)
+}
+
 /// The chart's lines over `bins`, in chart units (durations in `scale`ths of a time unit).
 fn lines(chart: &Chart, bins: &[Bin], scale: f64) -> Vec<Line> {
     chart
         .lines
         .iter()
-        .map(|line| Line {
-            name: line.name,
-            ink: line.tone,
-            points: bins.iter().filter_map(|b| b.read(line.series).map(|v| (b.mid(), v * scale))).collect(),
-            markers: false,
-            dashed: line.dashed,
+        .enumerate()
+        .map(|(i, line)| {
+            let (dashed, markers) = stroke(i, line.dashed);
+            Line {
+                name: line.name,
+                ink: line.tone,
+                points: bins
+                    .iter()
+                    .filter_map(|b| b.read(line.series).map(|v| (b.mid(), v * scale)))
+                    .collect(),
+                markers,
+                dashed,
+            }
         })
         .collect()
 }
@@ -121,9 +135,12 @@ fn chart_view(state: WidgetState, chart: &'static Chart) -> impl IntoView {
     // Redrawn when the canvas's own box changes size (a window resize, a layout change).
     let resized = RwSignal::new(0u32);
     use_resize_observer(canvas, move |_, _| resized.update(|n| *n = n.wrapping_add(1)));
+    // And in the new colours when the theme changes.
+    let theme = theme_changes();
     Effect::new(move |last: Option<f64>| {
         let last = last.unwrap_or(f64::NEG_INFINITY);
         resized.track();
+        theme.track();
         state.snapshot.track();
         let playing = state.playing.get();
         let Some(canvas) = canvas.get() else { return last };
@@ -137,7 +154,11 @@ fn chart_view(state: WidgetState, chart: &'static Chart) -> impl IntoView {
     let legend = chart
         .lines
         .iter()
-        .map(|line| view! { <li><span class=line.tone.class() aria-hidden="true"></span>{line.name}</li> })
+        .enumerate()
+        .map(|(i, line)| {
+            let (dashed, markers) = stroke(i, line.dashed);
+            view! { <li>{plot::swatch(line.tone, dashed, markers)}{line.name}</li> }
+        })
         .collect_view();
     let label = move || format!("{}. {}; {}.", chart.title, chart.description, figures.get());
     view! {
@@ -171,5 +192,26 @@ pub fn Charts(state: WidgetState) -> impl IntoView {
         <div class="sim-charts" role="group" aria-label="Charts">
             {move || shown.get().into_iter().map(|i| chart_view(state, descriptor.charts[i])).collect_view()}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stroke;
+    use crate::scenario::Kind;
+
+    #[test]
+    fn the_lines_of_every_chart_differ_in_more_than_colour() {
+        for kind in Kind::ALL {
+            for chart in kind.descriptor().charts {
+                let strokes: Vec<_> =
+                    chart.lines.iter().enumerate().map(|(i, l)| stroke(i, l.dashed)).collect();
+                for (i, a) in strokes.iter().enumerate() {
+                    for b in &strokes[i + 1..] {
+                        assert_ne!(a, b, "{}: two lines drawn alike", chart.id);
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Figures the browser tests read, on `window.__headroom`: `frameLoops` (animation-frame loops
-//! whose callback is alive) and `wasmMemory` (bytes of WebAssembly memory, sampled each frame).
-//! Reading them costs a test nothing it could not see otherwise; writing them costs a property
-//! set.
+//! whose callback is alive) and `wasmMemory` (bytes of WebAssembly memory, sampled each frame);
+//! and on each simulation canvas, what its last paint drew ([`record_paint`]). Reading them
+//! costs a test nothing it could not see otherwise; writing them costs a property set (an
+//! attribute only when it changes).
 //!
 //! And one action: `window.__headroom.remountWidgets(n)` unmounts every simulation widget of the
 //! page and mounts it again in place, `n` times. Lessons are separate documents, so nothing else
@@ -12,6 +13,9 @@ use std::{any::Any, cell::RefCell, rc::Rc};
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::Element;
+
+use super::{draw::Painted, palette::Palette};
 
 const ROOT: &str = "__headroom";
 
@@ -95,4 +99,32 @@ fn install_remount() {
     set_value("remountWidgets", remount.as_ref());
     // Lives as long as the page, like the widgets it remounts.
     remount.forget();
+}
+
+/// Describes a canvas's last paint on the canvas element, for the drawing tests:
+/// `data-labels` (JSON: every label placed, `{text, x, y, w, h}` in CSS pixels from the canvas's
+/// top left), `data-left-out` (labels that fitted nowhere), `data-painted-theme` (`light` or
+/// `dark`: the background it was painted for), `data-structure` and `data-background` (the
+/// colours outlines were drawn in and on).
+pub fn record_paint(canvas: &Element, painted: &Painted, palette: &Palette) {
+    let labels: Vec<serde_json::Value> = painted
+        .labels
+        .iter()
+        .map(|l| {
+            serde_json::json!({ "text": l.text, "x": l.rect.x, "y": l.rect.y, "w": l.rect.w, "h": l.rect.h })
+        })
+        .collect();
+    let theme = if palette.dark() { "dark" } else { "light" };
+    let attributes = [
+        ("data-labels", serde_json::Value::Array(labels).to_string()),
+        ("data-left-out", painted.left_out.to_string()),
+        ("data-painted-theme", theme.to_string()),
+        ("data-structure", palette.structure.clone()),
+        ("data-background", palette.bg.clone()),
+    ];
+    for (name, value) in attributes {
+        if canvas.get_attribute(name).as_deref() != Some(value.as_str()) {
+            let _ = canvas.set_attribute(name, &value);
+        }
+    }
 }

@@ -10,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::widgets::palette::Palette;
+use crate::widgets::{draw::colour, palette::Palette};
 
 /// A line's colour: a descriptor's tone, named after the CSS variable it comes from. The
 /// legend (HTML) uses the class `ink-<name>` for the same colour.
@@ -24,6 +24,17 @@ impl Ink {
             Ink::Bad => "ink ink-bad",
             Ink::Good => "ink ink-good",
             Ink::Muted => "ink ink-muted",
+        }
+    }
+
+    /// The CSS variable of its colour, for HTML legends.
+    pub fn var(self) -> &'static str {
+        match self {
+            Ink::Accent => "var(--accent)",
+            Ink::Warm => "var(--warm)",
+            Ink::Bad => "var(--bad)",
+            Ink::Good => "var(--good)",
+            Ink::Muted => "var(--muted)",
         }
     }
 
@@ -159,7 +170,12 @@ fn draw_on<DB: DrawingBackend>(
             chart.draw_series(LineSeries::new(line.points.iter().copied(), style))?;
         }
         if line.markers {
-            chart.draw_series(line.points.iter().map(|p| Circle::new(*p, px(3.5), colour.filled())))?;
+            // Every point of a short line (a sweep's runs); a dozen or so along a long one.
+            let step =
+                if line.points.len() > MARKERS_ALL { line.points.len().div_ceil(MARKERS_ALONG) } else { 1 };
+            chart.draw_series(
+                line.points.iter().step_by(step).map(|p| Circle::new(*p, px(3.5), colour.filled())),
+            )?;
         }
     }
     if let Some(point) = plot.highlight {
@@ -168,33 +184,28 @@ fn draw_on<DB: DrawingBackend>(
     Ok(chart.plotting_area().get_pixel_range())
 }
 
+/// A line with at most this many points gets a marker at each.
+const MARKERS_ALL: usize = 30;
+/// About how many markers a longer line gets.
+const MARKERS_ALONG: usize = 14;
+
+/// A legend's sample of a line: its colour, dashed or solid, with a marker or without, as
+/// `draw` draws it.
+pub fn swatch(ink: Ink, dashed: bool, markers: bool) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <svg class="ink-line" viewBox="0 0 26 10" width="26" height="10" aria-hidden="true" style:color=ink.var()>
+            <line x1="1" y1="5" x2="25" y2="5" stroke="currentColor" stroke-width="2"
+                stroke-dasharray=if dashed { "5 3" } else { "none" }></line>
+            {markers.then(|| view! { <circle cx="13" cy="5" r="3.2" fill="currentColor"></circle> })}
+        </svg>
+    }
+}
+
 /// Reads a CSS colour as `#rgb`, `#rrggbb` or `rgb(r, g, b)`; anything else is a neutral grey.
 pub fn parse_colour(css: &str) -> RGBColor {
-    let css = css.trim();
-    let grey = RGBColor(136, 136, 136);
-    if let Some(hex) = css.strip_prefix('#') {
-        let digits: Vec<u8> = hex.chars().filter_map(|c| c.to_digit(16)).map(|d| d as u8).collect();
-        return match digits.as_slice() {
-            [r, g, b] => RGBColor(r * 17, g * 17, b * 17),
-            [r1, r2, g1, g2, b1, b2] => RGBColor(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2),
-            _ => grey,
-        };
-    }
-    let inner =
-        css.strip_prefix("rgba(").or_else(|| css.strip_prefix("rgb(")).and_then(|s| s.strip_suffix(')'));
-    let channels: Vec<u8> = inner
-        .map(|s| {
-            s.split([',', ' ', '/'])
-                .filter_map(|c| c.trim().parse::<f64>().ok())
-                .take(3)
-                .map(|v| v.clamp(0.0, 255.0) as u8)
-                .collect()
-        })
-        .unwrap_or_default();
-    match channels.as_slice() {
-        [r, g, b] => RGBColor(*r, *g, *b),
-        _ => grey,
-    }
+    let (r, g, b) = colour::parse(css).unwrap_or((136, 136, 136));
+    RGBColor(r, g, b)
 }
 
 /// Tick labels for an axis from 0 to `top`, all with the same number of decimals:
