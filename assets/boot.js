@@ -5,6 +5,7 @@
 // - The widget module (the simulation engine, widgets and charts: most of the code) is fetched
 //   only where a page has a simulation, after the site module, once a simulation comes within
 //   a few screens of the viewport; an embed page starts it at once.
+// - Once the page has loaded, assets/offline.js registers the service worker (offline reading).
 const app = document.querySelector('script[data-app]');
 const base = new URL('.', document.baseURI);
 const start = (js, wasm) => import(js).then((module) => module.default({ module_or_path: new URL(wasm, base).href }));
@@ -40,3 +41,5 @@ if (embed) {
   const [js, wasm] = app.dataset.app.split(' ');
   afterFirstPaint(() => start(js, wasm).then(() => { if (sims.length) whenNear(sims, widgets); }));
 }
+
+window.addEventListener('load', () => import('./offline.js').then((m) => m.keepOffline(base)), { once: true });

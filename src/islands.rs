@@ -23,6 +23,10 @@ pub const ATTRIBUTE: &str = "data-island";
 pub enum Island {
     /// The header's theme button.
     ThemeToggle,
+    /// The header's search button and the search dialog (`content::search`).
+    Search,
+    /// The `?` overlay listing the keyboard shortcuts, and the keys themselves.
+    Shortcuts,
     /// Messages about saved progress (storage switched off, an unreadable value).
     Notices,
     /// The home page's first link: "start here", or "continue where you left off".
@@ -89,6 +93,8 @@ mod tests {
         let quiz = crate::content::quiz::parse("? Q\n- [x] <b>a</b>\n> why\n- [ ] b\n> why not\n").unwrap();
         let islands = [
             Island::ThemeToggle,
+            Island::Search,
+            Island::Shortcuts,
             Island::Continue { start: ("c/a".into(), "A".into()), titles: [("c/a".into(), "A".into())].into() },
             Island::CourseProgress { lessons: vec!["c/a".into()], hours: Some(3) },
             Island::Lesson { id: "c/a".into(), prev: None, next: Some("learn/c/b/".into()) },

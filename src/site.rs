@@ -10,7 +10,9 @@
 //!    [`Island`](crate::islands::Island) over markup of the right content and size, which
 //!    the wasm app mounts over.
 //! 4. [`Shell::document`]: the page inside its document (per-page head, scripts).
-//! 5. [`Site::files`]: every file to write: the routes, `404.html`, `sitemap.xml`, `robots.txt`.
+//! 5. [`Site::files`]: every file to write: the routes, `404.html`, `sitemap.xml`, `robots.txt`,
+//!    and the search index ([`search_index`]). The binary then writes the service worker
+//!    ([`offline`]) over everything in the build.
 //!
 //! Pure: reading and writing files is the caller's job (`src/bin/headroom_site.rs`).
 
@@ -21,7 +23,10 @@ mod embed;
 mod figure_svg;
 mod home;
 mod lesson;
+pub mod offline;
+mod print;
 pub mod routes;
+mod search_index;
 mod shell;
 mod sitemap;
 
@@ -31,6 +36,9 @@ pub use shell::{BOOTSTRAP, Shell};
 use maud::Markup;
 
 use crate::content::{Catalog, Course, Lesson, Page as PageKind};
+
+/// The search index's file, relative to the site root (`content::search`).
+pub const SEARCH_INDEX: &str = "search-index.json";
 
 /// A loader: `(course, name)` → the file's text, or `None` when it is missing.
 pub type Load<'a> = &'a dyn Fn(&str, &str) -> Option<String>;
@@ -67,6 +75,8 @@ impl Site<'_> {
         }
         files.push(("sitemap.xml".into(), sitemap::sitemap(&self.shell.site_url, self.catalog)));
         files.push(("robots.txt".into(), sitemap::robots(&self.shell.site_url)));
+        let index = search_index::build(self);
+        files.push((SEARCH_INDEX.into(), serde_json::to_string(&index).unwrap_or_default()));
         (files, problems)
     }
 
@@ -195,6 +205,7 @@ summary = "Coming."
                 "embed/queue/index.html",
                 "404.html",
                 "sitemap.xml",
+                "search-index.json",
                 "robots.txt",
             ] {
                 assert!(paths.contains(&expected), "{expected} not in {paths:?}");
