@@ -56,7 +56,8 @@ fn rows(searcher: &Searcher, hits: Vec<Hit>) -> Vec<Row> {
 
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "the network is unreachable")?;
+    let response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| "the network is unreachable")?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!("status {}", response.status()));
@@ -168,7 +169,9 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
     let status = move || match (load.get(), query.with(|q| q.trim().is_empty()), results.with(Vec::len)) {
-        (Load::Failed, ..) => "The search index could not be loaded. Try again when you are online.".to_string(),
+        (Load::Failed, ..) => {
+            "The search index could not be loaded. Try again when you are online.".to_string()
+        }
         (Load::Loading | Load::Idle, false, _) => "Loading the search index…".to_string(),
         (_, true, _) => "Type a word or two: every lesson, the glossaries and the reading lists.".to_string(),
         (_, false, 0) => "No section holds every one of these words.".to_string(),

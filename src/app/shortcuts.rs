@@ -42,7 +42,9 @@ fn widget_in_view() -> Option<web_sys::Element> {
     let height = window.inner_height().ok()?.as_f64()?;
     let list = document()?.query_selector_all("[data-testid='sim-widget']").ok()?;
     let mut best: Option<(f64, web_sys::Element)> = None;
-    for el in (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()) {
+    for el in
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+    {
         let rect = el.get_bounding_client_rect();
         let visible = rect.bottom().min(height) - rect.top().max(0.0);
         if visible > 0.0 && best.as_ref().is_none_or(|(v, _)| visible > *v) {
@@ -86,7 +88,12 @@ pub fn Shortcuts() -> impl IntoView {
         }
     };
     let handle = window_event_listener(ev::keydown, move |ev| {
-        if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || browser::typing_in_field() {
+        if ev.default_prevented()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || browser::typing_in_field()
+        {
             return;
         }
         if document().and_then(|d| d.query_selector("dialog[open]").ok().flatten()).is_some() {

@@ -80,7 +80,11 @@ pub struct Searcher {
 
 impl Searcher {
     pub fn new(index: Index) -> Searcher {
-        let folded = index.sections.iter().map(|s| (s.heading.to_ascii_lowercase(), s.text.to_ascii_lowercase())).collect();
+        let folded = index
+            .sections
+            .iter()
+            .map(|s| (s.heading.to_ascii_lowercase(), s.text.to_ascii_lowercase()))
+            .collect();
         let titles = index.pages.iter().map(|p| p.title.to_ascii_lowercase()).collect();
         Searcher { index, folded, titles }
     }
@@ -104,7 +108,8 @@ impl Searcher {
         let phrase = terms.join(" ");
         let mut scored: Vec<(usize, u32)> = Vec::new();
         for (i, (heading, text)) in self.folded.iter().enumerate() {
-            let title = self.index.sections.get(i).and_then(|s| self.titles.get(s.page)).map_or("", String::as_str);
+            let title =
+                self.index.sections.get(i).and_then(|s| self.titles.get(s.page)).map_or("", String::as_str);
             if let Some(score) = score(&terms, &phrase, heading, text, title) {
                 scored.push((i, score));
             }
@@ -116,7 +121,12 @@ impl Searcher {
             .map(|(section, score)| Hit {
                 section,
                 score,
-                snippet: snippet(&self.index.sections[section].text, &self.folded[section].1, &terms, &phrase),
+                snippet: snippet(
+                    &self.index.sections[section].text,
+                    &self.folded[section].1,
+                    &terms,
+                    &phrase,
+                ),
             })
             .collect()
     }
@@ -204,7 +214,9 @@ fn snippet(text: &str, folded: &str, terms: &[String], phrase: &str) -> Vec<Piec
     // Every match inside the window, merged where they overlap.
     let mut marks: Vec<(usize, usize)> = terms
         .iter()
-        .flat_map(|t| word_starts(&folded[start..end], t).into_iter().map(move |at| (start + at, start + at + t.len())))
+        .flat_map(|t| {
+            word_starts(&folded[start..end], t).into_iter().map(move |at| (start + at, start + at + t.len()))
+        })
         .collect();
     marks.sort();
     let mut merged: Vec<(usize, usize)> = Vec::new();
@@ -255,15 +267,29 @@ mod tests {
     }
 
     fn searcher() -> Searcher {
-        let page = |title: &str, href: &str| IndexPage { title: title.into(), course: "SD".into(), href: href.into() };
+        let page = |title: &str, href: &str| IndexPage {
+            title: title.into(),
+            course: "SD".into(),
+            href: href.into(),
+        };
         Searcher::new(Index {
             pages: vec![page("Queues", "learn/sd/queues/"), page("Caching", "learn/sd/caching/")],
             sections: vec![
                 section(0, "Queues", "", "Requests wait in line. Erlang C gives the chance of waiting."),
-                section(0, "Little's law", "littles-law", "L equals lambda times W, whatever the cache does."),
+                section(
+                    0,
+                    "Little's law",
+                    "littles-law",
+                    "L equals lambda times W, whatever the cache does.",
+                ),
                 section(1, "Caching", "", "A cache keeps answers close. Caches fail in odd ways."),
                 section(1, "Erlang C, the formula", "erlang-c", "The probability that an arrival waits."),
-                section(1, "Eviction", "eviction", "Toothcache is not a word. LRU evicts the least recently used entry."),
+                section(
+                    1,
+                    "Eviction",
+                    "eviction",
+                    "Toothcache is not a word. LRU evicts the least recently used entry.",
+                ),
             ],
         })
     }

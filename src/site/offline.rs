@@ -40,9 +40,11 @@ pub fn service_worker(template: &str, files: &[(String, Vec<u8>)]) -> Result<Str
     }
     let urls: Vec<&str> = cached.iter().map(|(url, _)| url.as_str()).collect();
     let list = serde_json::to_string(&urls).map_err(|e| e.to_string())?;
-    Ok(template
-        .replacen(VERSION_LINE, &format!("const VERSION = '{hash:016x}';"), 1)
-        .replacen(FILES_LINE, &format!("const FILES = {list};"), 1))
+    Ok(template.replacen(VERSION_LINE, &format!("const VERSION = '{hash:016x}';"), 1).replacen(
+        FILES_LINE,
+        &format!("const FILES = {list};"),
+        1,
+    ))
 }
 
 #[cfg(test)]
@@ -78,7 +80,11 @@ mod tests {
             "{first}"
         );
         assert!(first.ends_with("self.x = 1;\n") && !first.contains("'dev'"));
-        assert_eq!(first, service_worker(TEMPLATE, &build("text")).unwrap(), "the same build, the same worker");
+        assert_eq!(
+            first,
+            service_worker(TEMPLATE, &build("text")).unwrap(),
+            "the same build, the same worker"
+        );
         let second = service_worker(TEMPLATE, &build("text, changed")).unwrap();
         assert_ne!(first, second, "a changed lesson is a new version");
         assert!(service_worker("self.x = 1;", &build("text")).is_err());

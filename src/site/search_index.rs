@@ -36,7 +36,8 @@ fn sections(body: &str, course: &str, lesson: &str, page: usize, title: &str) ->
     // The ids the page gives its headings, in order (duplicates made unique as the page does).
     let mut ids = markdown::render(body, course, lesson).headings.into_iter();
     let mut out = Vec::new();
-    let mut current = IndexSection { page, heading: title.to_string(), anchor: String::new(), text: String::new() };
+    let mut current =
+        IndexSection { page, heading: title.to_string(), anchor: String::new(), text: String::new() };
     let mut in_code = false;
     let mut in_heading: Option<String> = None;
     for event in Parser::new_ext(body, markdown::options()) {

@@ -14,6 +14,9 @@ use super::Page;
 /// throws. A strict Content Security Policy allows it by its hash.
 pub const BOOTSTRAP: &str = r#"try{var t=JSON.parse(localStorage.getItem("headroom.progress")).theme;if(t=="light"||t=="dark")document.documentElement.dataset.theme=t}catch(e){}"#;
 
+/// The print style sheet, relative to the base (Trunk copies `assets/`).
+pub const PRINT_CSS: &str = "assets/print.css";
+
 #[derive(Debug)]
 pub struct Shell {
     /// The site's absolute address, ending in `/` (`https://example.org/headroom/`).
@@ -35,7 +38,9 @@ impl Shell {
         };
         let head = inner("<head", "</head>")?;
         if head.contains("<title") {
-            return Err("index.html already holds a page: it is the site's output, not a fresh Trunk build".into());
+            return Err(
+                "index.html already holds a page: it is the site's output, not a fresh Trunk build".into()
+            );
         }
         if !head.contains("<base ") {
             return Err("the Trunk build's <head> has no <base href> (index.html needs <base data-trunk-public-url />)".into());
@@ -55,7 +60,8 @@ impl Shell {
     /// The page's whole document.
     pub fn document(&self, page: &Page) -> String {
         let url = format!("{}{}", self.site_url, page.route.path());
-        let title = if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
+        let title =
+            if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
         let doc: Markup = html! {
             (DOCTYPE)
             html lang="en" {
@@ -78,6 +84,8 @@ impl Shell {
                     }
                     script { (PreEscaped(BOOTSTRAP)) }
                     (PreEscaped(&self.head))
+                    // After the base: the print layout (assets/print.css), never render-blocking.
+                    link rel="stylesheet" media="print" href=(PRINT_CSS);
                 }
                 body {
                     (page.body)
@@ -115,7 +123,7 @@ mod tests {
             r#"<link rel="canonical" href="https://x.org/headroom/learn/sd/caching/">"#,
             r#"<meta property="og:title" content="Caching">"#,
             r#"<meta name="description" content="Why a &lt;cache&gt; helps.">"#,
-            r#"<link rel="stylesheet" href="/headroom/style-1.css"></head>"#,
+            r#"<link rel="stylesheet" href="/headroom/style-1.css"><link rel="stylesheet" media="print" href="assets/print.css"></head>"#,
             r#"<p>Body.</p><script type="module" src="/headroom/assets/boot.js"></script></body>"#,
         ] {
             assert!(doc.contains(expected), "{expected} not in {doc}");
@@ -128,6 +136,8 @@ mod tests {
 
     #[test]
     fn a_build_without_a_base_is_refused() {
-        assert!(Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base"));
+        assert!(
+            Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base")
+        );
     }
 }
