@@ -33,8 +33,7 @@ pub use progress::{Notice, ProgressContext, provide_progress_context, use_progre
 use crate::{
     browser,
     components::{
-        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView,
-        ThemeToggle,
+        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView, ThemeToggle,
     },
     content::SimBlock,
     islands::{ATTRIBUTE, Island},
@@ -180,10 +179,5 @@ fn embed_kind_on_not_found(islands: &[(web_sys::HtmlElement, Result<Island, Stri
     let path = browser::location_path();
     let rest = path.strip_prefix(&browser::base_path())?.trim_start_matches('/').strip_prefix("embed/")?;
     let segment = rest.split('/').next().unwrap_or_default();
-    Some(
-        js_sys::decode_uri_component(segment)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| segment.to_string()),
-    )
+    Some(js_sys::decode_uri_component(segment).ok().and_then(|s| s.as_string()).unwrap_or_else(|| segment.to_string()))
 }

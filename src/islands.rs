@@ -95,10 +95,7 @@ mod tests {
             Island::ThemeToggle,
             Island::Search,
             Island::Shortcuts,
-            Island::Continue {
-                start: ("c/a".into(), "A".into()),
-                titles: [("c/a".into(), "A".into())].into(),
-            },
+            Island::Continue { start: ("c/a".into(), "A".into()), titles: [("c/a".into(), "A".into())].into() },
             Island::CourseProgress { lessons: vec!["c/a".into()], hours: Some(3) },
             Island::Lesson { id: "c/a".into(), prev: None, next: Some("learn/c/b/".into()) },
             Island::Quiz { id: "c/a#0".into(), quiz, prediction: false },

@@ -22,15 +22,12 @@ pub fn page(catalog: &Catalog) -> Page {
             start: (lesson_id(&course.slug, &lesson.slug), lesson.front.title.clone()),
             titles,
         };
-        chrome::island(
-            &island,
-            html! {
-                a.continue data-testid="start" href=(links::lesson_href(&course.slug, &lesson.slug)) {
-                    span.muted { "New here? Start with the first lesson" }
-                    strong { (lesson.front.title) }
-                }
-            },
-        )
+        chrome::island(&island, html! {
+            a.continue data-testid="start" href=(links::lesson_href(&course.slug, &lesson.slug)) {
+                span.muted { "New here? Start with the first lesson" }
+                strong { (lesson.front.title) }
+            }
+        })
     });
     let body = html! {
         div.page.home {
@@ -92,19 +89,16 @@ pub fn status(done: usize, total: usize, hours: Option<u32>) -> Markup {
 
 /// Export, import and reset: prerendered as the app draws them, live once it arrives.
 fn progress_panel() -> Markup {
-    chrome::island(
-        &Island::ProgressPanel,
-        html! {
-            section.progress-panel #your-progress {
-                h2 { "Your progress" }
-                p.muted { "Progress is kept in this browser only. Export it to keep a copy or to move to another browser." }
-                div.actions {
-                    button type="button" disabled data-testid="export" { "Export progress" }
-                    label.button { "Import progress" }
-                    button.danger type="button" disabled data-testid="reset" { "Reset progress" }
-                }
-                p role="status" data-testid="progress-message" {}
+    chrome::island(&Island::ProgressPanel, html! {
+        section.progress-panel #your-progress {
+            h2 { "Your progress" }
+            p.muted { "Progress is kept in this browser only. Export it to keep a copy or to move to another browser." }
+            div.actions {
+                button type="button" disabled data-testid="export" { "Export progress" }
+                label.button { "Import progress" }
+                button.danger type="button" disabled data-testid="reset" { "Reset progress" }
             }
-        },
-    )
+            p role="status" data-testid="progress-message" {}
+        }
+    })
 }

@@ -38,9 +38,7 @@ impl Shell {
         };
         let head = inner("<head", "</head>")?;
         if head.contains("<title") {
-            return Err(
-                "index.html already holds a page: it is the site's output, not a fresh Trunk build".into()
-            );
+            return Err("index.html already holds a page: it is the site's output, not a fresh Trunk build".into());
         }
         if !head.contains("<base ") {
             return Err("the Trunk build's <head> has no <base href> (index.html needs <base data-trunk-public-url />)".into());
@@ -60,8 +58,7 @@ impl Shell {
     /// The page's whole document.
     pub fn document(&self, page: &Page) -> String {
         let url = format!("{}{}", self.site_url, page.route.path());
-        let title =
-            if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
+        let title = if page.title == "Headroom" { page.title.clone() } else { format!("{} · Headroom", page.title) };
         let doc: Markup = html! {
             (DOCTYPE)
             html lang="en" {
@@ -136,8 +133,6 @@ mod tests {
 
     #[test]
     fn a_build_without_a_base_is_refused() {
-        assert!(
-            Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base")
-        );
+        assert!(Shell::from_trunk("<html><head></head><body></body></html>", "/").unwrap_err().contains("base"));
     }
 }
