@@ -75,9 +75,13 @@ impl Site<'_> {
         }
         files.push(("sitemap.xml".into(), sitemap::sitemap(&self.shell.site_url, self.catalog)));
         files.push(("robots.txt".into(), sitemap::robots(&self.shell.site_url)));
-        let index = search_index::build(self);
-        files.push((SEARCH_INDEX.into(), serde_json::to_string(&index).unwrap_or_default()));
+        files.push((SEARCH_INDEX.into(), serde_json::to_string(&self.search_index()).unwrap_or_default()));
         (files, problems)
+    }
+
+    /// The search index of every page of every course (`content::search`).
+    pub fn search_index(&self) -> crate::content::search::Index {
+        search_index::build(self)
     }
 
     /// One route's page.

@@ -200,7 +200,8 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder="Erlang C, idempotency key, p99…"
                 on:input=on_input on:keydown=on_key/>
             <p class="muted search-status" role="status" data-testid="search-status">{status}</p>
-            <ul id="search-results" role="listbox" aria-label="Results" class="search-results" data-testid="search-results">
+            <ul id="search-results" role="listbox" aria-label="Results" class="search-results" data-testid="search-results"
+                hidden=move || results.with(Vec::is_empty)>
                 {move || results.get().into_iter().enumerate().map(|(i, row)| {
                     let chosen = move || active.get() == i;
                     let target = row.clone();
