@@ -22,11 +22,10 @@ export function keepOffline(base) {
     }
   });
   navigator.serviceWorker.register(new URL('sw.js', base).href, { scope: base.pathname }).then((registration) => {
+    const watch = (worker) => worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });
     if (registration.waiting) offer(registration.waiting);
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
-      worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });
-    });
+    watch(registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
     if (updating) registration.update().catch(() => {});
   }).catch(() => {}); // offline reading is a bonus: the site works without it
 }
