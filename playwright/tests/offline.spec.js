@@ -17,9 +17,10 @@ test('a lesson opens offline after one visit, and a new build is offered and app
 
   await context.setOffline(true);
   await page.goto(LESSON);
-  await expect(page.locator('h1')).toHaveText(/CDN/i);
+  await expect(page.locator('h1')).toHaveText('Content delivery networks');
+  // The widget module loads once a simulation nears the viewport.
+  await page.locator('[data-testid="sim-static"], [data-testid="sim-widget"]').first().scrollIntoViewIfNeeded();
   const widget = page.getByTestId('sim-widget').first();
-  await widget.scrollIntoViewIfNeeded();
   await expect(widget.getByTestId('sim-canvas')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('html')).toHaveAttribute('data-app', /widgets/);
   await page.getByTestId('search-open').click();

@@ -5,8 +5,9 @@ const { test, expect } = require('../fixtures');
 test('print media shows no control and the answers to the check', async ({ page }) => {
   await page.goto('learn/system-design/caching/');
   await expect(page.locator('html[data-app~="site"]')).toBeAttached();
+  // The widget module loads once a simulation nears the viewport.
+  await page.locator('[data-testid="sim-static"], [data-testid="sim-widget"]').first().scrollIntoViewIfNeeded();
   const widget = page.getByTestId('sim-widget').first();
-  await widget.scrollIntoViewIfNeeded();
   await expect(widget.getByTestId('play')).toBeVisible({ timeout: 20_000 });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });

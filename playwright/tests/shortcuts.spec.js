@@ -23,8 +23,9 @@ test('? lists the shortcuts, and each one is announced', async ({ page }) => {
 
   await page.keyboard.press('p');
   await expect(page.getByTestId('announcer')).toHaveText('There is no simulation in view.');
+  // The widget module loads once a simulation nears the viewport.
+  await page.locator('[data-testid="sim-static"], [data-testid="sim-widget"]').first().scrollIntoViewIfNeeded();
   const widget = page.getByTestId('sim-widget').first();
-  await widget.scrollIntoViewIfNeeded();
   const play = widget.getByTestId('play');
   await expect(play).toBeVisible({ timeout: 20_000 });
   const before = await play.getAttribute('aria-pressed');

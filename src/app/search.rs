@@ -149,6 +149,11 @@ pub fn SearchBox() -> impl IntoView {
                 ev.prevent_default();
                 active.update(|a| *a = (*a + count - 1) % count);
             }
+            // A search field would clear itself first; Escape closes at once.
+            "Escape" => {
+                ev.prevent_default();
+                close();
+            }
             "Enter" => {
                 ev.prevent_default();
                 if let Some(row) = results.with_untracked(|r| r.get(active.get_untracked()).cloned()) {
