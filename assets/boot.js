@@ -6,6 +6,7 @@
 //   only where a page has a simulation, after the site module, once a simulation comes within
 //   a few screens of the viewport; an embed page starts it at once, the embed builder right
 //   after the site module.
+// - Once the page has loaded, assets/offline.js registers the service worker (offline reading).
 const app = document.querySelector('script[data-app]');
 const base = new URL('.', document.baseURI);
 const start = (js, wasm) => import(js).then((module) => module.default({ module_or_path: new URL(wasm, base).href }));
@@ -48,3 +49,5 @@ if (embed) {
     else if (sims.length) whenNear([...sims, ...setups], widgets);
   }));
 }
+
+window.addEventListener('load', () => import('./offline.js').then((m) => m.keepOffline(base)), { once: true });

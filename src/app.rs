@@ -18,6 +18,8 @@ mod builder;
 mod embed;
 mod lesson;
 mod progress;
+mod search;
+mod shortcuts;
 
 use std::{collections::VecDeque, time::Duration};
 
@@ -55,6 +57,7 @@ fn start_site() {
     let root = Owner::new();
     root.set();
     provide_progress_context();
+    shortcuts::print_share_links();
     let mut queue = VecDeque::new();
     for (el, island) in islands {
         match island {
@@ -157,6 +160,8 @@ fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
     }
     Some(Box::new(move || match island {
         Island::ThemeToggle => view! { <ThemeToggle/> }.into_any(),
+        Island::Search => view! { <search::SearchBox/> }.into_any(),
+        Island::Shortcuts => view! { <shortcuts::Shortcuts/> }.into_any(),
         Island::Notices => view! { <NoticeBar/> }.into_any(),
         Island::Continue { start, pages } => view! { <ContinueCard start pages/> }.into_any(),
         Island::CourseProgress { lessons, hours } => view! { <CourseProgress lessons hours/> }.into_any(),

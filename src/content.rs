@@ -17,6 +17,7 @@ pub mod links;
 pub mod markdown;
 pub mod quiz;
 pub mod safe_html;
+pub mod search;
 pub mod setup;
 pub mod sim_block;
 

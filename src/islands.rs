@@ -21,6 +21,10 @@ pub const ATTRIBUTE: &str = "data-island";
 pub enum Island {
     /// The header's theme button.
     ThemeToggle,
+    /// The header's search button and the search dialog (`content::search`).
+    Search,
+    /// The `?` overlay listing the keyboard shortcuts, and the keys themselves.
+    Shortcuts,
     /// Messages about saved progress (storage switched off, an unreadable value).
     Notices,
     /// The home page's first link: "start here", "continue where you left off", or the next
@@ -160,6 +164,8 @@ mod tests {
         let quiz = crate::content::quiz::parse("? Q\n- [x] <b>a</b>\n> why\n- [ ] b\n> why not\n").unwrap();
         let islands = [
             Island::ThemeToggle,
+            Island::Search,
+            Island::Shortcuts,
             Island::Continue {
                 start: ("c/a".into(), "A".into()),
                 pages: vec![PageRef { id: "c/a".into(), title: "A".into(), reference: false }],

@@ -10,7 +10,9 @@
 //!    [`Island`](crate::islands::Island) over markup of the right content and size, which
 //!    the wasm app mounts over.
 //! 4. [`Shell::document`]: the page inside its document (per-page head, scripts).
-//! 5. [`Site::files`]: every file to write: the routes, `404.html`, `sitemap.xml`, `robots.txt`.
+//! 5. [`Site::files`]: every file to write: the routes, `404.html`, `sitemap.xml`, `robots.txt`,
+//!    and the search index ([`search_index`]). The binary then writes the service worker
+//!    ([`offline`]) over everything in the build.
 //!
 //! Pure: reading and writing files is the caller's job (`src/bin/headroom_site.rs`).
 
@@ -22,7 +24,10 @@ mod embed;
 mod figure_svg;
 mod home;
 mod lesson;
+pub mod offline;
+mod print;
 pub mod routes;
+mod search_index;
 mod shell;
 mod sitemap;
 
@@ -32,6 +37,9 @@ pub use shell::{BOOTSTRAP, Shell};
 use maud::Markup;
 
 use crate::content::{Catalog, Course, Lesson, Page as PageKind};
+
+/// The search index's file, relative to the site root (`content::search`).
+pub const SEARCH_INDEX: &str = "search-index.json";
 
 /// A loader: `(course, name)` → the file's text, or `None` when it is missing.
 pub type Load<'a> = &'a dyn Fn(&str, &str) -> Option<String>;
@@ -68,7 +76,13 @@ impl Site<'_> {
         }
         files.push(("sitemap.xml".into(), sitemap::sitemap(&self.shell.site_url, self.catalog)));
         files.push(("robots.txt".into(), sitemap::robots(&self.shell.site_url)));
+        files.push((SEARCH_INDEX.into(), serde_json::to_string(&self.search_index()).unwrap_or_default()));
         (files, problems)
+    }
+
+    /// The search index of every page of every course (`content::search`).
+    pub fn search_index(&self) -> crate::content::search::Index {
+        search_index::build(self)
     }
 
     /// One route's page.
@@ -200,6 +214,7 @@ summary = "Coming."
                 "embed/queue/index.html",
                 "404.html",
                 "sitemap.xml",
+                "search-index.json",
                 "robots.txt",
             ] {
                 assert!(paths.contains(&expected), "{expected} not in {paths:?}");

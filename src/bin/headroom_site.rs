@@ -1,5 +1,6 @@
 //! Writes the static site into a Trunk build: every route as `<route>/index.html`, `404.html`,
-//! `sitemap.xml` and `robots.txt` (see `headroom::site`).
+//! `sitemap.xml`, `robots.txt`, `search-index.json`, and the service worker `sw.js` made from
+//! `assets/sw.js` with this build's version and precache list (see `headroom::site`).
 //!
 //!     headroom-site DIST [SITE_URL]
 //!
@@ -11,7 +12,7 @@ use std::{fs, path::Path, process::ExitCode};
 
 use headroom::{
     content::embedded_catalog,
-    site::{Shell, Site},
+    site::{Shell, Site, offline},
 };
 
 fn main() -> ExitCode {
@@ -49,10 +50,41 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<(), String> {
         }
         fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     }
+    write_service_worker(dist)?;
     for problem in &problems {
         eprintln!("warning: {problem}");
     }
     println!("{} files for {site_url}", files.len());
+    Ok(())
+}
+
+/// `sw.js` at the site's root: `assets/sw.js` (copied there by Trunk) with this build's
+/// version and precache list, computed over every file now in the build.
+fn write_service_worker(dist: &Path) -> Result<(), String> {
+    let template_path = dist.join("assets/sw.js");
+    let template =
+        fs::read_to_string(&template_path).map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
+    let mut files = Vec::new();
+    let mut folders = vec![dist.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = fs::read_dir(&folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(relative) = path.strip_prefix(dist) {
+                let name = relative.to_string_lossy().replace('\\', "/");
+                if offline::precached(&name).is_some() {
+                    let bytes = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    files.push((name, bytes));
+                }
+            }
+        }
+    }
+    let worker = offline::service_worker(&template, &files)?;
+    let size: usize = files.iter().map(|(_, b)| b.len()).sum();
+    fs::write(dist.join("sw.js"), worker).map_err(|e| format!("cannot write sw.js: {e}"))?;
+    println!("sw.js: {} files to keep offline, {} KiB before compression", files.len(), size / 1024);
     Ok(())
 }
 

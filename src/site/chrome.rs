@@ -20,13 +20,23 @@ pub fn site(path: &str, content: Markup) -> Markup {
             nav.site-nav aria-label="Site" {
                 a href="./#courses-title" { "Courses" }
             }
+            (island(&Island::Search, html! {
+                button.search-open type="button" disabled data-testid="search-open" aria-keyshortcuts="/" {
+                    "Search" kbd aria-hidden="true" { "/" }
+                }
+            }))
             (island(&Island::ThemeToggle, html! {
                 button.theme-toggle type="button" disabled data-testid="theme-toggle"
                     aria-label="Colour theme: follows your system. Change it." { "◐ Auto" }
             }))
         }
         div.notices aria-live="polite" data-island=(Island::Notices.to_attribute()) {}
+        div.update-ready role="status" hidden data-testid="update-ready" {
+            p { "A new version of Headroom is ready." }
+            button type="button" data-testid="update-apply" { "Update now" }
+        }
         main #main { (content) }
+        div.island data-island=(Island::Shortcuts.to_attribute()) {}
         footer.site-footer {
             p {
                 "Headroom: learn system design by running it. Your progress stays in this browser; "

@@ -3,7 +3,7 @@
 
 use maud::{Markup, html};
 
-use super::{Page, Route, Site, blocks, chrome};
+use super::{Page, Route, Site, blocks, chrome, print};
 use crate::{
     content::{Block, Course, Lesson, Page as PageKind, front_matter, links, markdown},
     islands::Island,
@@ -63,7 +63,10 @@ pub fn page(site: &Site, course: &Course, lesson: &Lesson) -> Page {
                         }
                     }
                 }
-                div.lesson-body.beside[beside] data-testid="lesson-body" { (body) }
+                div.lesson-body.beside[beside] data-testid="lesson-body" {
+                    (body)
+                    (print::answers(&rendered.blocks, &course.slug, &lesson.slug))
+                }
             }
             footer.lesson-footer {
                 @if counts {
@@ -73,7 +76,7 @@ pub fn page(site: &Site, course: &Course, lesson: &Lesson) -> Page {
                     @if let Some(l) = prev { a rel="prev" data-testid="prev" href=(href(l)) { "← " (l.front.title) } }
                     @if let Some(l) = next { a rel="next" data-testid="next" href=(href(l)) { (l.front.title) " →" } }
                 }
-                p.muted.keys { "Tip: the ← and → keys move between lessons." }
+                p.muted.keys { "Tip: the ← and → keys move between lessons; ? lists every shortcut." }
             }
             div.island hidden data-island=(behaviour.to_attribute()) {}
         }

@@ -42,6 +42,9 @@ pub fn sha256_source(text: &str) -> String {
     )
 }
 
+/// The print style sheet, relative to the base (Trunk copies `assets/`).
+pub const PRINT_CSS: &str = "assets/print.css";
+
 #[derive(Debug)]
 pub struct Shell {
     /// The site's absolute address, ending in `/` (`https://example.org/headroom/`).
@@ -111,6 +114,8 @@ impl Shell {
                     }
                     script { (PreEscaped(BOOTSTRAP)) }
                     (PreEscaped(&self.head))
+                    // After the base: the print layout (assets/print.css), never render-blocking.
+                    link rel="stylesheet" media="print" href=(PRINT_CSS);
                 }
                 body {
                     (page.body)
@@ -148,7 +153,7 @@ mod tests {
             r#"<link rel="canonical" href="https://x.org/headroom/learn/sd/caching/">"#,
             r#"<meta property="og:title" content="Caching">"#,
             r#"<meta name="description" content="Why a &lt;cache&gt; helps.">"#,
-            r#"<link rel="stylesheet" href="/headroom/style-1.css"></head>"#,
+            r#"<link rel="stylesheet" href="/headroom/style-1.css"><link rel="stylesheet" media="print" href="assets/print.css"></head>"#,
             r#"<p>Body.</p><script type="module" src="/headroom/assets/boot.js"></script></body>"#,
         ] {
             assert!(doc.contains(expected), "{expected} not in {doc}");
