@@ -2,7 +2,8 @@
 // for, a frame at a time, showing that it is catching up; a failure injected at top speed keeps
 // the moment; memory stays bounded however hostile the scenario; and a widget that goes away
 // frees its animation-frame loop. Reads hooks and text, never pixels; the test hooks are
-// `window.__headroom.frameLoops` and `window.__headroom.wasmMemory`.
+// `window.__headroom.frameLoops`, `window.__headroom.wasmMemory` and
+// `window.__headroom.remountWidgets(n)`.
 const { test, expect } = require('../fixtures');
 const { LessonPage } = require('../pages/site');
 const { SimWidget, EmbedPage } = require('../pages/widget');
