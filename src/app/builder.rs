@@ -112,7 +112,7 @@ impl Embed {
 #[component]
 pub fn EmbedBuilder(presets: Vec<Preset>) -> impl IntoView {
     let embed = RwSignal::new(
-        Embed::from_query(&browser::location_search()).unwrap_or_else(|| Embed::new(Kind::Queue)),
+        Embed::from_query(&browser::location_search()).unwrap_or_else(|| Embed::new(Kind::FIRST)),
     );
     // Bumped when the kind or a ready-made scenario replaces the settings: the controls are
     // rebuilt over the new scenario.

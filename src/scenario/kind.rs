@@ -25,6 +25,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind a page starts from when it is given none (the embed builder): the simplest.
+    pub const FIRST: Kind = Kind::Queue;
+
     pub const ALL: [Kind; 11] = [
         Kind::Queue,
         Kind::Balancer,
