@@ -179,8 +179,7 @@ struct Sender {
 fn allowed_origin() -> Result<Option<String>, String> {
     let search = browser::location_search();
     // A repeated key takes its last value, as every other key does.
-    let value =
-        search.trim_start_matches('?').split('&').filter_map(|pair| pair.strip_prefix("origin=")).last();
+    let value = search.trim_start_matches('?').split('&').rev().find_map(|pair| pair.strip_prefix("origin="));
     let Some(value) = value else { return Ok(None) };
     let value = js_sys::decode_uri_component(&value.replace('+', " "))
         .ok()
