@@ -53,6 +53,7 @@ test('no serious or critical accessibility problem with the search or the shortc
     await expect(page.getByTestId('search-result').first()).toBeVisible();
     expect(await analyze(page), `search open, ${theme}`).toEqual([]);
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-dialog')).toBeHidden();
     await page.keyboard.press('?');
     await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
     expect(await analyze(page), `shortcuts open, ${theme}`).toEqual([]);
