@@ -16,6 +16,9 @@ module.exports = defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/headroom/`,
     headless: true,
+    // The site registers a service worker that keeps the whole build; each test's fresh context
+    // would download it in the background. Only the offline tests let it run.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

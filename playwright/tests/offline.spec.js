@@ -9,6 +9,7 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 const LESSON = 'learn/system-design/cdns/';
 
 test.setTimeout(120_000);
+test.use({ serviceWorkers: 'allow' });
 
 test('a lesson opens offline after one visit, and a new build is offered and applied', async ({ page, context }) => {
   await page.goto('learn/system-design/caching/');

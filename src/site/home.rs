@@ -55,7 +55,7 @@ pub fn page(site: &Site) -> Page {
                 h2 #instructors-title { "For instructors" }
                 p {
                     "Every simulation can run in your slides. "
-                    a href="embed/" data-testid="builder-link" { "Embed a simulation" }
+                    a.builder-link href="embed/" data-testid="builder-link" { "Embed a simulation" }
                     ": choose its settings and what your audience may change, preview it at slide size, and copy the iframe code."
                 }
             }

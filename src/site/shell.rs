@@ -21,14 +21,15 @@ pub const REFERRER_POLICY: &str = "same-origin";
 /// nothing loads but the site's own files; the only inline scripts are `inline_scripts`,
 /// allowed by their SHA-256 hashes; WebAssembly may compile (`'wasm-unsafe-eval'`, not
 /// `'unsafe-eval'`). No inline style: Leptos sets styles through the CSSOM, which a policy
-/// does not block, and figures carry classes only. `frame-ancestors` cannot be set by a
+/// does not block, and figures carry classes only. Frames only from the site (the embed
+/// builder's preview). `frame-ancestors` cannot be set by a
 /// `<meta>`, so embeds load in any page's frames, as they must.
 pub fn content_security_policy(inline_scripts: &[&str]) -> String {
     let hashes: String =
         inline_scripts.iter().map(|script| format!(" '{}'", sha256_source(script))).collect();
     format!(
         "default-src 'none'; script-src 'self'{hashes} 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'; \
-         connect-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'none'; object-src 'none'"
+         connect-src 'self'; img-src 'self' data:; frame-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'"
     )
 }
 
@@ -188,6 +189,7 @@ mod tests {
             "font-src 'self'",
             "connect-src 'self'",
             "img-src 'self' data:",
+            "frame-src 'self'",
             "base-uri 'self'",
             "form-action 'none'",
             "object-src 'none'",

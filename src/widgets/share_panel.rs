@@ -59,7 +59,7 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
             </label>
             <button class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
             <p class="muted" role="status" data-testid="copy-status">{move || status.get()}</p>
-            <p><a data-testid="open-builder" href=builder>"Open this run in the embed builder"</a>" to choose its controls, theme and start time for slides."</p>
+            <p><a class="builder-link" data-testid="open-builder" href=builder>"Open this run in the embed builder"</a>" to choose its controls, theme and start time for slides."</p>
         </details>
     }
 }

@@ -79,7 +79,7 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
     };
     let items = items
         .into_iter()
-        .map(|(class, text)| view! { <li><span class=format!("key {class}") aria-hidden="true"></span>{text}</li> })
+        .map(|(class, text)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{text}</li> })
         .collect_view();
     Some(
         view! { <ul class="canvas-legend" data-testid="canvas-legend" aria-label="Key to the drawing">{items}</ul> },
