@@ -104,7 +104,7 @@ pub struct Placed {
     pub rect: Rect,
     pub tone: Tone,
     /// Drawn on a plate of the background, so that a line or a dot passing under it does not
-    /// blur it (a label inside a part's box sits on the box's own fill instead).
+    /// blur it (a label inside a part's box, one of `avoid`, sits on the box's own fill).
     pub plate: bool,
 }
 
@@ -134,7 +134,7 @@ pub fn place(
                     text: text.clone(),
                     rect,
                     tone: label.tone,
-                    plate: label.within.is_none(),
+                    plate: label.within.is_none_or(|w| !avoid.contains(&w)),
                 })
             })
         });
