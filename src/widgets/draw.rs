@@ -284,6 +284,10 @@ pub fn draw(
     let wanted: Vec<Wanted> = wanted.into_iter().map(|(_, w)| w).collect();
     let placed = layout::place(width, height, &wanted, &labels.avoid, &measure);
     for label in &placed {
+        if label.plate {
+            ctx.set_fill_style_str(&palette.bg);
+            ctx.fill_rect(label.rect.x, label.rect.y + 1.0, label.rect.w, label.rect.h - 2.0);
+        }
         ctx.set_fill_style_str(tone(palette, label.tone));
         let _ = ctx.fill_text(&label.text, label.rect.x + 1.0, label.rect.centre().1);
     }
@@ -338,7 +342,19 @@ fn draw_clients(ctx: &Ctx, l: &Layout, p: &Palette, labels: &mut Labels) {
     let y = l.height / 2.0;
     circle(ctx, l.client_x, y, 10.0, &p.surface, Some(&p.structure));
     labels.avoid.push(Rect { x: l.client_x - 11.0, y: y - 11.0, w: 22.0, h: 22.0 });
-    labels.add(1, Wanted::new(&["clients"], vec![Spot::start(l.client_x - 12.0, y - 22.0)], Tone::Muted));
+    labels.add(
+        1,
+        Wanted::new(
+            &["clients"],
+            vec![
+                Spot::start(l.client_x - 12.0, y - 20.0),
+                Spot::end(l.client_x + 12.0, y - 20.0),
+                Spot::start(l.client_x - 12.0, y - 38.0),
+                Spot::start(l.client_x - 12.0, y + 20.0),
+            ],
+            Tone::Muted,
+        ),
+    );
 }
 
 fn draw_parts(

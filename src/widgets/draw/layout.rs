@@ -103,11 +103,14 @@ pub struct Placed {
     pub text: String,
     pub rect: Rect,
     pub tone: Tone,
+    /// Drawn on a plate of the background, so that a line or a dot passing under it does not
+    /// blur it (a label inside a part's box, one of `avoid`, sits on the box's own fill).
+    pub plate: bool,
 }
 
 /// Places `wanted` in order (earlier labels have first choice) on a `width` × `height` canvas,
-/// clear of `avoid`. For each label, each form is tried at each spot (a spot too near an edge
-/// is slid inside it first); the first box that is inside the canvas (and its `within`) and
+/// clear of `avoid`. For each label, each spot is tried with each form, longest first (a spot
+/// too near an edge is slid inside it first); the first box that is inside the canvas (and its `within`) and
 /// clear of the labels placed so far and of `avoid` (bar the box it is within) wins. Labels
 /// that fit nowhere are left out.
 pub fn place(
@@ -121,13 +124,18 @@ pub fn place(
     let mut placed: Vec<Placed> = Vec::with_capacity(wanted.len());
     for label in wanted {
         let bounds = label.within.unwrap_or(canvas);
-        let found = label.texts.iter().find_map(|text| {
-            let w = measure(text).max(0.0).ceil() + 2.0;
-            label.spots.iter().find_map(|spot| {
+        let found = label.spots.iter().find_map(|spot| {
+            label.texts.iter().find_map(|text| {
+                let w = measure(text).max(0.0).ceil() + 2.0;
                 let rect = fit(*spot, w, bounds, canvas)?;
                 let clear = !placed.iter().any(|p| p.rect.overlaps(&rect))
                     && !avoid.iter().filter(|a| Some(**a) != label.within).any(|a| a.overlaps(&rect));
-                clear.then(|| Placed { text: text.clone(), rect, tone: label.tone })
+                clear.then(|| Placed {
+                    text: text.clone(),
+                    rect,
+                    tone: label.tone,
+                    plate: label.within.is_none_or(|w| !avoid.contains(&w)),
+                })
             })
         });
         placed.extend(found);
