@@ -155,10 +155,14 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
             }
         };
         view! {
+            // A corner of the drawing, so it takes no room from the frame: the keyboard sign, the
+            // state in its colour (pressed: the simulation has the keys) and in words for screen
+            // readers and as its tooltip.
             <button type="button" class="secondary embed-keys" data-testid="embed-keys"
-                aria-pressed=move || owns_keys.get().to_string()
+                aria-pressed=move || owns_keys.get().to_string() title=label
                 on:click=move |_| owns_keys.update(|owns| *owns = !*owns)>
-                "⌨ " {label}
+                <span aria-hidden="true">"⌨"</span>
+                <span class="visually-hidden">{label}</span>
             </button>
         }
     })

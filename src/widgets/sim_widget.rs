@@ -120,7 +120,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
         panels.push((Panel::Theory, "Theory"));
     }
     match (descriptor.sweep.is_some(), descriptor.compare.is_some()) {
-        (true, true) => panels.push((Panel::Explore, "Sweep, compare")),
+        (true, true) => panels.push((Panel::Explore, "Explore")),
         (true, false) => panels.push((Panel::Explore, "Sweep")),
         (false, true) => panels.push((Panel::Explore, "Compare")),
         (false, false) => {}
