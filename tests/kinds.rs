@@ -250,3 +250,25 @@ fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
         out.push(path.to_path_buf());
     }
 }
+
+/// A failure takes effect at the very moment it is asked for: replayed to that moment, the run
+/// shows it (an outage written rounded to the millisecond could start just after it).
+#[test]
+fn a_failure_action_holds_at_the_moment_it_was_asked() {
+    let kind = Kind::Queue;
+    let base = Scenario::parse("kind=queue rate=50 service_time=0.018 requests=0 seed=3").scenario;
+    let kill = kind.descriptor().actions.iter().find(|a| a.id == "kill-server").expect("kill-server");
+    for at in [2.0006, 7.25049, 30_123.456_789] {
+        let mut sim = Sim::new(&base);
+        sim.run_until(at, 100_000_000);
+        let snapshot = sim.snapshot();
+        assert_eq!((kill.label)(&snapshot), "Kill server 1");
+        let mut changed = base.clone();
+        for (key, value) in (kill.changes)(&base, &snapshot) {
+            assert_eq!(changed.set(key, &value), vec![]);
+        }
+        let mut replayed = Sim::new(&changed);
+        replayed.run_until(snapshot.time, 100_000_000);
+        assert_eq!((kill.label)(&replayed.snapshot()), "Revive server 1", "killed at {}", snapshot.time);
+    }
+}

@@ -146,10 +146,12 @@ pub static KILL_SERVER: Action = Action {
         let now = s.time;
         if first_server_down(s) {
             let started = scenario.servers.outage_at.unwrap_or(0.0);
-            vec![("outage_len", format!("{:.3}", (now - started).max(0.001)))]
+            vec![("outage_len", format!("{}", (now - started).max(0.001)))]
         } else {
             vec![
-                ("outage_at", format!("{now:.3}")),
+                // Full precision: rounded, the outage could start just after the moment the
+                // learner pressed the button, and the replay to that moment would not show it.
+                ("outage_at", format!("{now}")),
                 ("outage_len", "1e6".into()),
                 ("outage_server", "0".into()),
             ]
@@ -162,7 +164,7 @@ pub static SPIKE: Action = Action {
     id: "spike",
     label: |_| "Traffic spike ×3 for 5 s",
     changes: |_, s| {
-        vec![("spike_at", format!("{:.3}", s.time)), ("spike_len", "5".into()), ("spike_factor", "3".into())]
+        vec![("spike_at", format!("{}", s.time)), ("spike_len", "5".into()), ("spike_factor", "3".into())]
     },
 };
 
@@ -170,7 +172,7 @@ pub static SPIKE: Action = Action {
 pub static FLUSH_CACHE: Action = Action {
     id: "clear-cache",
     label: |_| "Flush the cache",
-    changes: |_, s| vec![("clear_at", format!("{:.3}", s.time))],
+    changes: |_, s| vec![("clear_at", format!("{}", s.time))],
 };
 
 // Theory rows.
