@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod queue;
 pub mod replication;
 pub mod retries;
+pub mod calls;
 
 pub use format::Format;
 
@@ -125,6 +126,8 @@ pub enum Drawing {
     Replicas,
     /// Nothing animated: the inputs and a table of results.
     Table,
+    /// A tree of services level by level, and the slowest request's waterfall.
+    CallTree,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.
