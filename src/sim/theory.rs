@@ -36,6 +36,7 @@ pub mod queues;
 mod shared;
 mod speeds;
 mod split;
+pub mod calls;
 
 pub use basis::{Basis, NO_CLOSED_FORM};
 pub use gi_m_c::{GiMc, Renewal};
@@ -93,6 +94,12 @@ pub struct Prediction {
     pub differs: Vec<String>,
     /// Where the scenario departs from the model, in plain words.
     pub notes: Vec<String>,
+    /// Calls: the chance a request succeeds, attempts at the deepest level per request, and
+    /// after an outage of an async consumer the backlog it leaves and the seconds to drain it.
+    pub success_ratio: Option<f64>,
+    pub amplification: Option<f64>,
+    pub max_backlog: Option<f64>,
+    pub drain_time: Option<f64>,
 }
 
 /// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names

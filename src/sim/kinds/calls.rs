@@ -2,12 +2,16 @@
 //! retries, timeouts, a deadline, a retry budget, and an outage of one level.
 
 use super::parts::*;
-use super::{Action, Axis, Chart, Descriptor, Drawing, Family, Format, Group, Line, Readout, Tone, Units};
+use super::{
+    Action, Axis, Chart, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory, TheoryRow, Tone,
+    Units,
+};
 use crate::scenario::Scenario;
 use crate::scenario::keys::*;
 use crate::sim::kernel::Engine;
 use crate::sim::models::calls::{self, Calls};
 use crate::sim::snapshot::Snapshot;
+use crate::sim::theory;
 
 pub const SUCCESS_RATIO: Readout =
     Readout { metric: "success_ratio", label: "requests that succeeded", format: Format::Percent };
@@ -24,6 +28,8 @@ pub const BACKLOG_SHED: Readout =
     Readout { metric: "backlog_shed", label: "messages shed (backlog full)", format: Format::Count };
 pub const RESPONSE_P99: Readout =
     Readout { metric: "response_p99", label: "p99 answer, failures included", format: Format::Duration };
+pub const DRAIN_TIME: Readout =
+    Readout { metric: "drain_time", label: "time to drain after the outage", format: Format::Duration };
 pub const SLOWEST: Readout = Readout { metric: "slowest", label: "slowest request", format: Format::Duration };
 
 /// Whether the level an outage stops is down in the run as drawn.
@@ -58,6 +64,32 @@ pub static BACKLOG_CHART: Chart = Chart {
     ],
     shown: |s| s.calls.async_levels.is_some(),
 };
+
+pub static SUCCESS_ROW: TheoryRow = TheoryRow {
+    label: "requests that succeed",
+    predicted: |p| p.success_ratio,
+    measured: |r| r.metric("success_ratio").unwrap_or(0.0),
+    format: Format::Percent,
+};
+pub static AMPLIFICATION_ROW: TheoryRow = TheoryRow {
+    label: "deepest-level attempts per request",
+    predicted: |p| p.amplification,
+    measured: |r| r.metric("amplification").unwrap_or(0.0),
+    format: Format::Decimal(2),
+};
+pub static BACKLOG_ROW: TheoryRow = TheoryRow {
+    label: "largest async backlog",
+    predicted: |p| p.max_backlog,
+    measured: |r| r.metric("max_backlog").unwrap_or(0.0),
+    format: Format::Count,
+};
+pub static DRAIN_ROW: TheoryRow = TheoryRow {
+    label: "time to drain the backlog",
+    predicted: |p| p.drain_time,
+    measured: |r| r.metric("drain_time").unwrap_or(0.0),
+    format: Format::Duration,
+};
+static ROWS: &[&TheoryRow] = &[&SUCCESS_ROW, &AMPLIFICATION_ROW, &BACKLOG_ROW, &DRAIN_ROW];
 
 pub static CALLS: Descriptor = Descriptor {
     name: "calls",
@@ -101,12 +133,13 @@ pub static CALLS: Descriptor = Descriptor {
         P99,
         RESPONSE_P99,
         SLOWEST,
+        DRAIN_TIME,
         THROUGHPUT,
     ],
     key_readouts: &["success_ratio", "amplification", "p99", "backlog"],
     sweep: None,
     compare: None,
-    theory: None,
+    theory: Some(Theory { predict: |s| Some(theory::calls::calls(s)), rows: ROWS, footing: Footing::Own }),
     units: Units::REQUESTS,
     drawing: Drawing::CallTree,
     model: Family::Timed(|s| Box::new(Engine::new(Calls::new(s)))),
