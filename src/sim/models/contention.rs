@@ -264,6 +264,8 @@ impl Contention {
     /// Schedules a delivery, unless the run holds too many events already (then it is shed).
     fn schedule_delivery(&mut self, k: &mut K, at: f64, id: u64, key: u32, copy: bool) {
         if k.pending() >= limits::MAX_PENDING {
+            self.tally.deliveries += 1;
+            self.tally.duplicates += u64::from(copy);
             self.metrics.shed(k.now(), k.now() >= self.metrics.since);
             return;
         }
@@ -413,8 +415,11 @@ impl Contention {
             }
         }
         if w.delivered >= self.metrics.since {
-            self.metrics.counts.attempts += u64::from(w.attempts);
-            self.metrics.completed(w.delivered, w.waited, now);
+            // A repeat leaves without counting as a message served: its effect is a double one.
+            if !w.copy {
+                self.metrics.counts.attempts += u64::from(w.attempts);
+                self.metrics.completed(w.delivered, w.waited, now);
+            }
             self.metrics.departed(w.delivered, now);
         }
         self.release(slot);
