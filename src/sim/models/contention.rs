@@ -148,7 +148,8 @@ pub struct ContentionScene {
     /// Records in all.
     pub keys: u64,
     pub writers: Vec<WriterView>,
-    /// Writers in flight in all.
+    /// Writers in flight in all (those drawn are at most [`SHOWN_WRITERS`], on the records
+    /// drawn).
     pub in_flight: usize,
     /// Recent lost updates (within [`flash_window`] of now), to flash.
     pub losses: Vec<LossView>,
@@ -555,7 +556,7 @@ impl Observed for Contention {
         let writers = self
             .writers
             .iter()
-            .filter(|w| w.live)
+            .filter(|w| w.live && (w.key as usize) < SHOWN_RECORDS)
             .take(SHOWN_WRITERS)
             .map(|w| {
                 let record = self.records[w.key as usize];
