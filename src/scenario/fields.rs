@@ -23,6 +23,7 @@ pub struct Scenario {
     pub autoscale: Autoscale,
     pub estimate: Estimate,
     pub calls: Calls,
+    pub contention: Contention,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -195,6 +196,19 @@ pub struct Calls {
     pub outage_level: Option<u64>,
 }
 
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contention {
+    /// Seconds between a writer's read and its write.
+    pub gap: f64,
+    pub strategy: WriteStrategy,
+    /// The chance a message is delivered twice.
+    pub dup_prob: f64,
+    /// The chance a message is held back and delivered late, after messages sent after it.
+    pub reorder_prob: f64,
+    /// Whether a message delivered again is recognized by its id and skipped.
+    pub idempotency: bool,
+}
+
 impl Scenario {
     /// Every key at its default (docs/scenarios.md).
     pub const DEFAULT: Scenario = Scenario {
@@ -301,6 +315,13 @@ impl Scenario {
             deadline: None,
             async_levels: None,
             outage_level: None,
+        },
+        contention: Contention {
+            gap: 1.0,
+            strategy: WriteStrategy::None,
+            dup_prob: 0.0,
+            reorder_prob: 0.0,
+            idempotency: false,
         },
     };
 }

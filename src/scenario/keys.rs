@@ -197,6 +197,12 @@ pub static REPLICAS_CALLS: KeySpec = key!("replicas" => calls.replicas, 1, 64);
 pub static DEADLINE: KeySpec = key!("deadline" => calls.deadline, 0.001, 1e6, or "none");
 pub static ASYNC: KeySpec = key!("async" => calls.async_levels, 2, 8, or "none");
 pub static OUTAGE_LEVEL: KeySpec = key!("outage_level" => calls.outage_level, 1, 8, or "deepest");
+// Contention.
+pub static GAP: KeySpec = key!("gap" => contention.gap, 0, 1e4);
+pub static STRATEGY: KeySpec = key!("strategy" => contention.strategy);
+pub static DUP_PROB: KeySpec = key!("dup_prob" => contention.dup_prob, 0, 1);
+pub static REORDER_PROB: KeySpec = key!("reorder_prob" => contention.reorder_prob, 0, 1);
+pub static IDEMPOTENCY: KeySpec = key!("idempotency" => contention.idempotency);
 
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
@@ -295,6 +301,11 @@ pub static KEYS: &[&KeySpec] = &[
     &DEADLINE,
     &ASYNC,
     &OUTAGE_LEVEL,
+    &GAP,
+    &STRATEGY,
+    &DUP_PROB,
+    &REORDER_PROB,
+    &IDEMPOTENCY,
 ];
 
 /// The run's length, seed and chart buckets: every timed kind reads these.

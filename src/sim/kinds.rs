@@ -23,6 +23,8 @@ pub mod replication;
 pub mod retries;
 pub mod calls;
 
+pub mod contention;
+
 pub use format::Format;
 
 use super::chart::Bin;
@@ -128,6 +130,8 @@ pub enum Drawing {
     Table,
     /// A tree of services level by level, and the slowest request's waterfall.
     CallTree,
+    /// Shared records, the writers in their read → gap → write, lost updates flashing.
+    Records,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -14,6 +14,8 @@ pub mod calls;
 
 pub mod idle;
 
+pub mod contention;
+
 use super::kernel::Engine;
 use super::kinds::Family;
 use super::simulation::Simulation;

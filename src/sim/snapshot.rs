@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::models::calls::CallsScene;
+use super::models::contention::ContentionScene;
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
 use super::report::Report;
@@ -17,6 +18,7 @@ pub enum Scene {
     Requests(Box<RequestScene>),
     Replication(ReplicationScene),
     Calls(Box<CallsScene>),
+    Contention(ContentionScene),
 }
 
 /// Everything a view draws.
@@ -55,6 +57,14 @@ impl Snapshot {
     pub fn calls(&self) -> Option<&CallsScene> {
         match &self.scene {
             Scene::Calls(scene) => Some(scene),
+            _ => None,
+        }
+    }
+
+    /// Contention's picture, if this is one.
+    pub fn contention(&self) -> Option<&ContentionScene> {
+        match &self.scene {
+            Scene::Contention(scene) => Some(scene),
             _ => None,
         }
     }

@@ -38,6 +38,9 @@ mod speeds;
 mod split;
 pub mod calls;
 
+mod contention;
+pub use contention::contention;
+
 pub use basis::{Basis, NO_CLOSED_FORM};
 pub use gi_m_c::{GiMc, Renewal};
 pub use priority::ClassPrediction;
@@ -100,6 +103,10 @@ pub struct Prediction {
     pub amplification: Option<f64>,
     pub max_backlog: Option<f64>,
     pub drain_time: Option<f64>,
+    /// Contention: the share of writes whose update is lost, and repeats that take effect per
+    /// message sent.
+    pub lost_ratio: Option<f64>,
+    pub double_ratio: Option<f64>,
 }
 
 /// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names

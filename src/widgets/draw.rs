@@ -18,6 +18,8 @@ pub(super) mod layout;
 mod stores;
 mod calls;
 
+mod contention;
+
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
 use stores::{draw_replication, draw_slots};
@@ -279,6 +281,9 @@ pub fn draw(
             draw_replication(ctx, &layout, scene, palette, &mut labels);
         }
         (Drawing::CallTree, Scene::Calls(scene)) => calls::draw_calls(ctx, width, height, scene, palette, &mut labels),
+        (Drawing::Records, Scene::Contention(scene)) => {
+            contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
+        }
         _ => {}
     }
     let mut wanted = labels.wanted;

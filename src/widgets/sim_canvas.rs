@@ -85,6 +85,13 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-bar-late", "timed out".to_string()),
             ("key-bar-cancelled", "cancelled".to_string()),
         ],
+        Drawing::Records => vec![
+            ("key-writing", "writer between its read and its write".to_string()),
+            ("key-stale", "its record changed since it read".to_string()),
+            ("key-repeat", "repeated delivery".to_string()),
+            ("key-waiting", "waiting for the lock".to_string()),
+            ("key-short", "bar: value; red, updates lost".to_string()),
+        ],
     };
     let items = items
         .into_iter()
