@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod queue;
 pub mod replication;
 pub mod retries;
+pub mod delivery;
 
 pub use format::Format;
 
@@ -125,6 +126,8 @@ pub enum Drawing {
     Replicas,
     /// Nothing animated: the inputs and a table of results.
     Table,
+    /// Changes as dots through review, CI, merge, batch and deploy to production.
+    Delivery,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::models::delivery::DeliveryScene;
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
 use super::report::Report;
@@ -15,6 +16,7 @@ pub enum Scene {
     Empty,
     Requests(Box<RequestScene>),
     Replication(ReplicationScene),
+    Delivery(Box<DeliveryScene>),
 }
 
 /// Everything a view draws.
@@ -45,6 +47,14 @@ impl Snapshot {
     pub fn replication(&self) -> Option<&ReplicationScene> {
         match &self.scene {
             Scene::Replication(scene) => Some(scene),
+            _ => None,
+        }
+    }
+
+    /// A delivery pipeline's picture, if this is one.
+    pub fn delivery(&self) -> Option<&DeliveryScene> {
+        match &self.scene {
+            Scene::Delivery(scene) => Some(scene),
             _ => None,
         }
     }

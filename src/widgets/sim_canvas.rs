@@ -76,6 +76,10 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-cut", "link cut by a partition".to_string()),
         ],
         Drawing::Table => return None,
+        Drawing::Delivery => vec![
+            ("key-change", "change".to_string()),
+            ("key-lost", "defective change".to_string()),
+        ],
     };
     let items = items
         .into_iter()
