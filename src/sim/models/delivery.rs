@@ -40,6 +40,8 @@ pub const MAX_CHANGES: usize = 100_000;
 pub const RESOLVE_HOURS: f64 = 1.0;
 /// Hours to switch a feature flag off once a failure is found.
 pub const FLAG_OFF_HOURS: f64 = 0.1;
+/// Hours in a week (the clock runs round the clock).
+pub const HOURS_PER_WEEK: f64 = 168.0;
 /// Dots a view gets per stage (the counts are whole).
 pub const MAX_DOTS: usize = 48;
 /// Recent deploys a view gets.
@@ -176,6 +178,8 @@ struct Tally {
     caught_in_review: u64,
     caught_by_tests: u64,
     conflicts: u64,
+    /// Changes whose branch was checked for a conflict (each once).
+    conflict_checks: u64,
     merged: u64,
     deploys: u64,
     failed_deploys: u64,
@@ -207,6 +211,8 @@ pub struct Delivery {
     free: Vec<u32>,
     live: usize,
     started: u64,
+    /// When the last change started.
+    last_start: f64,
     review_queue: VecDeque<u32>,
     reviewers: Vec<Option<u32>>,
     /// Merged changes waiting for a deploy.
@@ -240,6 +246,7 @@ impl Delivery {
             free: Vec::new(),
             live: 0,
             started: 0,
+            last_start: 0.0,
             review_queue: VecDeque::new(),
             reviewers: vec![None; d.reviewers.max(1) as usize],
             merged: VecDeque::new(),
@@ -283,6 +290,7 @@ impl Delivery {
     fn on_arrival(&mut self, k: &mut K) {
         let now = k.now();
         self.started += 1;
+        self.last_start = now;
         self.schedule_next_arrival(k);
         let counted = self.metrics.arrival(now);
         if self.live >= MAX_CHANGES {
@@ -417,6 +425,7 @@ impl Delivery {
         }
         if !change.conflict_checked {
             change.conflict_checked = true;
+            self.tally.conflict_checks += u64::from(counting);
             if chance(&mut self.defects, self.conflict_chance) {
                 change.stage = Stage::Resolving;
                 self.tally.conflicts += u64::from(counting);
@@ -436,11 +445,13 @@ impl Delivery {
         while self.incident.is_none() && self.merged.len() >= size {
             let mut batch: Vec<u32> = std::mem::take(&mut self.carried);
             batch.extend(self.merged.drain(..size));
-            self.deploy(k, batch);
+            self.deploy(k, batch, size);
         }
     }
 
-    fn deploy(&mut self, k: &mut K, batch: Vec<u32>) {
+    /// Deploys `batch`, of which the last `fresh` changes are new (the others rode along from
+    /// a rolled-back batch, known good).
+    fn deploy(&mut self, k: &mut K, batch: Vec<u32>, fresh: usize) {
         let now = k.now();
         let counting = self.counting(now);
         let defective: Vec<u32> = batch
@@ -465,7 +476,7 @@ impl Delivery {
             }
             return;
         }
-        let steps = bisect_steps(batch.len() as u64);
+        let steps = bisect_steps(fresh as u64);
         let held = if self.scenario.delivery.flags {
             // The rest of the batch stays deployed; the defective changes are switched off.
             for &id in batch.iter().filter(|id| !defective.contains(id)) {
@@ -651,12 +662,14 @@ impl Observed for Delivery {
         f.add("false_reds", Figure::Count(t.false_reds));
         f.add("false_red_ratio", Figure::Number(ratio(t.false_reds as f64, t.ci_runs as f64)));
         f.add("conflicts", Figure::Count(t.conflicts));
-        f.add("conflict_ratio", Figure::Number(ratio(t.conflicts as f64, (t.merged + t.conflicts) as f64)));
+        f.add("conflict_ratio", Figure::Number(ratio(t.conflicts as f64, t.conflict_checks as f64)));
         f.add("merged", Figure::Count(t.merged));
         f.add("defective", Figure::Count(t.defective_started));
         f.add("caught_in_review", Figure::Count(t.caught_in_review));
         f.add("caught_by_tests", Figure::Count(t.caught_by_tests));
         f.add("escaped_defects", Figure::Count(t.escaped_defects));
+        let window = self.last_start - self.scenario.run.warmup;
+        f.add("escaped_per_week", Figure::Number(ratio(t.escaped_defects as f64 * HOURS_PER_WEEK, window)));
         f.add("deploys", Figure::Count(t.deploys));
         f.add("failed_deploys", Figure::Count(t.failed_deploys));
         f.add("bisect_steps", Figure::Number(ratio(t.bisect_steps as f64, t.restores as f64)));
