@@ -78,7 +78,9 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
         Drawing::Table => return None,
         Drawing::Delivery => vec![
             ("key-change", "change".to_string()),
-            ("key-lost", "defective change".to_string()),
+            ("key-lost", "defective change, failed deploy".to_string()),
+            ("key-served", "deploy".to_string()),
+            ("key-reviewer", "reviewer, busy".to_string()),
         ],
     };
     let items = items
