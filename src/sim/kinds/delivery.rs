@@ -3,7 +3,7 @@
 
 use super::parts::no_check;
 use super::{
-    Axis, Chart, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory, TheoryRow,
+    Axis, Chart, Compare, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory, TheoryRow,
     TimeUnit, Tone, Units,
 };
 use crate::scenario::keys::*;
@@ -106,6 +106,10 @@ pub static FLOW_CHART: Chart = Chart {
     shown: always,
 };
 
+/// Feature flags on against off, on the same changes and the same defects.
+pub static FLAGS_COMPARE: Compare =
+    Compare { key: "flags", rows: &[LEAD_TIME, FAILURE_RATE, RESTORE, DEPLOY_FREQUENCY, DEPLOYED] };
+
 pub static DELIVERY: Descriptor = Descriptor {
     name: "delivery",
     summary: "changes from a developer through review, CI and deploys to production",
@@ -157,7 +161,7 @@ pub static DELIVERY: Descriptor = Descriptor {
     ],
     key_readouts: &["lead_time", "deployment_frequency", "change_failure_rate", "time_to_restore"],
     sweep: None,
-    compare: None,
+    compare: Some(&FLAGS_COMPARE),
     theory: Some(Theory {
         predict: |s| Some(theory::delivery::delivery(s)),
         rows: THEORY_ROWS,
