@@ -24,6 +24,7 @@ pub mod retries;
 pub mod calls;
 
 pub mod contention;
+pub mod delivery;
 
 pub use format::Format;
 
@@ -110,6 +111,15 @@ impl TimeUnit {
             TimeUnit::Day => "days",
         }
     }
+
+    /// The unit in words, plural: "seconds", "hours", "days".
+    pub fn word(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "seconds",
+            TimeUnit::Hour => "hours",
+            TimeUnit::Day => "days",
+        }
+    }
 }
 
 impl Units {
@@ -132,6 +142,8 @@ pub enum Drawing {
     CallTree,
     /// Shared records, the writers in their read → gap → write, lost updates flashing.
     Records,
+    /// Changes as dots through review, CI, merge, batch and deploy to production.
+    Delivery,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -11,6 +11,7 @@ pub mod hashing;
 pub mod replication;
 pub mod requests;
 pub mod calls;
+pub mod delivery;
 
 pub mod idle;
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::models::calls::CallsScene;
 use super::models::contention::ContentionScene;
+use super::models::delivery::DeliveryScene;
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
 use super::report::Report;
@@ -19,6 +20,7 @@ pub enum Scene {
     Replication(ReplicationScene),
     Calls(Box<CallsScene>),
     Contention(ContentionScene),
+    Delivery(Box<DeliveryScene>),
 }
 
 /// Everything a view draws.
@@ -65,6 +67,14 @@ impl Snapshot {
     pub fn contention(&self) -> Option<&ContentionScene> {
         match &self.scene {
             Scene::Contention(scene) => Some(scene),
+            _ => None,
+        }
+    }
+
+    /// A delivery pipeline's picture, if this is one.
+    pub fn delivery(&self) -> Option<&DeliveryScene> {
+        match &self.scene {
+            Scene::Delivery(scene) => Some(scene),
             _ => None,
         }
     }

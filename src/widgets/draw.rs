@@ -19,6 +19,7 @@ mod stores;
 mod calls;
 
 mod contention;
+mod delivery;
 
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
@@ -283,6 +284,8 @@ pub fn draw(
         (Drawing::CallTree, Scene::Calls(scene)) => calls::draw_calls(ctx, width, height, scene, palette, &mut labels),
         (Drawing::Records, Scene::Contention(scene)) => {
             contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
+        (Drawing::Delivery, Scene::Delivery(scene)) => {
+            delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
         }
         _ => {}
     }
