@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
+use super::models::team::TeamScene;
 use super::report::Report;
 
 /// A model's own picture of the moment.
@@ -15,6 +16,8 @@ pub enum Scene {
     Empty,
     Requests(Box<RequestScene>),
     Replication(ReplicationScene),
+    /// A team's curve up to the week shown (a computed kind revealed week by week).
+    Team(Box<TeamScene>),
 }
 
 /// Everything a view draws.

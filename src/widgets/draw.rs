@@ -16,6 +16,7 @@ use web_sys::CanvasRenderingContext2d as Ctx;
 pub(super) mod colour;
 pub(super) mod layout;
 mod stores;
+mod team;
 
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
@@ -277,6 +278,7 @@ pub fn draw(
             draw_clients(ctx, &layout, palette, &mut labels);
             draw_replication(ctx, &layout, scene, palette, &mut labels);
         }
+        (Drawing::Stocks, Scene::Team(scene)) => team::draw_team(ctx, width, height, scene, palette, &mut labels),
         _ => {}
     }
     let mut wanted = labels.wanted;
