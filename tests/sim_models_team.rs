@@ -208,3 +208,33 @@ fn nothing_to_do_is_done_at_once() {
     assert_eq!(report.finish_week, Some(0.0));
     assert_eq!(report.curve.len(), 1);
 }
+
+/// What the canvas is given: the curve up to the week shown, the finish only once it is
+/// reached, and the run without the hires whole beside it.
+#[test]
+fn the_scene_reveals_the_curve_week_by_week() {
+    use headroom::sim::models::team::{scene, without_hires};
+    let s = parse("kind=team people=6 hires=4 work=20");
+    let report = team(&s.team);
+    let without = without_hires(&s.team).expect("it has hires");
+    assert_eq!(report.weeks_computed, 5);
+    assert_eq!(without.weeks_computed, 4);
+    for week in 0..=report.weeks_computed {
+        let at = scene(&s.team, &report, Some(&without), week);
+        assert_eq!(at.shown.len() as u64, week + 1);
+        assert_eq!(at.finish_week.is_some(), week == report.weeks_computed);
+        assert_eq!(at.done(), week == report.weeks_computed);
+        assert_eq!(at.axis_weeks, 5);
+        assert_eq!(at.without_hires.len(), 5);
+        assert_eq!(at.hire_week, Some(0));
+    }
+    // Past the end it stays at the end; the hires ramp (6 weeks) is half done in week 3.
+    assert_eq!(scene(&s.team, &report, Some(&without), 99).shown.len(), 6);
+    let third = scene(&s.team, &report, Some(&without), 3);
+    assert!((third.ramped - 2.5 / 6.0).abs() < TOL, "{}", third.ramped);
+    // No hires: nothing to compare with.
+    let alone = parse("kind=team hires=0");
+    assert!(without_hires(&alone.team).is_none());
+    let plain = scene(&alone.team, &team(&alone.team), None, 0);
+    assert!(plain.without_hires.is_empty() && plain.hire_week.is_none());
+}
