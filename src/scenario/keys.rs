@@ -224,6 +224,18 @@ pub static DEFECT_PROB: KeySpec = key!("defect_prob" => delivery.defect_prob, 0,
 pub static DETECT_TIME: KeySpec = key!("detect_time" => delivery.detect_time, 0, 10_000);
 pub static RESTORE_TIME: KeySpec = key!("restore_time" => delivery.restore_time, 0, 10_000);
 pub static FLAGS: KeySpec = key!("flags" => delivery.flags);
+// Team.
+pub static PEOPLE: KeySpec = key!("people" => team.people, 1, 1000);
+pub static HIRES: KeySpec = key!("hires" => team.hires, 0, 1000);
+pub static HIRE_WEEK: KeySpec = key!("hire_week" => team.hire_week, 0, 1040);
+pub static RAMP_WEEKS: KeySpec = key!("ramp_weeks" => team.ramp_weeks, 0, 520);
+pub static MENTORING: KeySpec = key!("mentoring" => team.mentoring, 0, 1);
+pub static PATH_COST: KeySpec = key!("path_cost" => team.path_cost, 0, 1);
+pub static WORK: KeySpec = key!("work" => team.work, 0, 1e6);
+pub static DEBT: KeySpec = key!("debt" => team.debt, 0, 1e6);
+pub static INTEREST: KeySpec = key!("interest" => team.interest, 0, 1);
+pub static INVEST: KeySpec = key!("invest" => team.invest, 0, 1);
+pub static WEEKS: KeySpec = key!("weeks" => team.weeks, 1, 1040);
 
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
@@ -346,6 +358,17 @@ pub static KEYS: &[&KeySpec] = &[
     &DETECT_TIME,
     &RESTORE_TIME,
     &FLAGS,
+    &PEOPLE,
+    &HIRES,
+    &HIRE_WEEK,
+    &RAMP_WEEKS,
+    &MENTORING,
+    &PATH_COST,
+    &WORK,
+    &DEBT,
+    &INTEREST,
+    &INVEST,
+    &WEEKS,
 ];
 
 /// The run's length, seed and chart buckets: every timed kind reads these.

@@ -25,6 +25,7 @@ pub mod calls;
 
 pub mod contention;
 pub mod delivery;
+pub mod team;
 
 pub use format::Format;
 
@@ -100,6 +101,7 @@ pub enum TimeUnit {
     Second,
     Hour,
     Day,
+    Week,
 }
 
 impl TimeUnit {
@@ -109,15 +111,17 @@ impl TimeUnit {
             TimeUnit::Second => "s",
             TimeUnit::Hour => "h",
             TimeUnit::Day => "days",
+            TimeUnit::Week => "weeks",
         }
     }
 
-    /// The unit in words, plural: "seconds", "hours", "days".
+    /// The unit in words, plural: "seconds", "hours", "days", "weeks".
     pub fn word(self) -> &'static str {
         match self {
             TimeUnit::Second => "seconds",
             TimeUnit::Hour => "hours",
             TimeUnit::Day => "days",
+            TimeUnit::Week => "weeks",
         }
     }
 }
@@ -144,6 +148,9 @@ pub enum Drawing {
     Records,
     /// Changes as dots through review, CI, merge, batch and deploy to production.
     Delivery,
+    /// Stocks over weeks, revealed week by week: remaining work, capacity, people and debt
+    /// (a computed kind's curve, `team`).
+    Stocks,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -12,6 +12,7 @@ pub mod replication;
 pub mod requests;
 pub mod calls;
 pub mod delivery;
+pub mod team;
 
 pub mod idle;
 

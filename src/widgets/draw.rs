@@ -20,6 +20,7 @@ mod calls;
 
 mod contention;
 mod delivery;
+mod team;
 
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
@@ -287,6 +288,7 @@ pub fn draw(
         (Drawing::Delivery, Scene::Delivery(scene)) => {
             delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
         }
+        (Drawing::Stocks, Scene::Team(scene)) => team::draw_team(ctx, width, height, scene, palette, &mut labels),
         _ => {}
     }
     let mut wanted = labels.wanted;

@@ -105,6 +105,7 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-served", "deploy".to_string()),
             ("key-reviewer", "reviewer, busy".to_string()),
         ],
+        Drawing::Stocks => return None,
     };
     let items = items
         .into_iter()
