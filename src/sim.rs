@@ -51,7 +51,7 @@ pub use float::clamp;
 pub use hashing::HashingReport;
 pub use models::{estimate, hashing};
 pub use report::{ClassReport, Report, ServerReport};
-pub use simulation::{Action, Sim};
+pub use simulation::{Action, Observe, Sim};
 pub use snapshot::Snapshot;
 
 use crate::scenario::Scenario;
@@ -103,7 +103,8 @@ pub fn run(scenario: &Scenario, max_events: u64) -> Result<Outcome, RunError> {
     if scenario.run.requests == 0 && scenario.run.duration == 0.0 {
         return Err(RunError::Endless);
     }
-    let mut sim = Sim::new(scenario);
+    // Only the report is read: the series and the recent attempts are not kept.
+    let mut sim = Sim::observing(scenario, Observe::Report);
     sim.run_to_end(max_events);
     if !sim.is_done() {
         return Err(RunError::TooManyEvents(sim.events()));

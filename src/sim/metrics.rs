@@ -8,6 +8,7 @@ use super::float::max;
 use super::histogram::Histogram;
 use super::report::{ClassReport, Figure, Figures, Report, ratio};
 use super::series::{Levels, Series};
+use super::simulation::Observe;
 use crate::scenario::{Discipline, Scenario};
 
 /// Running totals.
@@ -110,6 +111,24 @@ impl Metrics {
             self.series.integrate(from, now, levels);
         }
         self.last = max(self.last, now);
+    }
+
+    /// Integrates the requests in the system, held since the last call, up to `now`: what
+    /// [`Metrics::advance`] does for the report, without the chart series.
+    #[inline]
+    pub fn advance_in_system(&mut self, now: f64, in_system: f64) {
+        let from = max(self.last, self.since);
+        if now > from {
+            self.in_system_area += in_system * (now - from);
+        }
+        self.last = max(self.last, now);
+    }
+
+    /// Keeps the chart series only when `observe` asks for everything.
+    pub fn set_observe(&mut self, observe: Observe) {
+        if observe == Observe::Report {
+            self.series.stop_recording();
+        }
     }
 
     /// A request arrives at `now`: counts it if the warm-up is over, and says whether it did.

@@ -80,16 +80,46 @@ pub struct Series {
     /// The span of the last bucket, where nearly every update lands (empty before the first).
     #[serde(skip)]
     last_span: (f64, f64),
+    /// Whether anything is kept: a run read only for its report (`Observe::Report`) keeps
+    /// no series, and its updates go to `scratch`, which nothing reads.
+    #[serde(skip)]
+    recording: bool,
+    #[serde(skip)]
+    scratch: Bucket,
 }
 
 impl Series {
     pub fn new(width: f64) -> Series {
-        Series { width: width.max(1e-6), buckets: Vec::new(), latencies: Vec::new(), last_span: (0.0, 0.0) }
+        Series {
+            width: width.max(1e-6),
+            buckets: Vec::new(),
+            latencies: Vec::new(),
+            last_span: (0.0, 0.0),
+            recording: true,
+            scratch: Bucket::default(),
+        }
+    }
+
+    /// Stops keeping anything (a run read only for its report): the series stays empty, and
+    /// every update costs one test.
+    pub fn stop_recording(&mut self) {
+        self.recording = false;
+        self.buckets = Vec::new();
+        self.latencies = Vec::new();
+        self.last_span = (0.0, 0.0);
+    }
+
+    /// Whether updates are kept (see [`Series::stop_recording`]).
+    pub fn is_recording(&self) -> bool {
+        self.recording
     }
 
     /// The bucket holding time `t`, creating (and if needed merging) buckets.
     #[inline]
     pub fn at(&mut self, t: f64) -> &mut Bucket {
+        if !self.recording {
+            return &mut self.scratch;
+        }
         let i = self.index(t);
         &mut self.buckets[i]
     }
@@ -97,6 +127,9 @@ impl Series {
     /// A request completed at `t` after `latency` seconds.
     #[inline]
     pub fn completed(&mut self, t: f64, latency: f64) {
+        if !self.recording {
+            return;
+        }
         let i = self.index(t);
         let bucket = &mut self.buckets[i];
         bucket.completed += 1;
@@ -151,6 +184,9 @@ impl Series {
 
     /// Adds `levels` held constant over `[from, to)`, split across the buckets it spans.
     pub fn integrate(&mut self, from: f64, to: f64, levels: Levels) {
+        if !self.recording {
+            return;
+        }
         let mut start = from;
         while start < to {
             let (last_start, last_end) = self.last_span;

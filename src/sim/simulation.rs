@@ -27,6 +27,19 @@ pub enum Action {
     FlushCache,
 }
 
+/// What a run keeps beside the figures of its report. The report is the same either way (to
+/// the bit, trace hash included); only what views draw differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Observe {
+    /// Everything a view draws: the chart series with their per-bucket latency bins, and the
+    /// attempts that ended recently (the drawing's dots).
+    #[default]
+    Everything,
+    /// Only what the report needs: for a caller that reads the report and nothing else (the
+    /// command line's `run`), which then does less work per event.
+    Report,
+}
+
 /// What the views and the command line read from a model, beside running it.
 pub trait Observed: Model {
     /// The figures so far, at simulated time `now`; the kernel's own figures (events, time,
@@ -42,6 +55,11 @@ pub trait Observed: Model {
     fn act(&mut self, kernel: &mut Kernel<Self::Event>, action: Action) -> bool;
     /// One line of state for tests and logs.
     fn describe(&self, now: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    /// Keeps only what `observe` asks for from now on; called before the first event. A model
+    /// that keeps nothing beyond its report needs nothing here.
+    fn set_observe(&mut self, observe: Observe) {
+        let _ = observe;
+    }
 }
 
 /// A running simulation of any model: what [`Sim`] holds. Object safe.
@@ -60,6 +78,10 @@ pub trait Simulation: Send + Sync {
     fn act(&mut self, action: Action) -> bool;
     fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
     fn clone_box(&self) -> Box<dyn Simulation>;
+    /// See [`Observed::set_observe`].
+    fn set_observe(&mut self, observe: Observe) {
+        let _ = observe;
+    }
 }
 
 impl<M: Observed + Send + Sync + 'static> Simulation for Engine<M>
@@ -130,6 +152,10 @@ where
     fn clone_box(&self) -> Box<dyn Simulation> {
         Box::new(self.clone())
     }
+
+    fn set_observe(&mut self, observe: Observe) {
+        self.parts().0.set_observe(observe);
+    }
 }
 
 /// A running simulation of one scenario: the caller advances it with a bounded budget
@@ -163,6 +189,14 @@ impl Sim {
     /// A run of `scenario`, at time 0 with its first events scheduled.
     pub fn new(scenario: &Scenario) -> Sim {
         Sim { scenario: scenario.clone(), run: super::models::build(scenario) }
+    }
+
+    /// A run of `scenario` that keeps only what `observe` asks for: with [`Observe::Report`],
+    /// the same report as [`Sim::new`]'s run, but no series or recent attempts to draw.
+    pub fn observing(scenario: &Scenario, observe: Observe) -> Sim {
+        let mut sim = Sim::new(scenario);
+        sim.run.set_observe(observe);
+        sim
     }
 
     pub fn scenario(&self) -> &Scenario {

@@ -19,7 +19,7 @@ use crate::sim::metrics::Metrics;
 use crate::sim::report::{Figure, Report, ratio};
 use crate::sim::rng::{SimRng, below, stream};
 use crate::sim::series::{Levels, Series};
-use crate::sim::simulation::{Action, Observed};
+use crate::sim::simulation::{Action, Observe, Observed};
 use serde::Serialize;
 
 use crate::sim::snapshot::{Scene, Snapshot};
@@ -203,6 +203,10 @@ impl Observed for Replication {
             write!(f, " | r{i}: {} behind", self.head - r.applied.min(self.head))?;
         }
         Ok(())
+    }
+
+    fn set_observe(&mut self, observe: Observe) {
+        self.metrics.set_observe(observe);
     }
 }
 

@@ -45,7 +45,7 @@ use crate::sim::request::{ReqRef, Requests};
 use crate::sim::retry::{RetryBudget, RetryPolicy};
 use crate::sim::rng::SimRng;
 use crate::sim::series::{Levels, Series};
-use crate::sim::simulation::{Action, Observed, Simulation};
+use crate::sim::simulation::{Action, Observe, Observed, Simulation};
 use crate::sim::snapshot::Snapshot;
 use crate::sim::source::Source;
 use crate::sim::station::Station;
@@ -162,8 +162,11 @@ pub struct RequestPath {
     metrics: Metrics,
     /// Whether the warm-up is over and per-server baselines are taken.
     measuring: bool,
-    /// The latest attempts to end (at most `MAX_RECENT`), for views.
+    /// The latest attempts to end (at most `MAX_RECENT`), for views; kept only when
+    /// `observe` is `Everything`.
     recent: VecDeque<Exit>,
+    /// What is kept beside the report.
+    observe: Observe,
 }
 
 impl Model for RequestPath {
@@ -179,8 +182,12 @@ impl Model for RequestPath {
             self.start_measuring_at(to);
         }
         if to > now {
-            let levels = self.levels();
-            self.metrics.advance(to, levels);
+            if self.observe == Observe::Everything {
+                let levels = self.levels();
+                self.metrics.advance(to, levels);
+            } else {
+                self.metrics.advance_in_system(to, self.requests.len() as f64);
+            }
         }
     }
 
@@ -235,6 +242,14 @@ impl Observed for RequestPath {
 
     fn describe(&self, _now: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         RequestPath::describe(self, f)
+    }
+
+    fn set_observe(&mut self, observe: Observe) {
+        self.observe = observe;
+        self.metrics.set_observe(observe);
+        if observe == Observe::Report {
+            self.recent = VecDeque::new();
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use crate::sim::metrics::Metrics;
 use crate::sim::request::Requests;
 use crate::sim::retry::{Jitter, RetryBudget, RetryPolicy};
 use crate::sim::rng::stream;
+use crate::sim::simulation::Observe;
 use crate::sim::source::Source;
 use crate::sim::station::Station;
 
@@ -96,6 +97,7 @@ pub(super) fn build(scenario: &Scenario, stages: &Stages) -> RequestPath {
         metrics: Metrics::new(s.run.warmup, s.run.bucket),
         measuring: s.run.warmup <= 0.0,
         recent: Default::default(),
+        observe: Observe::Everything,
     };
     if stages.data {
         sim.data = Some(Data::new(s, &mut sim.rng.cache));

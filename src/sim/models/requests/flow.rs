@@ -11,6 +11,7 @@ use crate::sim::limits;
 use crate::sim::request::{ReqRef, Request, Stage};
 use crate::sim::retry::RetryDecision;
 use crate::sim::rng::chance;
+use crate::sim::simulation::Observe;
 
 /// How an attempt went wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +237,9 @@ impl RequestPath {
     }
 
     fn record_exit(&mut self, k: &K, r: ReqRef, fate: Fate, server: Option<u16>) {
+        if self.observe == Observe::Report {
+            return;
+        }
         if self.recent.len() == MAX_RECENT {
             self.recent.pop_front();
         }
