@@ -3,8 +3,8 @@
 //! to a late project quotes, determinism, and hostile values clamped with bounded work.
 
 use headroom::scenario::Scenario;
-use headroom::sim::{self, Outcome};
 use headroom::sim::models::team::{TeamReport, paths, ramp_output, team};
+use headroom::sim::{self, Outcome};
 
 const TOL: f64 = 1e-9;
 
@@ -78,10 +78,12 @@ fn a_steady_team_finishes_at_work_over_its_net_capacity() {
 /// n = 1/c + 1/2 and reaches 0 at n = 2/c + 1.
 #[test]
 fn too_many_people_do_nothing_at_all() {
-    let best = |cost: f64| (1..=200u64).max_by(|a, b| {
-        let net = |n: u64| n as f64 - cost * (n * (n - 1) / 2) as f64;
-        net(*a).total_cmp(&net(*b))
-    });
+    let best = |cost: f64| {
+        (1..=200u64).max_by(|a, b| {
+            let net = |n: u64| n as f64 - cost * (n * (n - 1) / 2) as f64;
+            net(*a).total_cmp(&net(*b))
+        })
+    };
     assert_eq!(best(0.03), Some(34)); // 1/0.03 + 1/2 = 33.8
     assert_eq!(best(0.07), Some(15)); // 14.8
     let stuck = run("kind=team people=41 hires=0 path_cost=0.05 work=10 weeks=50");
@@ -101,10 +103,13 @@ fn a_ramp_up_produces_half_and_costs_its_mentoring() {
         let made: f64 = (0..weeks).map(|s| ramp_output(s as f64, ramp)).sum();
         let full = weeks as f64 - ramp; // the part of the last week after the ramp
         assert!((made - (ramp / 2.0 + full)).abs() < TOL, "ramp {ramp}: {made}");
-        let report = run(&format!(
-            "kind=team people=5 hires=3 ramp_weeks={ramp} mentoring=0.4 path_cost=0 work=1000"
-        ));
-        assert!((report.mentoring_total - 3.0 * 0.4 * ramp).abs() < TOL, "ramp {ramp}: {}", report.mentoring_total);
+        let report =
+            run(&format!("kind=team people=5 hires=3 ramp_weeks={ramp} mentoring=0.4 path_cost=0 work=1000"));
+        assert!(
+            (report.mentoring_total - 3.0 * 0.4 * ramp).abs() < TOL,
+            "ramp {ramp}: {}",
+            report.mentoring_total
+        );
     }
     assert_eq!(ramp_output(0.0, 0.0), 1.0);
     assert_eq!(ramp_output(3.0, 2.0), 1.0);
@@ -134,7 +139,8 @@ fn debt_costs_its_interest_and_investment_pays_it_down() {
     for pair in paid.curve.windows(2) {
         assert!(pair[1].debt <= pair[0].debt + TOL);
     }
-    let spent = paid.interest_total + paid.invested_total + paid.curve.iter().map(|w| w.capacity).sum::<f64>();
+    let spent =
+        paid.interest_total + paid.invested_total + paid.curve.iter().map(|w| w.capacity).sum::<f64>();
     let weeks = paid.finish_week.expect("finished");
     // Four person-weeks a week, the last week only in part.
     let last = paid.curve.last().expect("a week");
@@ -175,7 +181,16 @@ fn hostile_values_are_clamped_and_the_weeks_capped() {
          work=1e300 debt=1e300 interest=9 invest=7 weeks=1e18",
     );
     for key in [
-        "people", "hires", "hire_week", "ramp_weeks", "mentoring", "path_cost", "work", "debt", "interest", "invest",
+        "people",
+        "hires",
+        "hire_week",
+        "ramp_weeks",
+        "mentoring",
+        "path_cost",
+        "work",
+        "debt",
+        "interest",
+        "invest",
         "weeks",
     ] {
         assert!(
@@ -190,7 +205,9 @@ fn hostile_values_are_clamped_and_the_weeks_capped() {
     assert!(report.weeks_computed <= 1040);
     assert!(report.curve.len() <= 1041);
     for w in &report.curve {
-        assert!(w.remaining.is_finite() && w.capacity.is_finite() && w.debt.is_finite() && w.overhead.is_finite());
+        assert!(
+            w.remaining.is_finite() && w.capacity.is_finite() && w.debt.is_finite() && w.overhead.is_finite()
+        );
     }
     // The largest team that still works, over the most weeks: bounded all the same.
     let big = team(&parse("kind=team people=1000 hires=1000 ramp_weeks=520 work=1000000 weeks=1040").team);

@@ -128,25 +128,25 @@ pub fn StocksStage(scenario: RwSignal<Scenario>) -> impl IntoView {
         })
     };
     view! {
-        <div class="sim-stage stocks" node_ref=root>
-            <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description
-                style:height="320px"></canvas>
-            <ul class="canvas-legend" data-testid="canvas-legend" aria-label="Key to the drawing">
-                <li><span class="swatch key-work" aria-hidden="true"></span>"work left"</li>
-                <li><span class="swatch key-without" aria-hidden="true"></span>"without the hires"</li>
-                <li><span class="swatch key-capacity" aria-hidden="true"></span>"person-weeks on the work"</li>
-                <li><span class="swatch key-debt" aria-hidden="true"></span>"debt"</li>
-                <li><span class="swatch key-hire" aria-hidden="true"></span>"new person, filled as ramped up"</li>
-            </ul>
-            <div class="sim-controls" role="group" aria-label="Playback">
-                <button data-testid="play" on:click=toggle aria-pressed=move || playing.get().to_string()>{play_label}</button>
-                <button class="secondary" data-testid="step" on:click=step title="One week on">"Step"</button>
-                <button class="secondary" data-testid="reset" on:click=reset title="Back to week 0">"Reset"</button>
-                <span data-testid="team-week" role="status">{status}</span>
+            <div class="sim-stage stocks" node_ref=root>
+                <canvas node_ref=canvas class="sim-canvas" data-testid="sim-canvas" role="img" aria-label=description
+    ></canvas>
+                <ul class="canvas-legend" data-testid="canvas-legend" aria-label="Key to the drawing">
+                    <li><span class="swatch key-work" aria-hidden="true"></span>"work left"</li>
+                    <li><span class="swatch key-without" aria-hidden="true"></span>"without the hires"</li>
+                    <li><span class="swatch key-capacity" aria-hidden="true"></span>"person-weeks on the work"</li>
+                    <li><span class="swatch key-debt" aria-hidden="true"></span>"debt"</li>
+                    <li><span class="swatch key-hire" aria-hidden="true"></span>"new person, filled as ramped up"</li>
+                </ul>
+                <div class="sim-controls" role="group" aria-label="Playback">
+                    <button data-testid="play" on:click=toggle aria-pressed=move || playing.get().to_string()>{play_label}</button>
+                    <button class="secondary" data-testid="step" on:click=step title="One week on">"Step"</button>
+                    <button class="secondary" data-testid="reset" on:click=reset title="Back to week 0">"Reset"</button>
+                    <span data-testid="team-week" role="status">{status}</span>
+                </div>
+                <p class="assumptions" data-testid="team-assumptions">{ASSUMPTIONS}</p>
             </div>
-            <p class="assumptions" data-testid="team-assumptions">{ASSUMPTIONS}</p>
-        </div>
-    }
+        }
 }
 
 fn paint(canvas: &HtmlCanvasElement, snap: &Snapshot) {

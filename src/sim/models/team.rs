@@ -235,9 +235,10 @@ pub fn scene(inputs: &Inputs, report: &TeamReport, without: Option<&TeamReport>,
         finished: report.finished,
         without_hires: without.map(|r| r.curve.iter().map(|w| w.remaining).collect()).unwrap_or_default(),
         without_finish: without.and_then(|r| r.finish_week),
-        ramped: shown.last().filter(|w| w.week > inputs.hire_week).map_or(0.0, |w| {
-            ramp_output((w.week - 1 - inputs.hire_week) as f64, inputs.ramp_weeks)
-        }),
+        ramped: shown
+            .last()
+            .filter(|w| w.week > inputs.hire_week)
+            .map_or(0.0, |w| ramp_output((w.week - 1 - inputs.hire_week) as f64, inputs.ramp_weeks)),
         hire_week: (inputs.hires > 0 && inputs.hire_week < weeks.max(1)).then_some(inputs.hire_week),
         shown,
     }

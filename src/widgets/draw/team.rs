@@ -26,18 +26,25 @@ fn figure(x: f64) -> String {
     if x >= 100.0 { format!("{x:.0}") } else { format!("{x:.1}") }
 }
 
-pub(super) fn draw_team(ctx: &Ctx, width: f64, height: f64, scene: &TeamScene, p: &Palette, labels: &mut Labels) {
+pub(super) fn draw_team(
+    ctx: &Ctx,
+    width: f64,
+    height: f64,
+    scene: &TeamScene,
+    p: &Palette,
+    labels: &mut Labels,
+) {
     // Beside the chart on a wide canvas, under it on a narrow one.
     let narrow = width < 520.0;
     let side_w = if narrow { width - 16.0 } else { (width * 0.3).clamp(150.0, 280.0) };
     let side_h = if narrow { (height * 0.32).max(70.0) } else { height - 16.0 };
     let chart = if narrow {
-        Rect { x: 44.0, y: 10.0, w: width - 56.0, h: height - side_h - 10.0 - 34.0 }
+        Rect { x: 44.0, y: 10.0, w: width - 56.0, h: height - side_h - 10.0 - 38.0 }
     } else {
-        Rect { x: 44.0, y: 10.0, w: width - side_w - 44.0 - 24.0, h: height - 10.0 - 34.0 }
+        Rect { x: 44.0, y: 10.0, w: width - side_w - 44.0 - 24.0, h: height - 10.0 - 38.0 }
     };
     let side = if narrow {
-        Rect { x: 8.0, y: chart.bottom() + 30.0, w: side_w, h: side_h - 6.0 }
+        Rect { x: 8.0, y: chart.bottom() + 36.0, w: side_w, h: side_h - 8.0 }
     } else {
         Rect { x: width - side_w - 8.0, y: 8.0, w: side_w, h: side_h }
     };
@@ -71,12 +78,19 @@ fn draw_chart(ctx: &Ctx, r: Rect, scene: &TeamScene, p: &Palette, labels: &mut L
         ctx.move_to(x(w), r.bottom());
         ctx.line_to(x(w), r.bottom() + 4.0);
         ctx.stroke();
-        labels.add(3, Wanted::new(&[&format!("{w}")], vec![Spot::start(x(w) - 3.0, r.bottom() + 5.0 + LABEL_H / 2.0)], Tone::Muted));
+        labels.add(
+            3,
+            Wanted::new(
+                &[&format!("{w}")],
+                vec![Spot::start(x(w) - 3.0, r.bottom() + 5.0 + LABEL_H / 2.0)],
+                Tone::Muted,
+            ),
+        );
         w += xs;
     }
     labels.add(
         1,
-        Wanted::new(&["weeks"], vec![Spot::end(r.right(), r.bottom() + 5.0 + LABEL_H * 1.5)], Tone::Muted),
+        Wanted::new(&["weeks"], vec![Spot::end(r.right(), r.bottom() + 20.0 + LABEL_H / 2.0)], Tone::Muted),
     );
     let ys = step(top, (r.h / 40.0).max(2.0));
     let mut v = 0.0;
@@ -133,7 +147,15 @@ fn draw_chart(ctx: &Ctx, r: Rect, scene: &TeamScene, p: &Palette, labels: &mut L
         ctx.set_line_dash(&js_sys::Array::new()).ok();
         labels.add(
             2,
-            Wanted::new(&["hires join", "hires"], vec![Spot::start(x(hw as f64) + 4.0, r.y + LABEL_H / 2.0)], Tone::Text),
+            Wanted::new(
+                &["hires join", "hires"],
+                vec![
+                    Spot::start(x(hw as f64) + 4.0, r.y + LABEL_H / 2.0),
+                    Spot::start(x(hw as f64) + 4.0, r.y + LABEL_H * 1.5 + 2.0),
+                    Spot::start(x(hw as f64) + 4.0, r.y + r.h * 0.5),
+                ],
+                Tone::Text,
+            ),
         );
     }
     // The debt, on its own scale (the chart's height is its largest).
@@ -147,7 +169,10 @@ fn draw_chart(ctx: &Ctx, r: Rect, scene: &TeamScene, p: &Palette, labels: &mut L
                 2,
                 Wanted::new(
                     &[&format!("debt {}", figure(last.debt)), &figure(last.debt)],
-                    vec![Spot::start(x(last.week as f64) + 5.0, dy(last.debt) - LABEL_H / 2.0), Spot::start(x(last.week as f64) + 5.0, dy(last.debt) + LABEL_H / 2.0)],
+                    vec![
+                        Spot::start(x(last.week as f64) + 5.0, dy(last.debt) - LABEL_H / 2.0),
+                        Spot::start(x(last.week as f64) + 5.0, dy(last.debt) + LABEL_H / 2.0),
+                    ],
                     Tone::Warm,
                 ),
             );
@@ -186,7 +211,10 @@ fn draw_chart(ctx: &Ctx, r: Rect, scene: &TeamScene, p: &Palette, labels: &mut L
                 0,
                 Wanted::new(
                     &[&format!("done in week {done:.1}"), &format!("done: {done:.1}")],
-                    vec![Spot::start(x(done) + 4.0, r.y + LABEL_H * 1.5), Spot::end(x(done) - 4.0, r.y + LABEL_H * 1.5)],
+                    vec![
+                        Spot::start(x(done) + 4.0, r.y + LABEL_H * 1.5),
+                        Spot::end(x(done) - 4.0, r.y + LABEL_H * 1.5),
+                    ],
                     Tone::Good,
                 ),
             );
@@ -213,7 +241,10 @@ fn draw_chart(ctx: &Ctx, r: Rect, scene: &TeamScene, p: &Palette, labels: &mut L
         2,
         Wanted::new(
             &["bars: person-weeks on the work", "bars: on the work"],
-            vec![Spot::end(r.right(), r.bottom() - r.h * 0.2 - LABEL_H), Spot::end(r.right(), r.bottom() - LABEL_H)],
+            vec![
+                Spot::end(r.right(), r.bottom() - r.h * 0.2 - LABEL_H),
+                Spot::end(r.right(), r.bottom() - LABEL_H),
+            ],
             Tone::Good,
         ),
     );
@@ -246,8 +277,16 @@ fn draw_side(ctx: &Ctx, r: Rect, scene: &TeamScene, now: &Week, p: &Palette, lab
         ),
     );
     let lines = [
-        (format!("{} paths: {} pw a week", paths(n), figure(now.overhead)), format!("{} paths", paths(n)), Tone::Muted),
-        (format!("on the work: {} pw a week", figure(now.capacity)), format!("work: {}", figure(now.capacity)), Tone::Good),
+        (
+            format!("{} paths: {} pw a week", paths(n), figure(now.overhead)),
+            format!("{} paths", paths(n)),
+            Tone::Muted,
+        ),
+        (
+            format!("on the work: {} pw a week", figure(now.capacity)),
+            format!("work: {}", figure(now.capacity)),
+            Tone::Good,
+        ),
         (format!("debt: {} pw", figure(now.debt)), format!("debt {}", figure(now.debt)), Tone::Warm),
     ];
     let foot = lines.len() as f64 * LABEL_H + 4.0;
@@ -256,14 +295,18 @@ fn draw_side(ctx: &Ctx, r: Rect, scene: &TeamScene, now: &Week, p: &Palette, lab
         labels.add(1, Wanted::new(&[long, short], vec![Spot::start(r.x, ly)], *tone));
     }
     let dots = Rect { x: r.x, y: r.y + LABEL_H + 6.0, w: r.w, h: r.h - LABEL_H - 6.0 - foot };
-    if dots.h < 8.0 || dots.w < 8.0 {
-        return;
-    }
     if n > MAX_DOTS {
         labels.add(
             1,
-            Wanted::new(&[&format!("{n} people: too many to draw")], vec![Spot::start(dots.x, dots.y + LABEL_H)], Tone::Muted),
+            Wanted::new(
+                &[&format!("{n} people: too many to draw")],
+                vec![Spot::start(dots.x, dots.y + LABEL_H)],
+                Tone::Muted,
+            ),
         );
+        return;
+    }
+    if dots.h < 8.0 || dots.w < 8.0 {
         return;
     }
     // A grid with room for every dot, as square as the box allows.
