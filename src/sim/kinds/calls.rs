@@ -14,10 +14,10 @@ use crate::sim::snapshot::Snapshot;
 use crate::sim::theory;
 
 pub const SUCCESS_RATIO: Readout =
-    Readout { metric: "success_ratio", label: "requests that succeeded", format: Format::Percent };
+    Readout { metric: "success_ratio", label: "succeeded", format: Format::Percent };
 pub const AMPLIFICATION: Readout = Readout {
     metric: "amplification",
-    label: "attempts at the deepest level per request",
+    label: "amplification",
     format: Format::Decimal(2),
 };
 pub const DEADLINE_EXCEEDED: Readout =
@@ -154,8 +154,8 @@ pub static CALLS: Descriptor = Descriptor {
         },
         Group { name: "outage", keys: &[&OUTAGE_AT, &OUTAGE_LEN, &OUTAGE_LEVEL] },
     ],
-    controls: &["depth", "fanout", "hop_fail", "hop_retries"],
-    actions: &[&STOP_CONSUMER, &SPIKE],
+    controls: &["depth", "hop_fail", "hop_retries"],
+    actions: &[&STOP_CONSUMER],
     charts: &[&RETRIES_CHART, &LATENCY_CHART, &BACKLOG_CHART],
     readouts: &[
         ARRIVALS,
