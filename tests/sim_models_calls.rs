@@ -74,7 +74,8 @@ fn retries_at_every_level_multiply_when_every_attempt_fails() {
 
 #[test]
 fn a_retry_budget_caps_the_multiplication() {
-    let text = "kind=calls depth=3 fanout=1 hop_fail=0,0,1 hop_retries=3 retry_budget=0.1 rate=1 requests=2000";
+    let text =
+        "kind=calls depth=3 fanout=1 hop_fail=0,0,1 hop_retries=3 retry_budget=0.1 rate=1 requests=2000";
     let (_, report) = run(text);
     // Each level retries at most 10 % of its first attempts (plus a reserve of 10 tokens):
     // 1.1 attempts per call at each of three levels, 1.1^3 = 1.331 at the bottom.
@@ -87,7 +88,8 @@ fn a_wide_fanout_meets_a_slow_call_as_often_as_one_minus_the_product() {
     let n = 10.0;
     let mean = 0.1;
     // Level 1 takes no time; level 2 has enough workers that nobody queues.
-    let text = "kind=calls depth=2 fanout=10 hop_time=0.000001,0.1 replicas=8,64 hop_fail=0 rate=5 requests=50000";
+    let text =
+        "kind=calls depth=2 fanout=10 hop_time=0.000001,0.1 replicas=8,64 hop_fail=0 rate=5 requests=50000";
     let (sim, _) = run(text);
     // A call is slower than its p99 (mean · ln 100) with chance 0.01.
     let threshold = mean * 100f64.ln();
@@ -127,6 +129,8 @@ fn a_slow_provider_keeps_callers_waiting_through_timeouts_and_retries() {
     let longest = figure(&report, "max_response");
     assert!(longest > 8.0 && longest <= 12.5, "longest {longest}");
     assert_eq!(figure(&report, "deadline_exceeded"), 0.0);
+    // The slow level finishes every attempt its caller gave up on.
+    assert!(report.wasted_work > 100.0, "wasted {}", report.wasted_work);
 }
 
 #[test]

@@ -3,8 +3,8 @@
 
 use super::parts::*;
 use super::{
-    Action, Axis, Chart, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory, TheoryRow, Tone,
-    Units,
+    Action, Axis, Chart, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Sweep,
+    SweepLine, Theory, TheoryRow, Tone, Units,
 };
 use crate::scenario::Scenario;
 use crate::scenario::keys::*;
@@ -14,9 +14,12 @@ use crate::sim::snapshot::Snapshot;
 use crate::sim::theory;
 
 pub const SUCCESS_RATIO: Readout =
-    Readout { metric: "success_ratio", label: "requests that succeeded", format: Format::Percent };
-pub const AMPLIFICATION: Readout =
-    Readout { metric: "amplification", label: "attempts at the deepest level per request", format: Format::Decimal(2) };
+    Readout { metric: "success_ratio", label: "succeeded", format: Format::Percent };
+pub const AMPLIFICATION: Readout = Readout {
+    metric: "amplification",
+    label: "amplification",
+    format: Format::Decimal(2),
+};
 pub const DEADLINE_EXCEEDED: Readout =
     Readout { metric: "deadline_exceeded", label: "past the deadline", format: Format::Count };
 pub const CANCELLED: Readout =
@@ -30,7 +33,8 @@ pub const RESPONSE_P99: Readout =
     Readout { metric: "response_p99", label: "p99 answer, failures included", format: Format::Duration };
 pub const DRAIN_TIME: Readout =
     Readout { metric: "drain_time", label: "time to drain after the outage", format: Format::Duration };
-pub const SLOWEST: Readout = Readout { metric: "slowest", label: "slowest request", format: Format::Duration };
+pub const SLOWEST: Readout =
+    Readout { metric: "slowest", label: "slowest request", format: Format::Duration };
 
 /// Whether the level an outage stops is down in the run as drawn.
 fn consumer_down(s: &Snapshot) -> bool {
@@ -91,6 +95,42 @@ pub static DRAIN_ROW: TheoryRow = TheoryRow {
 };
 static ROWS: &[&TheoryRow] = &[&SUCCESS_ROW, &AMPLIFICATION_ROW, &BACKLOG_ROW, &DRAIN_ROW];
 
+/// Runs in the sweep.
+const POINTS: usize = 11;
+
+/// Success against the failure chance of one attempt (the same at every level): how fast a
+/// tree of calls loses availability, with theory's line beside it.
+pub static FAILURE: Sweep = Sweep {
+    key: "hop_fail",
+    values: |_| (0..POINTS).map(|i| format!("{}", (i * 5) as f64 / 100.0)).collect(),
+    x: |s| s.calls.hop_fail.at(0) * 100.0,
+    x_desc: "failure chance of one attempt (%)",
+    axis: Axis::Percent("requests that succeed (%)"),
+    lines: &[SweepLine { name: "succeeded", metric: "success_ratio", tone: Tone::Accent }],
+    theory: Some(("theory", |p| p.success_ratio)),
+    label: |s, r, finished| {
+        let x = s.calls.hop_fail.at(0) * 100.0;
+        let success = r.metric("success_ratio").unwrap_or(0.0) * 100.0;
+        let cut = if finished { "" } else { " (cut short)" };
+        (
+            format!("{x:.0} %"),
+            format!(
+                "Open the run where each attempt fails with {x:.0} %: {success:.1} % of requests succeed{cut}"
+            ),
+        )
+    },
+    intro: |n| {
+        format!(
+            "Runs this scenario at {n} failure chances per attempt, the same at every level, from 0 to 50 %."
+        )
+    },
+    chart_label: |n| {
+        format!(
+            "Sweep chart: the share of requests that succeed against the failure chance of one attempt, for {n} runs. Use the buttons below to open a run."
+        )
+    },
+};
+
 pub static CALLS: Descriptor = Descriptor {
     name: "calls",
     summary: "a request through a tree of services, with retries, timeouts and a deadline",
@@ -114,8 +154,8 @@ pub static CALLS: Descriptor = Descriptor {
         },
         Group { name: "outage", keys: &[&OUTAGE_AT, &OUTAGE_LEN, &OUTAGE_LEVEL] },
     ],
-    controls: &["depth", "fanout", "hop_fail", "hop_retries"],
-    actions: &[&STOP_CONSUMER, &SPIKE],
+    controls: &["depth", "hop_fail", "hop_retries"],
+    actions: &[&STOP_CONSUMER],
     charts: &[&RETRIES_CHART, &LATENCY_CHART, &BACKLOG_CHART],
     readouts: &[
         ARRIVALS,
@@ -137,7 +177,7 @@ pub static CALLS: Descriptor = Descriptor {
         THROUGHPUT,
     ],
     key_readouts: &["success_ratio", "amplification", "p99", "backlog"],
-    sweep: None,
+    sweep: Some(&FAILURE),
     compare: None,
     theory: Some(Theory { predict: |s| Some(theory::calls::calls(s)), rows: ROWS, footing: Footing::Own }),
     units: Units::REQUESTS,

@@ -14,7 +14,14 @@ const MAX_WORKERS_DRAWN: usize = 24;
 /// Attempts drawn in the waterfall; the rest are counted.
 const MAX_BARS: usize = 40;
 
-pub(super) fn draw_calls(ctx: &Ctx, width: f64, height: f64, s: &CallsScene, p: &Palette, labels: &mut Labels) {
+pub(super) fn draw_calls(
+    ctx: &Ctx,
+    width: f64,
+    height: f64,
+    s: &CallsScene,
+    p: &Palette,
+    labels: &mut Labels,
+) {
     let wide = width >= 560.0;
     let (tree, fall) = if wide {
         let split = width * 0.52;
@@ -35,9 +42,9 @@ pub(super) fn draw_calls(ctx: &Ctx, width: f64, height: f64, s: &CallsScene, p: 
 
 fn draw_tree(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &mut Labels) {
     let n = s.levels.len().max(1);
-    let gap = (area.w * 0.06).clamp(12.0, 36.0);
+    let gap = (area.w * 0.06).clamp(24.0, 40.0);
     let w = ((area.w - gap * (n as f64 - 1.0)) / n as f64).max(10.0);
-    let h = (area.h - 2.0 * LABEL_H - 8.0).clamp(20.0, 150.0);
+    let h = (area.h - 2.0 * LABEL_H - 8.0).clamp(20.0, 240.0);
     let y = area.y + LABEL_H + 4.0 + (area.h - 2.0 * LABEL_H - 8.0 - h).max(0.0) / 2.0;
     for (i, level) in s.levels.iter().enumerate() {
         let r = Rect { x: area.x + i as f64 * (w + gap), y, w, h };
@@ -59,7 +66,8 @@ fn draw_tree(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &mut La
             ctx.line_to(x1 - 1.0, ym);
             ctx.line_to(x1 - 6.0, ym + 4.0);
             ctx.stroke();
-            let edge = if level.is_async { format!("async ×{}", s.fanout) } else { format!("×{}", s.fanout) };
+            let edge =
+                if level.is_async { format!("async ×{}", s.fanout) } else { format!("×{}", s.fanout) };
             labels.add(
                 2,
                 Wanted::new(
@@ -74,7 +82,8 @@ fn draw_tree(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &mut La
         boxed(ctx, r, p, &[&name, &short], labels);
         // Workers, busy ones filled.
         let shown = (level.replicas as usize).min(MAX_WORKERS_DRAWN);
-        let inner = Rect { x: r.x + 4.0, y: r.y + LABEL_H + 6.0, w: r.w - 8.0, h: r.h - 2.0 * LABEL_H - 12.0 };
+        let inner =
+            Rect { x: r.x + 4.0, y: r.y + LABEL_H + 6.0, w: r.w - 8.0, h: r.h - 2.0 * LABEL_H - 12.0 };
         if shown > 0 && inner.w > 4.0 && inner.h > 4.0 {
             let columns = ((shown as f64 * inner.w / inner.h).sqrt().ceil() as usize).clamp(1, shown);
             let rows = shown.div_ceil(columns);
@@ -84,7 +93,13 @@ fn draw_tree(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &mut La
                 let cx = inner.x + (k % columns) as f64 * cell + cell / 2.0;
                 let cy = inner.y + (k / columns) as f64 * cell + cell / 2.0;
                 let busy = (k as u32) < level.busy;
-                let fill = if level.down { &p.bg } else if busy { &p.accent } else { &p.surface };
+                let fill = if level.down {
+                    &p.bg
+                } else if busy {
+                    &p.accent
+                } else {
+                    &p.surface
+                };
                 circle(ctx, cx, cy, radius, fill, Some(&p.structure));
             }
         }
@@ -99,30 +114,36 @@ fn draw_tree(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &mut La
             ctx.stroke();
         }
         let queued = level.queued as u64;
-        let busy = format!("{}/{} busy", level.busy, level.replicas);
+        // Inside the box at its foot: how many workers are busy (or that it is stopped).
+        let (busy_forms, tone) = if level.down {
+            (vec!["stopped".to_string()], Tone::Bad)
+        } else {
+            (
+                vec![
+                    format!("{}/{} busy", level.busy, level.replicas),
+                    format!("{}/{}", level.busy, level.replicas),
+                ],
+                Tone::Muted,
+            )
+        };
+        let busy_forms: Vec<&str> = busy_forms.iter().map(String::as_str).collect();
+        labels.add(
+            1,
+            Wanted::new(&busy_forms, vec![Spot::start(r.x + 3.0, r.bottom() - 2.0 - LABEL_H / 2.0)], tone)
+                .within(r),
+        );
+        // Below it, in its own column: what waits for the workers.
         let waiting = if level.is_async {
             [format!("backlog {queued}"), format!("{} queued", compact(queued)), compact(queued)]
         } else {
             [format!("{queued} waiting"), format!("{} wait", compact(queued)), compact(queued)]
         };
-        let state = if level.down { "stopped" } else { "" };
-        let mut forms: Vec<String> = Vec::new();
-        if level.down {
-            forms.push(format!("{state} · {}", waiting[0]));
-            forms.push(format!("{state} · {}", waiting[2]));
-            forms.push(state.to_string());
-        } else {
-            forms.push(format!("{busy} · {}", waiting[0]));
-            forms.extend(waiting.iter().cloned());
-        }
-        let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let waiting: Vec<&str> = waiting.iter().map(String::as_str).collect();
+        let column = Rect { x: r.x, y: r.bottom(), w: r.w + gap - 2.0, h: LABEL_H + 6.0 };
         labels.add(
             1,
-            Wanted::new(
-                &forms,
-                vec![Spot::start(r.x + 3.0, r.bottom() - 2.0 - LABEL_H / 2.0), Spot::start(r.x, r.bottom() + 2.0 + LABEL_H / 2.0)],
-                if level.down { Tone::Bad } else { Tone::Muted },
-            ),
+            Wanted::new(&waiting, vec![Spot::start(r.x, r.bottom() + 3.0 + LABEL_H / 2.0)], Tone::Muted)
+                .within(column),
         );
     }
     let in_flight = s.in_flight as u64;
@@ -130,7 +151,10 @@ fn draw_tree(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &mut La
         3,
         Wanted::new(
             &[&format!("{in_flight} requests in flight"), &format!("{} in flight", compact(in_flight))],
-            vec![Spot::start(area.x, area.bottom() - LABEL_H / 2.0), Spot::start(area.x, area.y + LABEL_H / 2.0)],
+            vec![
+                Spot::start(area.x, area.bottom() - LABEL_H / 2.0),
+                Spot::start(area.x, area.y + LABEL_H / 2.0),
+            ],
             Tone::Muted,
         ),
     );
@@ -168,14 +192,18 @@ fn draw_waterfall(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &m
     let bars = w.spans.len().min(MAX_BARS);
     let top = area.y + LABEL_H + 4.0;
     let bottom = area.bottom() - LABEL_H - 2.0;
-    let pitch = ((bottom - top) / bars as f64).min(14.0);
-    let bar_h = (pitch - 2.0).max(1.0);
-    let indent = 8.0;
+    let pitch = ((bottom - top) / bars as f64).min(20.0);
+    let bar_h = (pitch * 0.72).max(1.5);
+    // A gutter at the left marks each bar's level (one step right per level); the bars share
+    // one time scale to its right.
+    let step = 6.0;
+    let deepest = w.spans.iter().map(|sp| sp.level).max().unwrap_or(1);
+    let gutter = step * f64::from(deepest) + 4.0;
     // Bars in the order attempts started.
     let mut order: Vec<usize> = (0..w.spans.len()).collect();
     order.sort_by(|&a, &b| w.spans[a].start.total_cmp(&w.spans[b].start).then(a.cmp(&b)));
-    let x0 = area.x + 2.0;
-    let span_w = area.w - 4.0;
+    let x0 = area.x + 2.0 + gutter;
+    let span_w = (area.w - 4.0 - gutter).max(10.0);
     ctx.set_stroke_style_str(&p.structure);
     ctx.set_line_width(1.0);
     ctx.begin_path();
@@ -184,10 +212,12 @@ fn draw_waterfall(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &m
     ctx.stroke();
     for (row, &i) in order.iter().take(bars).enumerate() {
         let span = &w.spans[i];
-        let left = x0 + indent * f64::from(span.level.saturating_sub(1));
-        let room = (x0 + span_w - left).max(2.0);
-        let x = left + room * (span.start / total).clamp(0.0, 1.0);
-        let end = left + room * (span.end / total).clamp(0.0, 1.0);
+        let x = x0 + span_w * (span.start / total).clamp(0.0, 1.0);
+        let end = x0 + span_w * (span.end / total).clamp(0.0, 1.0);
+        let y = top + row as f64 * pitch;
+        ctx.set_fill_style_str(&p.structure);
+        let mark = area.x + 2.0 + step * f64::from(span.level.saturating_sub(1));
+        ctx.fill_rect(mark, y + (bar_h - 3.0).max(0.0) / 2.0, 3.0, bar_h.min(3.0));
         let colour = match span.outcome {
             Outcome::Ok => &p.good,
             Outcome::Failed | Outcome::Refused => &p.bad,
@@ -195,18 +225,18 @@ fn draw_waterfall(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &m
             Outcome::Cancelled => &p.muted,
         };
         ctx.set_fill_style_str(colour);
-        ctx.fill_rect(x, top + row as f64 * pitch, (end - x).max(2.0), bar_h);
+        ctx.fill_rect(x, y, (end - x).max(2.0), bar_h);
     }
     let more = w.spans.len() - bars + usize::from(w.truncated);
     let foot = if more > 0 {
         format!("one bar per attempt, by level; {more} more not drawn")
     } else {
-        "one bar per attempt, indented by level".to_string()
+        "one bar per attempt; the mark at the left steps right per level".to_string()
     };
     labels.add(
         2,
         Wanted::new(
-            &[&foot, "one bar per attempt", "attempts"],
+            &[&foot, "one bar per attempt, by level", "one bar per attempt", "attempts"],
             vec![Spot::start(area.x, area.bottom() - LABEL_H / 2.0)],
             Tone::Muted,
         ),
