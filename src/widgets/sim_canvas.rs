@@ -32,9 +32,16 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
         state.snapshot.with(|snap| paint(&canvas, snap, drawing, old));
     });
     let description = move || {
-        state
-            .snapshot
-            .with(|s| format!("{label}Simulation at {:.1} s: {} requests in flight.", s.time, s.in_flight))
+        let units = state.scenario.with(|s| s.kind.descriptor().units);
+        state.snapshot.with(|s| {
+            format!(
+                "{label}Simulation at {:.1} {}: {} {} in flight.",
+                s.time,
+                units.time.symbol(),
+                s.in_flight,
+                units.items
+            )
+        })
     };
     // Tall enough for every server row (or replica), no taller.
     let height = move || {
