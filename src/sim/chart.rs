@@ -157,6 +157,7 @@ mod tests {
         let mut s = Series::new(1.0);
         s.completed(0.5, 0.1);
         s.at(0.5).hits = 1;
+        s.at(0.5).lock_waits = 1;
         let bin = bins(&s, 1.0)[0];
         for name in SERIES {
             assert!(bin.read(name).is_some(), "{name}");

@@ -8,10 +8,14 @@
 
 use super::{Ctx, FOOT, HEAD, LABEL_H, Labels, Rect, Spot, Tone, Wanted, circle, compact};
 use crate::{
+    sim::kinds::format::format_count,
     sim::models::contention::{ContentionScene, Phase, RecordView, WriterView},
     widgets::palette::Palette,
 };
 
+/// Room left of the drawing for the keys button an embed in a slide shows over its top-left
+/// corner.
+const KEYS_CORNER: f64 = 44.0;
 /// A row is at least this tall.
 const MIN_ROW: f64 = 20.0;
 const DOT: f64 = 3.5;
@@ -30,8 +34,9 @@ pub(super) fn draw_contention(
     let rows = snap.records.len().min(fit).max(1);
     let pitch = (bottom - top) / rows as f64;
     let locking = snap.strategy == "lock";
-    // Columns: the line for a lock, the lane (read → write), the record.
-    let left = 8.0;
+    // Columns: the line for a lock, the lane (read → write), the record. The top-left corner
+    // stays clear for an embed's keys button.
+    let left = KEYS_CORNER;
     let queue_w = if locking { (width * 0.14).clamp(36.0, 120.0) } else { 0.0 };
     let lane_x0 = left + queue_w + if locking { 8.0 } else { 0.0 };
     let record_x = (width * if narrow { 0.52 } else { 0.6 }).max(lane_x0 + 60.0);
@@ -169,7 +174,8 @@ fn draw_record(
         ctx.fill_rect(r.x + 1.0 + scale(expected), bar_y, scale(value) - scale(expected), bar_h);
     }
     let n = record.key + 1;
-    let (v, e) = (compact(value), compact(expected));
+    let (v, e) = (format_count(value), format_count(expected));
+    let (cv, ce) = (compact(value), compact(expected));
     let lock = if record.locked {
         if record.waiting > 0 { format!(" · locked, {} waiting", record.waiting) } else { " · locked".to_string() }
     } else {
@@ -177,8 +183,9 @@ fn draw_record(
     };
     let long = format!("record {n}: {v} of {e}{lock}");
     let mid = format!("record {n}: {v} of {e}");
-    let short = format!("#{n} {v}/{e}");
-    let forms: Vec<&str> = if narrow { vec![&mid, &short] } else { vec![&long, &mid, &short] };
+    let brief = format!("record {n}: {cv} of {ce}");
+    let short = format!("#{n} {cv}/{ce}");
+    let forms: Vec<&str> = if narrow { vec![&mid, &brief, &short] } else { vec![&long, &mid, &brief, &short] };
     labels.add(
         0,
         Wanted::new(&forms, vec![Spot::start(r.x + 3.0, (r.y + 1.0 + LABEL_H / 2.0).min(r.y + r.h / 2.0))], Tone::Text)
@@ -205,10 +212,11 @@ fn draw_writers(
         let dy = ((i * 7) % 5) as f64 / 4.0 * 2.0 - 1.0;
         match w.phase {
             Phase::Waiting => {
-                // Lined up from the lane backwards; those beyond the space pile at its start.
-                let x = (x0 - 8.0 - waiting as f64 * (DOT * 2.0 + 1.0)).max(left + DOT);
+                // Lined up from the lane backwards, as many as the space holds (the record
+                // says how many wait in all).
+                let x = x0 - 8.0 - waiting as f64 * (DOT * 2.0 + 1.0);
                 waiting += 1;
-                if queue_w > 0.0 {
+                if queue_w > 0.0 && x >= left + DOT {
                     circle(ctx, x, y, DOT, &p.bg, Some(&p.structure));
                 }
             }
