@@ -34,7 +34,7 @@ function problems({ labels, width, height }) {
 }
 
 test('it plays, steps and resets, in changes and hours', async ({ page }) => {
-  const widget = await new EmbedPage(page).open('delivery', 'seed=2');
+  const widget = await new EmbedPage(page).open('delivery', 'seed=2&changes=0');
   for (const name of ['lead_time', 'deployment_frequency', 'change_failure_rate', 'time_to_restore']) {
     await expect(widget.readout(name)).toBeVisible();
   }

@@ -13,7 +13,7 @@ const GAP: f64 = 10.0;
 const TOP: f64 = 6.0;
 /// The developers' column at the left (the top-left corner stays clear for an embed's keys
 /// button).
-const DEVS_W: f64 = 30.0;
+const DEVS_W: f64 = 46.0;
 /// Developers drawn in the column.
 const MAX_DEVS: u64 = 8;
 
