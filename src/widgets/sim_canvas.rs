@@ -104,6 +104,7 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-lost", "defective change, failed deploy".to_string()),
             ("key-served", "deploy".to_string()),
             ("key-reviewer", "reviewer, busy".to_string()),
+            ("key-worker", "developer, or reviewer free".to_string()),
         ],
         Drawing::Stocks => return None,
     };

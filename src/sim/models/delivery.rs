@@ -142,6 +142,7 @@ pub enum Phase {
 /// What a view draws of a delivery pipeline.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DeliveryScene {
+    pub developers: u64,
     /// Per stage in [`Stage::ALL`] order.
     pub stages: Vec<StageView>,
     /// Per reviewer: whether busy.
@@ -692,6 +693,7 @@ impl Observed for Delivery {
             }
         }
         let scene = DeliveryScene {
+            developers: self.scenario.delivery.developers,
             stages,
             reviewers: self.reviewers.iter().map(Option::is_some).collect(),
             batch: self.scenario.delivery.batch,

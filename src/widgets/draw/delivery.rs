@@ -6,10 +6,16 @@ use super::{Ctx, LABEL_H, Labels, Rect, Spot, Tone, Wanted, boxed, circle, compa
 use crate::sim::models::delivery::{DeliveryScene, Phase, RECENT_DEPLOYS, Stage, StageView};
 use crate::widgets::palette::Palette;
 
-const DOT: f64 = 3.0;
-const PITCH: f64 = 8.0;
+/// Dot spacing: as large as the busiest box allows, within these.
+const MIN_PITCH: f64 = 7.0;
+const MAX_PITCH: f64 = 14.0;
 const GAP: f64 = 10.0;
 const TOP: f64 = 6.0;
+/// The developers' column at the left (the top-left corner stays clear for an embed's keys
+/// button).
+const DEVS_W: f64 = 46.0;
+/// Developers drawn in the column.
+const MAX_DEVS: u64 = 8;
 
 /// Draws `scene` on a `width` × `height` canvas.
 pub(super) fn draw_delivery(
@@ -23,11 +29,40 @@ pub(super) fn draw_delivery(
     let narrow = width < 560.0;
     let gap = if narrow { 6.0 } else { GAP };
     let boxes = 5.0;
-    let w = ((width - 8.0 - gap * (boxes - 1.0)) / boxes).max(20.0);
+    let left = DEVS_W + gap;
+    let w = ((width - left - 4.0 - gap * (boxes - 1.0)) / boxes).max(20.0);
     let (y, h) = (TOP, (height - TOP - LABEL_H - 10.0).max(40.0));
-    let rect = |i: usize| Rect { x: 4.0 + i as f64 * (w + gap), y, w, h };
+    let rect = |i: usize| Rect { x: left + i as f64 * (w + gap), y, w, h };
     let stage = |s: Stage| scene.stages.iter().find(|v| v.stage == s);
     let count = |s: Stage| stage(s).map_or(0, |v| v.count);
+    // One spacing for every box, so that a dot is a change wherever it sits.
+    let fullest = scene.stages.iter().map(|v| v.dots.len()).max().unwrap_or(0).max(1) as f64;
+    let room = (w - 8.0) * (h - LABEL_H - 40.0).max(10.0);
+    let pitch = (room / fullest).sqrt().clamp(MIN_PITCH, MAX_PITCH).floor();
+
+    // The developers, at the left, starting changes.
+    let shown = scene.developers.min(MAX_DEVS);
+    let mid = y + h / 2.0;
+    let step = 12.0;
+    let top = mid - (shown as f64 - 1.0) * step / 2.0;
+    for i in 0..shown {
+        circle(ctx, DEVS_W / 2.0, top + i as f64 * step, 4.5, &p.surface, Some(&p.structure));
+    }
+    let devs = scene.developers;
+    labels.add(
+        1,
+        Wanted::new(
+            &[&format!("{devs} devs"), &compact(devs)],
+            vec![Spot::start(2.0, top + shown as f64 * step + LABEL_H / 2.0)],
+            Tone::Muted,
+        ),
+    );
+    ctx.set_stroke_style_str(&p.structure);
+    ctx.set_line_width(1.0);
+    ctx.begin_path();
+    ctx.move_to(DEVS_W / 2.0 + 6.0, mid);
+    ctx.line_to(rect(0).x, mid);
+    ctx.stroke();
 
     // Arrows between the boxes.
     ctx.set_stroke_style_str(&p.structure);
@@ -44,7 +79,7 @@ pub(super) fn draw_delivery(
     // Branches.
     let r = rect(0);
     boxed(ctx, r, p, &["on branches", "branches", "dev"], labels);
-    dots(ctx, inner(r, 0.0), &[stage(Stage::Branch)], p);
+    dots(ctx, inner(r, 0.0), &[stage(Stage::Branch)], pitch, p);
     footer(labels, r, count(Stage::Branch), "on branches");
 
     // Review: the queue, then the reviewers along the bottom.
@@ -62,7 +97,7 @@ pub(super) fn draw_delivery(
         let cy = r.bottom() - 4.0 - radius - row as f64 * (radius * 2.0 + 3.0);
         circle(ctx, cx, cy, radius, if *busy { &p.warm } else { &p.bg }, Some(&p.structure));
     }
-    dots(ctx, inner(r, band), &[stage(Stage::Review)], p);
+    dots(ctx, inner(r, band), &[stage(Stage::Review)], pitch, p);
     let waiting = count(Stage::Review);
     let busy = scene.reviewers.iter().filter(|b| **b).count() as u64;
     labels.add(
@@ -82,7 +117,7 @@ pub(super) fn draw_delivery(
     // CI, with the conflicts being resolved.
     let r = rect(2);
     boxed(ctx, r, p, &["CI", "CI"], labels);
-    dots(ctx, inner(r, 0.0), &[stage(Stage::Ci), stage(Stage::Resolving)], p);
+    dots(ctx, inner(r, 0.0), &[stage(Stage::Ci), stage(Stage::Resolving)], pitch, p);
     let resolving = count(Stage::Resolving);
     let ci = count(Stage::Ci);
     let text = if resolving > 0 {
@@ -102,7 +137,7 @@ pub(super) fn draw_delivery(
     // Merged, waiting for a batch.
     let r = rect(3);
     boxed(ctx, r, p, &["merged, waiting to deploy", "merged", "main"], labels);
-    dots(ctx, inner(r, 0.0), &[stage(Stage::Merged)], p);
+    dots(ctx, inner(r, 0.0), &[stage(Stage::Merged)], pitch, p);
     let merged = count(Stage::Merged);
     let batch = scene.batch;
     labels.add(
@@ -131,7 +166,7 @@ pub(super) fn draw_delivery(
     }
     if let Some(phase) = scene.incident {
         let band = Rect { x: area.x, y: area.y, w: area.w, h: failed_band };
-        dots(ctx, band, &[stage(Stage::Failed)], p);
+        dots(ctx, band, &[stage(Stage::Failed)], pitch, p);
         let (long, short) = match phase {
             Phase::Undetected => ("failure in production, not yet found", "failing"),
             Phase::Restoring if scene.flags => ("switching the flag off", "flag off"),
@@ -167,16 +202,16 @@ fn inner(r: Rect, below: f64) -> Rect {
 
 /// The changes of `stages` as dots filling `area` row by row (red: defective). Dots that do not
 /// fit are left out; the counts say how many there are.
-fn dots(ctx: &Ctx, area: Rect, stages: &[Option<&StageView>], p: &Palette) {
-    let columns = (area.w / PITCH).floor().max(1.0) as usize;
-    let rows = (area.h / PITCH).floor().max(0.0) as usize;
+fn dots(ctx: &Ctx, area: Rect, stages: &[Option<&StageView>], pitch: f64, p: &Palette) {
+    let columns = (area.w / pitch).floor().max(1.0) as usize;
+    let rows = (area.h / pitch).floor().max(0.0) as usize;
     let room = columns * rows;
     let all = stages.iter().flatten().flat_map(|s| s.dots.iter());
     for (i, defective) in all.take(room).enumerate() {
         let (col, row) = (i % columns, i / columns);
-        let x = area.x + PITCH * (col as f64 + 0.5);
-        let y = area.y + PITCH * (row as f64 + 0.5);
-        circle(ctx, x, y, DOT, if *defective { &p.bad } else { &p.accent }, None);
+        let x = area.x + pitch * (col as f64 + 0.5);
+        let y = area.y + pitch * (row as f64 + 0.5);
+        circle(ctx, x, y, pitch * 0.38, if *defective { &p.bad } else { &p.accent }, None);
     }
 }
 
