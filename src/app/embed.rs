@@ -107,7 +107,7 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
             list.split(',').map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).take(8).collect()
         }
     };
-    WidgetConfig { scenario: parsed.scenario, problems, controls, caption, start_at, embed: true, layout }
+    WidgetConfig { scenario: parsed.scenario, problems, controls, caption, start_at, embed: true, layout, goal: None }
 }
 
 /// Sizes the embed's text: every size in the style sheet is in `rem`, so the root's font size

@@ -2,7 +2,7 @@ use leptos::{html::Div, prelude::*};
 use leptos_use::{use_element_visibility, use_media_query, use_prefers_reduced_motion};
 
 use super::{
-    Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls,
+    Charts, CompareView, EmbedApi, FailureControls, GoalView, LiveSummary, ParameterControls, PlaybackControls,
     Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote, WidgetState,
     frame_loop::use_animation_frames, readouts::format_count, test_hooks,
 };
@@ -28,6 +28,8 @@ pub struct WidgetConfig {
     pub embed: bool,
     /// Compact, full, or decided by the space the widget has (see [`SimWidget`]).
     pub layout: Layout,
+    /// A lesson's graded challenge: its progress id and its text (`scenario::goal`).
+    pub goal: Option<(String, String)>,
 }
 
 impl WidgetConfig {
@@ -41,6 +43,7 @@ impl WidgetConfig {
             start_at: None,
             embed: false,
             layout: Layout::Auto,
+            goal: None,
         }
     }
 }
@@ -151,6 +154,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
                 }}
             </div>
             <div class="sim-side">
+                {config.goal.clone().map(|(id, text)| view! { <GoalView state id text controls=config.controls.clone()/> })}
                 <ParameterControls state keys=config.controls.clone()/>
                 <FailureControls state/>
                 <Readouts state key_metrics=descriptor.key_readouts/>
