@@ -62,7 +62,7 @@ test('a sweep of a chosen key draws its runs, with theory beside it', async ({ p
   await expect(sweep.getByTestId('sweep-link')).toHaveAttribute('href', /sweep=servers:2\.\.6:mean_latency/);
   // A point opens its run.
   await sweep.getByTestId('sweep-point').nth(2).click();
-  await expect(widget.param('servers')).toHaveValue('4');
+  await expect(widget.root.getByTestId('value-servers')).toHaveText('4');
 });
 
 test('a sweep address runs at once, log-spaced over a wide range', async ({ page }) => {

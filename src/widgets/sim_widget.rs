@@ -63,7 +63,7 @@ enum Panel {
     Figures,
     Charts,
     Theory,
-    /// The sweep and the policy comparison.
+    /// The sweep and the comparison (any key of the kind).
     Explore,
 }
 
