@@ -102,9 +102,15 @@ pub fn start_widgets() {
         for (el, island) in islands {
             match island {
                 // Remountable by the browser tests (`widgets::test_hooks`).
-                Ok(Island::Sim { scenario, controls, caption }) => test_hooks::mount_remountable(el, move || {
-                    let block = SimBlock { scenario: scenario.clone(), controls: controls.clone(), caption: caption.clone() };
-                    let config = WidgetConfig::from_block(&block);
+                Ok(Island::Sim { scenario, controls, caption, goal }) => test_hooks::mount_remountable(el, move || {
+                    let block = SimBlock {
+                        scenario: scenario.clone(),
+                        controls: controls.clone(),
+                        caption: caption.clone(),
+                        goal: None,
+                    };
+                    let mut config = WidgetConfig::from_block(&block);
+                    config.goal = goal.clone();
                     view! { <SimWidget config/> }.into_any()
                 }),
                 Ok(Island::Embed { kind }) => mount(el, move || view! { <EmbedPage kind/> }.into_any()),
@@ -165,7 +171,7 @@ fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
         Island::Notices => view! { <NoticeBar/> }.into_any(),
         Island::Continue { start, pages } => view! { <ContinueCard start pages/> }.into_any(),
         Island::CourseProgress { lessons, hours } => view! { <CourseProgress lessons hours/> }.into_any(),
-        Island::LessonCheck { id } => view! { <LessonCheck id/> }.into_any(),
+        Island::LessonCheck { id, goals } => view! { <LessonCheck id goals/> }.into_any(),
         Island::SectionReview { review, href, lessons } => view! { <SectionReview review href lessons/> }.into_any(),
         Island::ProgressPanel => view! { <ProgressPanel/> }.into_any(),
         Island::Lesson { id, prev, next } => {

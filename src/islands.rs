@@ -51,7 +51,13 @@ pub enum Island {
         lessons: Vec<String>,
     },
     /// The check mark beside one lesson in a course's list.
-    LessonCheck { id: String },
+    LessonCheck {
+        id: String,
+        /// The lesson's graded challenges: each one's progress id and text, for a "goal met"
+        /// mark beside the check.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        goals: Vec<(String, String)>,
+    },
     /// Export, import and reset of progress (home page).
     ProgressPanel,
     /// A lesson's behaviour: remembers the visit and the scroll position, ← → between pages.
@@ -72,6 +78,9 @@ pub enum Island {
         scenario: String,
         controls: Vec<String>,
         caption: Option<String>,
+        /// The block's graded challenge: its progress id (`course/lesson#goal-n`) and its text.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        goal: Option<(String, String)>,
     },
     /// The embed page: one widget from the address (`embed/<kind>/?<scenario>`).
     Embed { kind: String },
@@ -174,7 +183,13 @@ mod tests {
             Island::SectionReview { review: "c/r".into(), href: "learn/c/r/".into(), lessons: vec!["c/a".into()] },
             Island::Lesson { id: "c/a".into(), prev: None, next: Some("learn/c/b/".into()) },
             Island::Quiz { id: "c/a#0".into(), quiz, prediction: false },
-            Island::Sim { scenario: "kind = queue\n".into(), controls: vec!["rate".into()], caption: None },
+            Island::Sim { scenario: "kind = queue\n".into(), controls: vec!["rate".into()], caption: None, goal: None },
+            Island::Sim {
+                scenario: "kind = queue\n".into(),
+                controls: vec![],
+                caption: None,
+                goal: Some(("c/l#goal-0".into(), "p99 < 1".into())),
+            },
             Island::Embed { kind: "queue".into() },
             Island::EmbedBuilder {
                 presets: vec![Preset {

@@ -12,6 +12,8 @@
 //! keys that differ from their defaults, in the table's order.
 
 mod choices;
+pub mod explore;
+pub mod goal;
 mod fields;
 pub mod keys;
 mod kind;

@@ -90,7 +90,7 @@ impl Site<'_> {
         match route {
             Route::Home => home::page(self),
             Route::Course(slug) => match self.catalog.course(slug) {
-                Some(c) => course::page(c),
+                Some(c) => course::page(self, c),
                 None => embed::not_found(self.catalog),
             },
             Route::Lesson(c, l) => match (self.catalog.course(c), self.catalog.lesson(c, l)) {

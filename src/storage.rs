@@ -35,7 +35,7 @@ pub const KEY: &str = "headroom.progress";
 /// Where an unreadable value is kept aside.
 pub const KEPT_KEY: &str = "headroom.progress.unreadable";
 /// The format this build writes. Bump it with a migration in `migrate::MIGRATIONS`.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The latest time a browser's clock can give (ECMAScript's limit on a `Date`, in ms). A stored
 /// time past it is damage: trusted, it would win every merge and outlast every reset.

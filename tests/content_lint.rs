@@ -63,6 +63,11 @@ fn sim_quiz_predict_and_figure_blocks_parse() {
                     for problem in scenario::lint(&sim.scenario) {
                         problems.push(format!("{}: sim block: {problem}", file.name()));
                     }
+                    if let Some(goal) = &sim.goal {
+                        for problem in scenario::goal::lint(goal, &sim.scenario) {
+                            problems.push(format!("{}: sim block: {problem}", file.name()));
+                        }
+                    }
                     for key in &sim.controls {
                         if !scenario::is_key(key) {
                             problems.push(format!(

@@ -21,7 +21,7 @@ fn ours() -> Progress {
     let mut p = Progress::default();
     p.set_complete(CAVING, true, NOW - 5_000);
     p.record_answer(&format!("{CAVING}#0"), 3, 0, StoredAnswer::Choices(vec![1]), true, NOW - 4_000);
-    p.meet_goal(&format!("{CAVING}#goal-hit-rate"), "kind=cache capacity=100", NOW - 3_000);
+    p.meet_goal(&format!("{CAVING}#goal-hit-rate"), "hit_ratio > 0.5", "kind=cache capacity=100", NOW - 3_000);
     p.set_theme(Theme::Dark, NOW - 2_000);
     p
 }
@@ -77,7 +77,7 @@ fn hostile_files_are_refused_with_a_reason() {
         (
             "lessons as a list",
             r#"{"version":2,"lessons":["system-design/caching"]}"#,
-            "does not fit format 2",
+            "does not fit format 3",
         ),
         (
             "a time as text",
@@ -95,7 +95,7 @@ fn hostile_files_are_refused_with_a_reason() {
             r#"{"version":2,"lessons":{"system-design/caching":{"done":-5}}}"#,
             "does not fit",
         ),
-        ("an overflowing time", r#"{"version":2,"goals":{"x":{"at":1e30,"query":""}}}"#, "does not fit"),
+        ("an overflowing time", r#"{"version":3,"goals":{"x":{"at":1e30,"goal":"","query":""}}}"#, "does not fit"),
         (
             "an overflowing answer",
             r#"{"version":2,"quizzes":{"system-design/caching#0":{"answers":{"0":{"at":1,"answer":{"number":1e400}}}}}}"#,
@@ -112,7 +112,7 @@ fn hostile_files_are_refused_with_a_reason() {
             "upgraded from format 1",
         ),
         // 8. A newer version.
-        ("a newer format", r#"{"version":3,"lessons":{}}"#, "newer Headroom (format 3"),
+        ("a newer format", r#"{"version":4,"lessons":{}}"#, "newer Headroom (format 4"),
         // 9. Another app's JSON, with and without a version field.
         ("a foreign app", r#"{"name":"my todo list","items":[{"done":true}]}"#, "no format version"),
         (

@@ -34,7 +34,7 @@ fn current() -> String {
         1_700_000_000_400,
     );
     p.clear_quiz("system-design/caching#predict-0", 1_700_000_000_500);
-    p.meet_goal("system-design/caching#goal-hit-rate", "kind=cache capacity=100", 1_700_000_000_600);
+    p.meet_goal("system-design/caching#goal-hit-rate", "hit_ratio > 0.5", "kind=cache capacity=100", 1_700_000_000_600);
     p.visit("system-design/caching", 1_700_000_000_700);
     p.set_theme(Theme::Light, 1_700_000_000_800);
     p.to_json()
@@ -62,6 +62,7 @@ const WRITTEN: &[&str] = &[
     r#"{"version":"2"}"#,
     r#"{"version":4294967296}"#,
     r#"{"version":3}"#,
+    r#"{"version":4}"#,
     r#"{"version":99,"anything":{"at":"all"}}"#,
     r#"{"version":2}"#,
     r#"{"version":2,"lessons":{"a":{}}}"#,
@@ -79,6 +80,7 @@ const WRITTEN: &[&str] = &[
     r#"{"version":1,"last":{"lesson":5}}"#,
     r#"{"version":1,"theme":"neon"}"#,
     r#"{"version":2,"version":3}"#,
+    r#"{"version":3,"version":4}"#,
 ];
 
 /// A random corruption of `text`: cut, a character changed, a range dropped or doubled, or a

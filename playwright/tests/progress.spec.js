@@ -63,7 +63,7 @@ test('export, reset, then import restores progress', async ({ page }, testInfo) 
   const file = testInfo.outputPath('progress.json');
   await download.saveAs(file);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(exported.version).toBe(2);
+  expect(exported.version).toBe(3);
   expect(exported.lessons[`${COURSE}/${LESSON}`].done).toBeGreaterThan(0);
 
   await home.resetProgress();

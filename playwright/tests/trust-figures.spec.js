@@ -130,7 +130,7 @@ function states() {
   const out = [
     '', ' ', 'null', 'true', '0', '[]', '{}', '"text"', '{', '{"version":', '\u0000\u0001', '\ud800',
     '{"version": 1, "completed": [garbage', '{"version":2}', '{"version":"2"}', '{"version":0}', '{"version":-1}',
-    '{"version":1e999}', '{"version":4294967297}', '{"version":99,"lessons":{}}', '{"version":3}',
+    '{"version":1e999}', '{"version":4294967297}', '{"version":99,"lessons":{}}', '{"version":4}',
     JSON.stringify({ version: 1, completed: [id], quizzes: { [`${id}#0`]: { answers: [[0]], correct: 4294967295 } } }),
     JSON.stringify({ version: 1, completed: [id, 'no/such', '<script>'] }),
     JSON.stringify({ version: 2, lessons: { [id]: { done: 8.64e15 + 1 } } }),

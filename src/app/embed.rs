@@ -1,19 +1,21 @@
 //! The embed page's widget:
-//! `embed/<kind>/?<scenario>&theme=dark&controls=rate,servers&t=12.5&layout=compact&scale=1.5`.
+//! `embed/<kind>/?<scenario>&theme=dark&controls=rate,servers&t=12.5&layout=compact&scale=1.5`,
+//! and what to explore beside the run: `compare=servers:2,3`, `sweep=rate:10..100`.
 
 use leptos::prelude::*;
 
 use crate::{
     browser,
     scenario::{
-        Kind, Layout, Problem, Scenario,
+        Kind, Layout, Problem, Scenario, explore,
         presentation::{self, parse_scale},
     },
     widgets::{SimWidget, WidgetConfig},
 };
 
 /// Query keys that shape the embed rather than the simulation.
-const EMBED_KEYS: [&str; 7] = ["theme", "controls", "t", "caption", "origin", "layout", "scale"];
+const EMBED_KEYS: [&str; 9] =
+    ["theme", "controls", "t", "caption", "origin", "layout", "scale", "compare", "sweep"];
 
 /// Latest simulated time an address may open at (a seek replays the run to it).
 const MAX_START: f64 = 1e5;
@@ -33,6 +35,7 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
     let mut problems = Vec::new();
     let (mut controls, mut start_at, mut caption) = (None, None, None);
     let mut layout = Layout::Auto;
+    let (mut compare_text, mut sweep_text) = (None, None);
     for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(value) =
@@ -51,6 +54,9 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
         match key {
             "theme" => apply_theme(&value, &mut problems),
             "controls" => controls = Some(value),
+            // Read once the scenario is known (`scenario::explore`).
+            "compare" => compare_text = Some(value),
+            "sweep" => sweep_text = Some(value),
             "caption" => caption = Some(value.chars().take(200).collect::<String>()),
             // Read again by the postMessage API (`widgets::embed_api`); named here if bad.
             "origin" => {
@@ -98,8 +104,22 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
     // The path's kind wins over any `kind` in the query: it is given last.
     scenario_pairs.push("");
     let query = format!("{}kind={kind_name}", scenario_pairs.join("&"));
-    let parsed = Scenario::from_query(&query);
+    let mut parsed = Scenario::from_query(&query);
     problems.extend(parsed.problems);
+    let compare = compare_text.and_then(|text| {
+        let (compare, found) = explore::parse_compare(&text, &parsed.scenario);
+        problems.extend(found);
+        let compare = compare?;
+        if let Some(main) = &compare.main {
+            problems.extend(parsed.scenario.set(compare.key, main));
+        }
+        Some(compare)
+    });
+    let sweep = sweep_text.and_then(|text| {
+        let (sweep, found) = explore::parse_sweep(&text, &parsed.scenario);
+        problems.extend(found);
+        sweep
+    });
     let controls = match controls.as_deref() {
         None => parsed.scenario.kind.descriptor().controls.iter().map(|k| k.to_string()).collect(),
         Some("none") => Vec::new(),
@@ -107,7 +127,18 @@ pub fn embed_config(kind: &str, query: &str) -> WidgetConfig {
             list.split(',').map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).take(8).collect()
         }
     };
-    WidgetConfig { scenario: parsed.scenario, problems, controls, caption, start_at, embed: true, layout }
+    WidgetConfig {
+        scenario: parsed.scenario,
+        problems,
+        controls,
+        caption,
+        start_at,
+        embed: true,
+        layout,
+        goal: None,
+        compare,
+        sweep,
+    }
 }
 
 /// Sizes the embed's text: every size in the style sheet is in `rem`, so the root's font size

@@ -123,6 +123,27 @@ impl Prediction {
 /// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names
 /// the formula and how it comes by its basis (breaker, pipeline and estimate, which is exact
 /// anyway, have none).
+impl Prediction {
+    /// The predicted figure for a report figure's name (`p99`, `mean_latency`, `hit_ratio`),
+    /// where the prediction has one: what a sweep of any key draws beside its measured curve.
+    pub fn figure(&self, metric: &str) -> Option<f64> {
+        match metric {
+            "utilization" => self.utilization,
+            "mean_wait" => self.mean_wait,
+            "mean_latency" => self.mean_latency,
+            "mean_in_system" => self.mean_in_system,
+            "mean_queue" => self.mean_queue,
+            "p50" => self.p50,
+            "p95" => self.p95,
+            "p99" => self.p99,
+            "hit_ratio" => self.hit_ratio,
+            "mean_attempts" => self.mean_attempts,
+            "stale_ratio" => self.stale_ratio,
+            _ => None,
+        }
+    }
+}
+
 pub fn predict(s: &Scenario) -> Option<Prediction> {
     let theory = s.kind.descriptor().theory?;
     let mut p = (theory.predict)(s)?;

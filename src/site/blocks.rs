@@ -15,16 +15,20 @@ use crate::{
     islands::Island,
     scenario::Scenario,
     sim::theory,
-    storage::{prediction_id, quiz_id},
+    storage::{goal_id, prediction_id, quiz_id},
 };
 
 pub fn render(site: &Site, course: &Course, lesson: &Lesson, blocks: &[Block], problems: &mut Vec<String>) -> Markup {
-    let (mut quizzes, mut predictions, mut figures) = (0, 0, 0);
+    let (mut quizzes, mut predictions, mut figures, mut goals) = (0, 0, 0, 0);
     html! {
         @for block in blocks {
             @match block {
                 Block::Html(html) => div.prose { (PreEscaped(html)) },
-                Block::Sim(sim) => (sim_slot(sim)),
+                Block::Sim(sim) => {
+                    @let goal = sim.goal.as_ref().map(|text| (goal_id(&course.slug, &lesson.slug, &goals.to_string()), text.clone()));
+                    @let _ = { goals += usize::from(goal.is_some()); };
+                    (sim_slot(sim, goal))
+                }
                 Block::Quiz(Ok(quiz)) => {
                     @let id = quiz_id(&course.slug, &lesson.slug, quizzes);
                     @let _ = { quizzes += 1; };
@@ -131,7 +135,7 @@ fn question(q: &Question) -> Markup {
 }
 
 /// Where a widget mounts: what it starts from, readable on its own.
-fn sim_slot(block: &SimBlock) -> Markup {
+fn sim_slot(block: &SimBlock, goal: Option<(String, String)>) -> Markup {
     let scenario = Scenario::parse(&block.scenario).scenario;
     // The keys the lesson wrote, then the ones the learner may change, each with the value the
     // simulation uses (after any correction).
@@ -142,6 +146,7 @@ fn sim_slot(block: &SimBlock) -> Markup {
         scenario: block.scenario.clone(),
         controls: block.controls.clone(),
         caption: block.caption.clone(),
+        goal,
     };
     // The wrapper is the widget's column beside the text on a wide screen (src/site/lesson.rs).
     html! { div.lesson-widget { (chrome::island(&island, static_sim(&scenario, &keys, block.caption.as_deref()))) } }

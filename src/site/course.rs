@@ -2,14 +2,30 @@
 
 use maud::{Markup, html};
 
-use super::{Page, Route, chrome, counted, home};
+use super::{Page, Route, Site, chrome, counted, home};
 use crate::{
-    content::{Course, Lesson, Page as PageKind, Section, links},
+    content::{Block, Course, Lesson, Page as PageKind, Section, front_matter, links, markdown},
     islands::Island,
-    storage::{ReviewState, lesson_id, review},
+    storage::{ReviewState, goal_id, lesson_id, review},
 };
 
-pub fn page(course: &Course) -> Page {
+/// A lesson's graded challenges, in the order of its ```sim blocks: each one's progress id
+/// (`course/lesson#goal-n`, n from 0) and text, as the lesson page's widgets number them.
+fn goals(site: &Site, course: &str, lesson: &str) -> Vec<(String, String)> {
+    let Some(source) = (site.source)(course, lesson) else { return Vec::new() };
+    markdown::render(front_matter::body(&source), course, lesson)
+        .blocks
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::Sim(sim) => sim.goal,
+            _ => None,
+        })
+        .enumerate()
+        .map(|(n, text)| (goal_id(course, lesson, &n.to_string()), text))
+        .collect()
+}
+
+pub fn page(site: &Site, course: &Course) -> Page {
     let lessons: Vec<String> = counted(course).map(|l| lesson_id(&course.slug, &l.slug)).collect();
     let total = lessons.len();
     let minutes: u32 = counted(course).map(|l| l.front.minutes).sum();
@@ -31,7 +47,7 @@ pub fn page(course: &Course) -> Page {
                     h2 { (section.title) }
                     (review_line(course, section))
                     ol.lesson-list {
-                        @for lesson in &section.lessons { (row(course, lesson)) }
+                        @for lesson in &section.lessons { (row(site, course, lesson)) }
                     }
                 }
             }
@@ -46,14 +62,15 @@ pub fn page(course: &Course) -> Page {
     }
 }
 
-fn row(course: &Course, lesson: &Lesson) -> Markup {
+fn row(site: &Site, course: &Course, lesson: &Lesson) -> Markup {
     let id = lesson_id(&course.slug, &lesson.slug);
+    let goals = goals(site, &course.slug, &lesson.slug);
     html! {
         li.lesson-row {
             @if lesson.front.page == PageKind::Reference {
                 span.check.reference aria-hidden="true" { "§" }
             } @else {
-                (chrome::island(&Island::LessonCheck { id }, check(&lesson.slug, false)))
+                (chrome::island(&Island::LessonCheck { id, goals }, check(&lesson.slug, false)))
             }
             div {
                 a href=(links::lesson_href(&course.slug, &lesson.slug)) { (lesson.front.title) }

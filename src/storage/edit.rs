@@ -145,12 +145,20 @@ impl Progress {
         self.goals.iter().map(|(id, g)| (id.as_str(), g))
     }
 
-    /// Records a goal met by the scenario `query`. A goal already met keeps its first record.
-    pub fn meet_goal(&mut self, id: &str, query: &str, now: Millis) {
+    /// Whether the goal `id`, as the lesson writes it now (`text`), has been met.
+    pub fn goal_met(&self, id: &str, text: &str) -> bool {
+        self.goals.get(id).is_some_and(|g| g.is_for(text))
+    }
+
+    /// Records the goal `id` (written `text`) met by the scenario `query`. A goal already met
+    /// keeps its first record; a record of a different goal under the same id (the lesson
+    /// rewrote it) is replaced.
+    pub fn meet_goal(&mut self, id: &str, text: &str, query: &str, now: Millis) {
+        if self.goal_met(id, text) {
+            return;
+        }
         let reset = self.reset;
-        self.goals
-            .entry(id.to_string())
-            .or_insert_with(|| Goal { at: stamp(now, reset), query: query.to_string() });
+        self.goals.insert(id.to_string(), Goal { at: stamp(now, reset), goal: text.to_string(), query: query.to_string() });
     }
 
     // ---- the last visit and the theme ----

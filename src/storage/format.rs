@@ -80,12 +80,23 @@ pub enum StoredAnswer {
     Number(f64),
 }
 
-/// A graded challenge met: when, and the scenario (as a query) that met it.
+/// A graded challenge met: when, the goal as the lesson wrote it then, and the scenario (as a
+/// query) that met it. Format 3 added `goal`, so a lesson whose goal is rewritten does not
+/// show the old success as the new goal met; a record kept by format 2 has `goal` empty
+/// ("met before format 3"), which counts for whatever the lesson's goal is now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub at: Millis,
+    pub goal: String,
     pub query: String,
+}
+
+impl Goal {
+    /// Whether this record is a success at the goal `text` (as a lesson writes it now).
+    pub fn is_for(&self, text: &str) -> bool {
+        self.goal.is_empty() || self.goal == text
+    }
 }
 
 /// The lesson visited last. (How far down it the learner was is not kept here: the page keeps

@@ -314,7 +314,11 @@ impl Check<'_> {
             self.leave_out(format!("goal {} is not on this site", shown(id)));
             return None;
         }
-        if goal.query.len() > MAX_QUERY_BYTES || goal.query.chars().any(char::is_control) {
+        if goal.query.len() > MAX_QUERY_BYTES
+            || goal.query.chars().any(char::is_control)
+            || goal.goal.len() > MAX_QUERY_BYTES
+            || goal.goal.chars().any(char::is_control)
+        {
             self.leave_out(format!("goal {}: its scenario is not one this site writes", shown(id)));
             return None;
         }

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 /// One step: a value in format `n` → the same progress in format `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Runs the steps from `version` up to the last, and stamps the result with its version.
 pub fn migrate(mut value: Value, version: u32, migrations: &[Migration]) -> Result<Value, String> {
@@ -100,4 +100,28 @@ fn v1_to_v2(value: Value) -> Result<Value, String> {
         v2["theme"] = json!({ "value": v1.theme, "at": 0 });
     }
     Ok(v2)
+}
+
+/// Format 2 → 3. Format 3 keeps, with each goal met, the goal as the lesson wrote it; format 2
+/// did not, so each goal record gets an empty `goal` ("met before format 3 kept it"), which
+/// counts as met whatever the lesson's goal is now. Nothing else changes: every other field is
+/// passed on as it was, for the format-3 reading to check.
+fn v2_to_v3(mut value: Value) -> Result<Value, String> {
+    let Some(object) = value.as_object_mut() else { return Err("it is not an object".into()) };
+    match object.get_mut("goals") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(goals)) => {
+            for (id, goal) in goals.iter_mut() {
+                let Some(record) = goal.as_object_mut() else {
+                    return Err(format!("goal {id:?} is not a record"));
+                };
+                if record.contains_key("goal") {
+                    return Err(format!("goal {id:?} has a field `goal` that format 2 does not have"));
+                }
+                record.insert("goal".into(), Value::String(String::new()));
+            }
+        }
+        Some(_) => return Err("its goals are not a map of records".into()),
+    }
+    Ok(value)
 }

@@ -3,24 +3,26 @@ use leptos::{prelude::*, task::spawn_local};
 use super::WidgetState;
 use crate::browser;
 
+/// The address of the embed that replays this exact run (`controls`: the keys it offers,
+/// joined by commas), opening at the current time when `with_time`.
+pub fn run_address(state: WidgetState, controls: &str, with_time: bool) -> String {
+    let (kind, query) = state.scenario.with(|s| (s.kind.name(), s.to_query()));
+    let mut url = format!("{}{}/embed/{kind}?{query}", browser::origin(), browser::base_path());
+    if !controls.is_empty() {
+        url.push_str(&format!("&controls={controls}"));
+    }
+    if with_time && state.now() > 0.0 {
+        // Full precision: a rounded time can stop just short of the event the learner saw.
+        url.push_str(&format!("&t={}", state.now()));
+    }
+    url
+}
+
 /// The address that replays this exact run, and a ready `<iframe>` for slides.
 #[component]
 pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
     let controls = StoredValue::new(controls.join(","));
-    let address = move |with_time: bool| {
-        let (kind, query) = state.scenario.with(|s| (s.kind.name(), s.to_query()));
-        let mut url = format!("{}{}/embed/{kind}?{query}", browser::origin(), browser::base_path());
-        controls.with_value(|c| {
-            if !c.is_empty() {
-                url.push_str(&format!("&controls={c}"));
-            }
-        });
-        if with_time && state.now() > 0.0 {
-            // Full precision: a rounded time can stop just short of the event the learner saw.
-            url.push_str(&format!("&t={}", state.now()));
-        }
-        url
-    };
+    let address = move |with_time: bool| controls.with_value(|c| run_address(state, c, with_time));
     let share = move || address(true);
     let embed = move || {
         let kind = state.scenario.with(|s| s.kind.name());

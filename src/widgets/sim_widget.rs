@@ -2,14 +2,17 @@ use leptos::{html::Div, prelude::*};
 use leptos_use::{use_element_visibility, use_media_query, use_prefers_reduced_motion};
 
 use super::{
-    Charts, CompareView, EmbedApi, FailureControls, LiveSummary, ParameterControls, PlaybackControls,
+    Charts, CompareView, EmbedApi, FailureControls, GoalView, LiveSummary, ParameterControls, PlaybackControls,
     Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote, WidgetState,
     frame_loop::use_animation_frames, readouts::format_count, test_hooks,
 };
 use crate::{
     content::SimBlock,
     playback::FRAME_BUDGET,
-    scenario::{Layout, Problem, Scenario},
+    scenario::{
+        Layout, Problem, Scenario,
+        explore::{CompareAddress, SweepAddress},
+    },
     sim::limits::MAX_IN_FLIGHT,
 };
 
@@ -28,6 +31,11 @@ pub struct WidgetConfig {
     pub embed: bool,
     /// Compact, full, or decided by the space the widget has (see [`SimWidget`]).
     pub layout: Layout,
+    /// A lesson's graded challenge: its progress id and its text (`scenario::goal`).
+    pub goal: Option<(String, String)>,
+    /// A comparison and a sweep the address asked for (`scenario::explore`).
+    pub compare: Option<CompareAddress>,
+    pub sweep: Option<SweepAddress>,
 }
 
 impl WidgetConfig {
@@ -41,6 +49,9 @@ impl WidgetConfig {
             start_at: None,
             embed: false,
             layout: Layout::Auto,
+            goal: None,
+            compare: None,
+            sweep: None,
         }
     }
 }
@@ -52,7 +63,7 @@ enum Panel {
     Figures,
     Charts,
     Theory,
-    /// The sweep and the policy comparison.
+    /// The sweep and the comparison (any key of the kind).
     Explore,
 }
 
@@ -107,7 +118,9 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
     }
     let reduced = use_prefers_reduced_motion();
     let compact = compact_signal(&config, root);
-    let open = RwSignal::new(None::<Panel>);
+    // An address that asks for a comparison or a sweep opens the panel that shows it.
+    let asked = config.compare.is_some() || config.sweep.is_some();
+    let open = RwSignal::new(asked.then_some(Panel::Explore));
     let descriptor = config.scenario.kind.descriptor();
     let kind = config.scenario.kind.name();
     let shown = move |panel: Panel| !compact.get() || open.get() == Some(panel);
@@ -119,12 +132,8 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
     if descriptor.theory.is_some() {
         panels.push((Panel::Theory, "Theory"));
     }
-    match (descriptor.sweep.is_some(), descriptor.compare.is_some()) {
-        (true, true) => panels.push((Panel::Explore, "Explore")),
-        (true, false) => panels.push((Panel::Explore, "Sweep")),
-        (false, true) => panels.push((Panel::Explore, "Compare")),
-        (false, false) => {}
-    }
+    // Every timed kind can sweep a numeric key and compare two values of any key.
+    panels.push((Panel::Explore, "Explore"));
     let tabs = panels
         .into_iter()
         .map(|(panel, label)| {
@@ -151,6 +160,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
                 }}
             </div>
             <div class="sim-side">
+                {config.goal.clone().map(|(id, text)| view! { <GoalView state id text controls=config.controls.clone()/> })}
                 <ParameterControls state keys=config.controls.clone()/>
                 <FailureControls state/>
                 <Readouts state key_metrics=descriptor.key_readouts/>
@@ -158,7 +168,7 @@ pub fn SimWidget(config: WidgetConfig) -> impl IntoView {
                     hidden=move || !compact.get()>{tabs}</div>
                 <div class="sim-panel" hidden=move || !shown(Panel::Charts)><Charts state/></div>
                 <div class="sim-panel" hidden=move || !shown(Panel::Theory)><TheoryNote state/></div>
-                <div class="sim-panel" hidden=move || !shown(Panel::Explore)><SweepView state/><CompareView state/></div>
+                <div class="sim-panel" hidden=move || !shown(Panel::Explore)><SweepView state start=config.sweep.clone()/><CompareView state start=config.compare.clone()/></div>
                 <LiveSummary state/>
                 {config.caption.map(|c| view! { <p class="caption">{c}</p> })}
                 {(!config.embed).then(|| view! { <SharePanel state controls=config.controls.clone()/> })}
