@@ -114,18 +114,9 @@ pub struct Prediction {
 }
 
 impl Prediction {
-    /// The predicted figure named `name` among the kind's own ([`Prediction::figures`]).
-    pub fn figure(&self, name: &str) -> Option<f64> {
-        self.figures.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-    }
-}
-
-/// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names
-/// the formula and how it comes by its basis (breaker, pipeline and estimate, which is exact
-/// anyway, have none).
-impl Prediction {
     /// The predicted figure for a report figure's name (`p99`, `mean_latency`, `hit_ratio`),
-    /// where the prediction has one: what a sweep of any key draws beside its measured curve.
+    /// where the prediction has one (a field, else one of the kind's own `figures`): what theory
+    /// rows and a sweep of any key draw beside the measured figure.
     pub fn figure(&self, metric: &str) -> Option<f64> {
         match metric {
             "utilization" => self.utilization,
@@ -139,11 +130,19 @@ impl Prediction {
             "hit_ratio" => self.hit_ratio,
             "mean_attempts" => self.mean_attempts,
             "stale_ratio" => self.stale_ratio,
-            _ => None,
+            "success_ratio" => self.success_ratio,
+            "amplification" => self.amplification,
+            "max_backlog" => self.max_backlog,
+            "drain_time" => self.drain_time,
+            "lost_ratio" => self.lost_ratio,
+            _ => self.figures.iter().find(|(n, _)| *n == metric).map(|(_, v)| *v),
         }
     }
 }
 
+/// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names
+/// the formula and how it comes by its basis (breaker, pipeline and estimate, which is exact
+/// anyway, have none).
 pub fn predict(s: &Scenario) -> Option<Prediction> {
     let theory = s.kind.descriptor().theory?;
     let mut p = (theory.predict)(s)?;

@@ -285,6 +285,7 @@ pub fn draw(
         (Drawing::CallTree, Scene::Calls(scene)) => calls::draw_calls(ctx, width, height, scene, palette, &mut labels),
         (Drawing::Records, Scene::Contention(scene)) => {
             contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
+        }
         (Drawing::Delivery, Scene::Delivery(scene)) => {
             delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
         }
