@@ -64,6 +64,7 @@ pub enum Outcome {
     Timed(Report),
     Hashing(HashingReport),
     Estimate(Estimate),
+    Team(models::team::TeamReport),
 }
 
 /// Why a run could not finish.

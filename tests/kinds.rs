@@ -32,7 +32,7 @@ fn every_kind_has_a_descriptor_that_names_it() {
         assert!(!names.contains(&d.name), "{} twice", d.name);
         names.push(d.name);
         assert_eq!(d.is_timed(), matches!(d.model, Family::Timed(_)));
-        assert_eq!(d.drawing == Drawing::Table, !d.is_timed(), "{kind:?}: a table is for computed kinds");
+        assert_eq!(matches!(d.drawing, Drawing::Table | Drawing::Stocks), !d.is_timed(), "{kind:?}: a table or stocks are for computed kinds");
     }
 }
 

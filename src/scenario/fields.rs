@@ -21,6 +21,7 @@ pub struct Scenario {
     pub replication: Replication,
     pub autoscale: Autoscale,
     pub estimate: Estimate,
+    pub team: Team,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -169,6 +170,33 @@ pub struct Estimate {
     pub price_out: f64,
 }
 
+/// A team over weeks (kind = team): people, hires and their ramp-up, communication paths,
+/// remaining work and technical debt. docs/scenarios.md, "Team".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Team {
+    /// People on the team at week 0.
+    pub people: u64,
+    /// People added at `hire_week`.
+    pub hires: u64,
+    pub hire_week: u64,
+    /// Weeks a new person takes to reach full output (linearly).
+    pub ramp_weeks: f64,
+    /// Share of a person-week each new person costs the mentors per week while ramping.
+    pub mentoring: f64,
+    /// Person-weeks per week each communication path costs.
+    pub path_cost: f64,
+    /// Person-weeks of work remaining at week 0.
+    pub work: f64,
+    /// Technical debt at week 0, person-weeks.
+    pub debt: f64,
+    /// Share of the debt paid each week in lost time (its interest).
+    pub interest: f64,
+    /// Share of the capacity invested in paying the debt down.
+    pub invest: f64,
+    /// Most weeks computed.
+    pub weeks: u64,
+}
+
 impl Scenario {
     /// Every key at its default (docs/scenarios.md).
     pub const DEFAULT: Scenario = Scenario {
@@ -263,6 +291,19 @@ impl Scenario {
             tokens_out: 200.0,
             price_in: 3.0,
             price_out: 15.0,
+        },
+        team: Team {
+            people: 6,
+            hires: 4,
+            hire_week: 0,
+            ramp_weeks: 6.0,
+            mentoring: 0.5,
+            path_cost: 0.025,
+            work: 60.0,
+            debt: 0.0,
+            interest: 0.02,
+            invest: 0.1,
+            weeks: 260,
         },
     };
 }

@@ -185,6 +185,19 @@ pub static TOKENS_OUT: KeySpec = key!("tokens_out" => estimate.tokens_out, 0, 1e
 pub static PRICE_IN: KeySpec = key!("price_in" => estimate.price_in, 0, 1000);
 pub static PRICE_OUT: KeySpec = key!("price_out" => estimate.price_out, 0, 1000);
 
+// Team.
+pub static PEOPLE: KeySpec = key!("people" => team.people, 1, 1000);
+pub static HIRES: KeySpec = key!("hires" => team.hires, 0, 1000);
+pub static HIRE_WEEK: KeySpec = key!("hire_week" => team.hire_week, 0, 1040);
+pub static RAMP_WEEKS: KeySpec = key!("ramp_weeks" => team.ramp_weeks, 0, 520);
+pub static MENTORING: KeySpec = key!("mentoring" => team.mentoring, 0, 1);
+pub static PATH_COST: KeySpec = key!("path_cost" => team.path_cost, 0, 1);
+pub static WORK: KeySpec = key!("work" => team.work, 0, 1e6);
+pub static DEBT: KeySpec = key!("debt" => team.debt, 0, 1e6);
+pub static INTEREST: KeySpec = key!("interest" => team.interest, 0, 1);
+pub static INVEST: KeySpec = key!("invest" => team.invest, 0, 1);
+pub static WEEKS: KeySpec = key!("weeks" => team.weeks, 1, 1040);
+
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
 pub static KEYS: &[&KeySpec] = &[
@@ -272,6 +285,17 @@ pub static KEYS: &[&KeySpec] = &[
     &TOKENS_OUT,
     &PRICE_IN,
     &PRICE_OUT,
+    &PEOPLE,
+    &HIRES,
+    &HIRE_WEEK,
+    &RAMP_WEEKS,
+    &MENTORING,
+    &PATH_COST,
+    &WORK,
+    &DEBT,
+    &INTEREST,
+    &INVEST,
+    &WEEKS,
 ];
 
 /// The run's length, seed and chart buckets: every timed kind reads these.

@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod queue;
 pub mod replication;
 pub mod retries;
+pub mod team;
 
 pub use format::Format;
 
@@ -96,6 +97,7 @@ pub enum TimeUnit {
     Second,
     Hour,
     Day,
+    Week,
 }
 
 impl TimeUnit {
@@ -105,6 +107,7 @@ impl TimeUnit {
             TimeUnit::Second => "s",
             TimeUnit::Hour => "h",
             TimeUnit::Day => "days",
+            TimeUnit::Week => "weeks",
         }
     }
 }
@@ -125,6 +128,9 @@ pub enum Drawing {
     Replicas,
     /// Nothing animated: the inputs and a table of results.
     Table,
+    /// Stocks over weeks, revealed week by week: remaining work, capacity, people and debt
+    /// (a computed kind's curve, `team`).
+    Stocks,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -76,6 +76,7 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-cut", "link cut by a partition".to_string()),
         ],
         Drawing::Table => return None,
+        Drawing::Stocks => return None,
     };
     let items = items
         .into_iter()

@@ -43,6 +43,7 @@ pub fn format_duration(x: f64, unit: TimeUnit) -> String {
     match unit {
         TimeUnit::Second => format_seconds(x),
         TimeUnit::Hour | TimeUnit::Day => format!("{x:.1} {}", unit.symbol()),
+        TimeUnit::Week => format!("{x:.1} {}", unit.symbol()),
     }
 }
 
