@@ -46,6 +46,12 @@ pub const CLAIMS: &[Claim] = &[
     ("orion#4", "", "p50", About(1.7, 0.05)),
     ("orion#4", "", "p99", About(6.9, 0.05)),
 
+    // orion, the team: "6 − 0.375 − 1 = 4.625 person-weeks a week go to the milestone, and
+    // 20 / 4.625 puts the finish at week 4.3"
+    ("orion#5", "", "capacity_end", About(4.625, 0.0005)),
+    ("orion#5", "", "finish_week", About(4.3, 0.05)),
+    ("orion#5", "", "paths", About(15.0, 0.5)),
+
     // programmer-to-engineer: "The run as it stands has a p99 of about 0.14 s"; API instances
     // "40 % busy"; the median "12 ms".
     ("programmer-to-engineer", "", "p99", About(0.14, 0.005)),
@@ -87,6 +93,22 @@ pub const CLAIMS: &[Claim] = &[
     ("layered-architecture", "service_time=3 max_retries=0", "utilization", About(0.91, 0.005)),
     // 3. "Fewer: 2,249."
     ("layered-architecture", "service_time=3 max_retries=0 timeout=5", "completed", Percent(2249.0, EXACT)),
+
+    // engineering-organization: "Alone, they finish in week 4.3"; the prediction and 1: "Week
+    // 5.4, a week later. The capacity line drops from 4.6 to 2.2 person-weeks a week in the first
+    // week and passes the old team's 4.6 only in week 5." (the curve: week 5 is 4.875)
+    ("engineering-organization", "", "finish_week", About(4.3, 0.05)),
+    ("engineering-organization", "hires=4", "finish_week", About(5.4, 0.05)),
+    ("engineering-organization", "hires=4", "capacity_low", About(2.2, 0.05)),
+    ("engineering-organization", "hires=4", "paths", About(45.0, 0.5)),
+    // 2. "With the four, week 10.7; without them, week 13.0."
+    ("engineering-organization", "hires=4 work=60", "finish_week", About(10.7, 0.05)),
+    ("engineering-organization", "work=60", "finish_week", About(13.0, 0.05)),
+    // 3. "Week 12.3"
+    ("engineering-organization", "hires=4 work=60 hire_week=4", "finish_week", About(12.3, 0.05)),
+    // 4. "Week 15.7 instead of 13.0, with the debt down from 50 to about 35 person-weeks"
+    ("engineering-organization", "work=60 invest=0.2", "finish_week", About(15.7, 0.05)),
+    ("engineering-organization", "work=60 invest=0.2", "debt_end", Percent(35.0, ROUGHLY)),
 
     // schema-evolution, the rename: "Only 45 reads fail outright (23,955 served), yet 4,027
     // attempts were dropped ... With no retries, 3,033 reads fail"
