@@ -22,6 +22,7 @@ pub struct Scenario {
     pub autoscale: Autoscale,
     pub estimate: Estimate,
     pub team: Team,
+    pub contention: Contention,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -197,6 +198,19 @@ pub struct Team {
     pub weeks: u64,
 }
 
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contention {
+    /// Seconds between a writer's read and its write.
+    pub gap: f64,
+    pub strategy: WriteStrategy,
+    /// The chance a message is delivered twice.
+    pub dup_prob: f64,
+    /// The chance a message is held back and delivered late, after messages sent after it.
+    pub reorder_prob: f64,
+    /// Whether a message delivered again is recognized by its id and skipped.
+    pub idempotency: bool,
+}
+
 impl Scenario {
     /// Every key at its default (docs/scenarios.md).
     pub const DEFAULT: Scenario = Scenario {
@@ -304,6 +318,13 @@ impl Scenario {
             interest: 0.02,
             invest: 0.1,
             weeks: 260,
+        },
+        contention: Contention {
+            gap: 1.0,
+            strategy: WriteStrategy::None,
+            dup_prob: 0.0,
+            reorder_prob: 0.0,
+            idempotency: false,
         },
     };
 }

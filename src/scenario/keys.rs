@@ -197,6 +197,12 @@ pub static DEBT: KeySpec = key!("debt" => team.debt, 0, 1e6);
 pub static INTEREST: KeySpec = key!("interest" => team.interest, 0, 1);
 pub static INVEST: KeySpec = key!("invest" => team.invest, 0, 1);
 pub static WEEKS: KeySpec = key!("weeks" => team.weeks, 1, 1040);
+// Contention.
+pub static GAP: KeySpec = key!("gap" => contention.gap, 0, 1e4);
+pub static STRATEGY: KeySpec = key!("strategy" => contention.strategy);
+pub static DUP_PROB: KeySpec = key!("dup_prob" => contention.dup_prob, 0, 1);
+pub static REORDER_PROB: KeySpec = key!("reorder_prob" => contention.reorder_prob, 0, 1);
+pub static IDEMPOTENCY: KeySpec = key!("idempotency" => contention.idempotency);
 
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
@@ -296,6 +302,11 @@ pub static KEYS: &[&KeySpec] = &[
     &INTEREST,
     &INVEST,
     &WEEKS,
+    &GAP,
+    &STRATEGY,
+    &DUP_PROB,
+    &REORDER_PROB,
+    &IDEMPOTENCY,
 ];
 
 /// The run's length, seed and chart buckets: every timed kind reads these.

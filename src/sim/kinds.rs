@@ -23,6 +23,8 @@ pub mod replication;
 pub mod retries;
 pub mod team;
 
+pub mod contention;
+
 pub use format::Format;
 
 use super::chart::Bin;
@@ -131,6 +133,8 @@ pub enum Drawing {
     /// Stocks over weeks, revealed week by week: remaining work, capacity, people and debt
     /// (a computed kind's curve, `team`).
     Stocks,
+    /// Shared records, the writers in their read → gap → write, lost updates flashing.
+    Records,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -13,6 +13,8 @@ pub mod team;
 
 pub mod idle;
 
+pub mod contention;
+
 use super::kernel::Engine;
 use super::kinds::Family;
 use super::simulation::Simulation;

@@ -77,6 +77,11 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
         ],
         Drawing::Table => return None,
         Drawing::Stocks => return None,
+        Drawing::Records => vec![
+            ("key-record", "record: value (bar: expected)".to_string()),
+            ("key-writer", "writer: read → gap → write".to_string()),
+            ("key-lost", "lost update".to_string()),
+        ],
     };
     let items = items
         .into_iter()
