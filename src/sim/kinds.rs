@@ -24,6 +24,7 @@ pub mod retries;
 pub mod team;
 
 pub mod contention;
+pub mod delivery;
 
 pub use format::Format;
 
@@ -135,6 +136,8 @@ pub enum Drawing {
     Stocks,
     /// Shared records, the writers in their read → gap → write, lost updates flashing.
     Records,
+    /// Changes as dots through review, CI, merge, batch and deploy to production.
+    Delivery,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

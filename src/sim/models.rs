@@ -10,6 +10,7 @@ pub mod hashing;
 pub mod replication;
 pub mod requests;
 pub mod team;
+pub mod delivery;
 
 pub mod idle;
 
