@@ -48,9 +48,17 @@ pub const CLAIMS: &[Claim] = &[
 
     // orion, the team: "6 − 0.375 − 1 = 4.625 person-weeks a week go to the milestone, and
     // 20 / 4.625 puts the finish at week 4.3"
-    ("orion#5", "", "capacity_end", About(4.625, 0.0005)),
-    ("orion#5", "", "finish_week", About(4.3, 0.05)),
-    ("orion#5", "", "paths", About(15.0, 0.5)),
+    ("orion#6", "", "capacity_end", About(4.625, 0.0005)),
+    ("orion#6", "", "finish_week", About(4.3, 0.05)),
+    ("orion#6", "", "paths", About(15.0, 0.5)),
+
+    // orion, delivery: "one run in five goes red with nothing wrong ... (the run: 20 %). A change
+    // takes 141 hours from branch to production on average ... A deploy goes out 0.7 times a day,
+    // and 7.4 % of deploys fail."
+    ("orion#5", "", "false_red_ratio", About(0.20, 0.005)),
+    ("orion#5", "", "lead_time", About(141.0, 0.5)),
+    ("orion#5", "", "deployment_frequency", About(0.7, 0.05)),
+    ("orion#5", "", "change_failure_rate", About(0.074, 0.0005)),
 
     // programmer-to-engineer: "The run as it stands has a p99 of about 0.14 s"; API instances
     // "40 % busy"; the median "12 ms".
@@ -93,6 +101,25 @@ pub const CLAIMS: &[Claim] = &[
     ("layered-architecture", "service_time=3 max_retries=0", "utilization", About(0.91, 0.005)),
     // 3. "Fewer: 2,249."
     ("layered-architecture", "service_time=3 max_retries=0 timeout=5", "completed", Percent(2249.0, EXACT)),
+
+    // trunk-based-development: "72 % of merges conflict"; the prediction: "The simulator counts
+    // 22.4 %"; 1. "Conflicts fall from 72 % of merges to 22 %, and the lead time from 141 hours
+    // to 46. The change failure rate moves too, from 7 % to 13 %"
+    ("trunk-based-development", "", "conflict_ratio", About(0.72, 0.005)),
+    ("trunk-based-development", "", "lead_time", About(141.0, 0.5)),
+    ("trunk-based-development", "", "change_failure_rate", About(0.07, 0.005)),
+    ("trunk-based-development", "branch_days=1", "conflict_ratio", About(0.224, 0.0005)),
+    ("trunk-based-development", "branch_days=1", "lead_time", About(46.0, 0.5)),
+    ("trunk-based-development", "branch_days=1", "change_failure_rate", About(0.13, 0.005)),
+    // 2. "About 40 %, as the formula says, and a lead time of 69 hours"
+    ("trunk-based-development", "branch_days=2", "conflict_ratio", Percent(0.40, ROUGHLY)),
+    ("trunk-based-development", "branch_days=2", "lead_time", About(69.0, 0.5)),
+    // 3. "Time to restore drops from 3.1 hours to 1.9 ... no builds are spent finding it.
+    // Everything else stays"
+    ("trunk-based-development", "", "time_to_restore", About(3.1, 0.05)),
+    ("trunk-based-development", "flags=on", "time_to_restore", About(1.9, 0.05)),
+    ("trunk-based-development", "flags=on", "bisect_steps", About(0.0, 0.05)),
+    ("trunk-based-development", "flags=on", "change_failure_rate", About(0.074, 0.0005)),
 
     // engineering-organization: "Alone, they finish in week 4.3"; the prediction and 1: "Week
     // 5.4, a week later. The capacity line drops from 4.6 to 2.2 person-weeks a week in the first
