@@ -25,13 +25,14 @@ pub enum Kind {
     Team,
     Contention,
     Delivery,
+    Calls,
 }
 
 impl Kind {
     /// The kind a page starts from when it is given none (the embed builder): the simplest.
     pub const FIRST: Kind = Kind::Queue;
 
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Queue,
         Kind::Balancer,
         Kind::Cache,
@@ -46,6 +47,7 @@ impl Kind {
         Kind::Team,
         Kind::Contention,
         Kind::Delivery,
+        Kind::Calls,
     ];
 
     /// What this kind is: its keys, controls, charts, readouts, theory and model. Each kind has
@@ -67,6 +69,7 @@ impl Kind {
             Kind::Team => &team::TEAM,
             Kind::Contention => &contention::CONTENTION,
             Kind::Delivery => &delivery::DELIVERY,
+            Kind::Calls => &calls::CALLS,
         }
     }
 

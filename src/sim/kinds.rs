@@ -25,6 +25,7 @@ pub mod team;
 
 pub mod contention;
 pub mod delivery;
+pub mod calls;
 
 pub use format::Format;
 
@@ -138,6 +139,8 @@ pub enum Drawing {
     Records,
     /// Changes as dots through review, CI, merge, batch and deploy to production.
     Delivery,
+    /// A tree of services level by level, and the slowest request's waterfall.
+    CallTree,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -11,6 +11,7 @@ pub mod replication;
 pub mod requests;
 pub mod team;
 pub mod delivery;
+pub mod calls;
 
 pub mod idle;
 
