@@ -16,6 +16,7 @@ use web_sys::CanvasRenderingContext2d as Ctx;
 pub(super) mod colour;
 pub(super) mod layout;
 mod stores;
+mod delivery;
 
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
@@ -276,6 +277,9 @@ pub fn draw(
             let layout = Layout::new(width, height, &nothing, false, &measure);
             draw_clients(ctx, &layout, palette, &mut labels);
             draw_replication(ctx, &layout, scene, palette, &mut labels);
+        }
+        (Drawing::Delivery, Scene::Delivery(scene)) => {
+            delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
         }
         _ => {}
     }

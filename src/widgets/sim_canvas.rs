@@ -31,10 +31,17 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
         let (old, drawing) = state.scenario.with(|s| (reference_age(s), s.kind.descriptor().drawing));
         state.snapshot.with(|snap| paint(&canvas, snap, drawing, old));
     });
+    let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
     let description = move || {
-        state
-            .snapshot
-            .with(|s| format!("{label}Simulation at {:.1} s: {} requests in flight.", s.time, s.in_flight))
+        state.snapshot.with(|s| {
+            format!(
+                "{label}Simulation at {:.1} {}: {} {} in flight.",
+                s.time,
+                units.time.symbol(),
+                s.in_flight,
+                units.items
+            )
+        })
     };
     // Tall enough for every server row (or replica), no taller.
     let height = move || {
@@ -84,7 +91,9 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
         ],
         Drawing::Delivery => vec![
             ("key-change", "change".to_string()),
-            ("key-lost", "defective change".to_string()),
+            ("key-lost", "defective change, failed deploy".to_string()),
+            ("key-served", "deploy".to_string()),
+            ("key-reviewer", "reviewer, busy".to_string()),
         ],
         Drawing::CallTree => return None,
     };

@@ -3,8 +3,8 @@
 //! A change starts when a developer opens a branch (Poisson, `developers × change_rate ×
 //! ai_factor` an hour) and is defective with `defect_prob`. It lives `branch_days` on its
 //! branch, then waits for one of `reviewers` (review takes an exponential `review_time`; a
-//! review fixes a defect with `review_catch`). CI runs take `ci_time`: a defective change goes
-//! red with `test_catch` (and is fixed and run again); otherwise a run goes red by flaky tests
+//! review fixes a defect with `review_catch`). CI runs take `ci_time`: on its first run a
+//! defective change goes red with `test_catch` (and is fixed and run again); otherwise a run goes red by flaky tests
 //! alone when one of `tests` fails on its first try and on each of its `reruns` (each try fails
 //! with `flake`), and is run again. Green, the change merges, unless its branch conflicts
 //! (chance `1 - exp(-overlap × branch_days × (developers - 1))`, once per change): resolving
@@ -45,7 +45,7 @@ pub const HOURS_PER_WEEK: f64 = 168.0;
 /// Dots a view gets per stage (the counts are whole).
 pub const MAX_DOTS: usize = 48;
 /// Recent deploys a view gets.
-const RECENT_DEPLOYS: usize = 12;
+pub const RECENT_DEPLOYS: usize = 12;
 
 // Random streams, one per purpose.
 const ARRIVAL_STREAM: u64 = 1;
@@ -109,6 +109,8 @@ struct Change {
     waited: f64,
     defective: bool,
     conflict_checked: bool,
+    /// Whether its tests have had their one chance to catch a defect.
+    tested: bool,
     counted: bool,
     stage: Stage,
 }
@@ -307,6 +309,7 @@ impl Delivery {
             waited: 0.0,
             defective,
             conflict_checked: false,
+            tested: false,
             counted,
             stage: Stage::Branch,
         };
@@ -411,7 +414,9 @@ impl Delivery {
         let flaky = flaky_red(&mut self.ci, d.tests, d.flake, d.reruns);
         let catch = d.test_catch;
         let Some(change) = self.changes.get_mut(id as usize).and_then(Option::as_mut) else { return };
-        if change.defective && chance(&mut self.defects, catch) {
+        let first = !change.tested;
+        change.tested = true;
+        if first && change.defective && chance(&mut self.defects, catch) {
             // A real red: the author fixes the change and CI runs again.
             change.defective = false;
             self.tally.caught_by_tests += u64::from(counting);
