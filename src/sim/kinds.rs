@@ -121,6 +121,7 @@ impl TimeUnit {
             TimeUnit::Second => "seconds",
             TimeUnit::Hour => "hours",
             TimeUnit::Day => "days",
+            TimeUnit::Week => "weeks",
         }
     }
 }

@@ -38,6 +38,9 @@ mod shared;
 mod speeds;
 mod split;
 
+mod contention;
+pub use contention::contention;
+
 pub use basis::{Basis, NO_CLOSED_FORM};
 pub use gi_m_c::{GiMc, Renewal};
 pub use priority::ClassPrediction;
@@ -94,6 +97,10 @@ pub struct Prediction {
     pub differs: Vec<String>,
     /// Where the scenario departs from the model, in plain words.
     pub notes: Vec<String>,
+    /// Contention: the share of writes whose update is lost, and repeats that take effect per
+    /// message sent.
+    pub lost_ratio: Option<f64>,
+    pub double_ratio: Option<f64>,
     /// A kind's own predicted figures, each by the name of the report figure it predicts
     /// (`change_failure_rate`), for the figures no field above names.
     pub figures: Vec<(&'static str, f64)>,

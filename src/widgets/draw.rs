@@ -18,6 +18,8 @@ pub(super) mod layout;
 mod stores;
 mod delivery;
 
+mod contention;
+
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
 use stores::{draw_replication, draw_slots};
@@ -280,6 +282,9 @@ pub fn draw(
         }
         (Drawing::Delivery, Scene::Delivery(scene)) => {
             delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
+        }
+        (Drawing::Records, Scene::Contention(scene)) => {
+            contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
         }
         _ => {}
     }

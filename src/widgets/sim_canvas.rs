@@ -85,9 +85,11 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
         Drawing::Table => return None,
         Drawing::Stocks => return None,
         Drawing::Records => vec![
-            ("key-record", "record: value (bar: expected)".to_string()),
-            ("key-writer", "writer: read → gap → write".to_string()),
-            ("key-lost", "lost update".to_string()),
+            ("key-writing", "writer between its read and its write".to_string()),
+            ("key-stale", "its record changed since it read".to_string()),
+            ("key-repeat", "repeated delivery".to_string()),
+            ("key-waiting", "waiting for the lock".to_string()),
+            ("key-short", "bar: value; red, updates lost".to_string()),
         ],
         Drawing::Delivery => vec![
             ("key-change", "change".to_string()),

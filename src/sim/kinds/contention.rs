@@ -1,11 +1,16 @@
 //! `contention`: writers doing read-modify-write on shared records, over imperfect delivery.
 
 use super::parts::*;
-use super::{Axis, Chart, Descriptor, Drawing, Family, Format, Group, Line, Readout, TimeUnit, Tone, Units};
+use super::{
+    Axis, Chart, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory, TheoryRow, TimeUnit,
+    Tone, Units,
+};
 use crate::scenario::Scenario;
 use crate::scenario::keys::*;
 use crate::sim::kernel::Engine;
 use crate::sim::models::contention::Contention;
+use crate::sim::report::ratio;
+use crate::sim::theory;
 
 /// A write (one increment of a record), timed in seconds.
 pub const WRITES: Units = Units { item: "write", items: "writes", time: TimeUnit::Second };
@@ -55,6 +60,27 @@ pub static LOCK_WAIT_CHART: Chart = Chart {
     shown: always,
 };
 
+pub static LOST_ROW: TheoryRow = TheoryRow {
+    label: "lost share of writes",
+    predicted: |p| p.lost_ratio,
+    measured: |r| r.metric("lost_ratio").unwrap_or(0.0),
+    format: Format::Percent,
+};
+pub static DOUBLE_ROW: TheoryRow = TheoryRow {
+    label: "repeats taking effect, per message",
+    predicted: |p| p.double_ratio,
+    measured: |r| ratio(r.metric("double_effects").unwrap_or(0.0), r.arrivals as f64),
+    format: Format::Percent,
+};
+pub static LOCK_WAIT_ROW: TheoryRow = TheoryRow {
+    label: "mean lock wait",
+    predicted: |p| p.mean_wait,
+    measured: |r| r.mean_wait,
+    format: Format::Duration,
+};
+
+static ROWS: &[&TheoryRow] = &[&LOST_ROW, &DOUBLE_ROW, &LOCK_WAIT_ROW, &LATENCY_ROW, &P99_ROW];
+
 pub static CONTENTION: Descriptor = Descriptor {
     name: "contention",
     summary: "writers doing read-modify-write on shared records, with duplicated and late messages",
@@ -83,7 +109,7 @@ pub static CONTENTION: Descriptor = Descriptor {
     key_readouts: &["final_value", "expected_value", "lost_updates", "lock_wait_p99"],
     sweep: None,
     compare: None,
-    theory: None,
+    theory: Some(Theory { predict: |s| Some(theory::contention(s)), rows: ROWS, footing: Footing::Own }),
     units: WRITES,
     drawing: Drawing::Records,
     model: Family::Timed(|s| Box::new(Engine::new(Contention::new(s)))),
