@@ -48,17 +48,23 @@ pub const CLAIMS: &[Claim] = &[
 
     // orion, the team: "6 − 0.375 − 1 = 4.625 person-weeks a week go to the milestone, and
     // 20 / 4.625 puts the finish at week 4.3"
-    ("orion#6", "", "capacity_end", About(4.625, 0.0005)),
-    ("orion#6", "", "finish_week", About(4.3, 0.05)),
-    ("orion#6", "", "paths", About(15.0, 0.5)),
+    ("orion#7", "", "capacity_end", About(4.625, 0.0005)),
+    ("orion#7", "", "finish_week", About(4.3, 0.05)),
+    ("orion#7", "", "paths", About(15.0, 0.5)),
+
+    // orion, the cache-miss path as calls: "all 6,720 reads are answered, 99 % within 0.18 s, and
+    // the database sees 1.001 attempts per read"
+    ("orion#5", "", "completed", About(6720.0, 0.5)),
+    ("orion#5", "", "p99", About(0.18, 0.005)),
+    ("orion#5", "", "amplification", About(1.001, 0.0005)),
 
     // orion, delivery: "one run in five goes red with nothing wrong ... (the run: 20 %). A change
     // takes 143 hours from branch to production on average ... A deploy goes out 0.7 times a day
     // ... (the run: 13.8 %)."
-    ("orion#5", "", "false_red_ratio", About(0.20, 0.005)),
-    ("orion#5", "", "lead_time", About(143.0, 0.5)),
-    ("orion#5", "", "deployment_frequency", About(0.7, 0.05)),
-    ("orion#5", "", "change_failure_rate", About(0.138, 0.0005)),
+    ("orion#6", "", "false_red_ratio", About(0.20, 0.005)),
+    ("orion#6", "", "lead_time", About(143.0, 0.5)),
+    ("orion#6", "", "deployment_frequency", About(0.7, 0.05)),
+    ("orion#6", "", "change_failure_rate", About(0.138, 0.0005)),
 
     // programmer-to-engineer: "The run as it stands has a p99 of about 0.14 s"; API instances
     // "40 % busy"; the median "12 ms".
@@ -163,6 +169,25 @@ pub const CLAIMS: &[Claim] = &[
     ("ai-augmented-engineering", "test_catch=0.8 review_catch=0.8", "review_wait", Percent(0.05, ROUGHLY)),
     ("ai-augmented-engineering", "test_catch=0.8 review_catch=0.8 review_time=1", "reviewer_utilization", About(0.59, 0.005)),
     ("ai-augmented-engineering", "test_catch=0.8 review_catch=0.8 review_time=1", "review_wait", Percent(0.5, ROUGHLY)),
+
+    // distributed-fundamentals 1: "561 reads fail ... the database takes 6.26 attempts per read
+    // over the whole run ... The 561 failed reads made 35,875 failed attempts at the database
+    // between them: 64 each."
+    ("distributed-fundamentals", "", "failed", About(561.0, 0.5)),
+    ("distributed-fundamentals", "", "amplification", About(6.26, 0.005)),
+    ("distributed-fundamentals", "", "failed_3", Percent(35875.0, EXACT)),
+    ("distributed-fundamentals", "", "failed_3/failed", About(64.0, 0.5)),
+    // 2. "The same 561 reads fail, and attempts at the database drop to 1.25 per read"
+    ("distributed-fundamentals", "hop_retries=3,0,0", "failed", About(561.0, 0.5)),
+    ("distributed-fundamentals", "hop_retries=3,0,0", "amplification", About(1.25, 0.005)),
+    // 3. "1.01 attempts per read, and still 563 failed reads"
+    ("distributed-fundamentals", "hop_retries=3,0,0 retry_budget=0.1", "amplification", About(1.01, 0.005)),
+    ("distributed-fundamentals", "hop_retries=3,0,0 retry_budget=0.1", "failed", About(563.0, 0.5)),
+    // 4. "None of the 6,720 fails ... about 6 retries per 100 reads. At hop_fail 0.05 ... 362
+    // reads fail"
+    ("distributed-fundamentals", "hop_retries=3,0,0 retry_budget=0.1 outage_at=none hop_fail=0.02", "completed", About(6720.0, 0.5)),
+    ("distributed-fundamentals", "hop_retries=3,0,0 retry_budget=0.1 outage_at=none hop_fail=0.02", "retries/arrivals", About(0.06, 0.005)),
+    ("distributed-fundamentals", "hop_retries=3,0,0 retry_budget=0.1 outage_at=none hop_fail=0.05", "failed", About(362.0, 0.5)),
 
     // engineering-organization: "Alone, they finish in week 4.3"; the prediction and 1: "Week
     // 5.4, a week later. The capacity line drops from 4.6 to 2.2 person-weeks a week in the first
