@@ -48,9 +48,9 @@ pub const CLAIMS: &[Claim] = &[
 
     // orion, the team: "6 − 0.375 − 1 = 4.625 person-weeks a week go to the milestone, and
     // 20 / 4.625 puts the finish at week 4.3"
-    ("orion#7", "", "capacity_end", About(4.625, 0.0005)),
-    ("orion#7", "", "finish_week", About(4.3, 0.05)),
-    ("orion#7", "", "paths", About(15.0, 0.5)),
+    ("orion#8", "", "capacity_end", About(4.625, 0.0005)),
+    ("orion#8", "", "finish_week", About(4.3, 0.05)),
+    ("orion#8", "", "paths", About(15.0, 0.5)),
 
     // orion, the cache-miss path as calls: "all 6,720 reads are answered, 99 % within 0.18 s, and
     // the database sees 1.001 attempts per read"
@@ -58,13 +58,20 @@ pub const CLAIMS: &[Claim] = &[
     ("orion#5", "", "p99", About(0.18, 0.005)),
     ("orion#5", "", "amplification", About(1.001, 0.0005)),
 
+    // orion, usage counts: "They add up to 100,754: 1,003 jobs were delivered twice and counted
+    // twice, and 249 increments were lost"; "about 46 hours"
+    ("orion#6", "", "final_value", About(100754.0, 0.5)),
+    ("orion#6", "", "double_effects", About(1003.0, 0.5)),
+    ("orion#6", "", "lost_updates", About(249.0, 0.5)),
+    ("orion#6", "", "sim_time", Percent(46.0 * 3600.0, EXACT)),
+
     // orion, delivery: "one run in five goes red with nothing wrong ... (the run: 20 %). A change
     // takes 143 hours from branch to production on average ... A deploy goes out 0.7 times a day
     // ... (the run: 13.8 %)."
-    ("orion#6", "", "false_red_ratio", About(0.20, 0.005)),
-    ("orion#6", "", "lead_time", About(143.0, 0.5)),
-    ("orion#6", "", "deployment_frequency", About(0.7, 0.05)),
-    ("orion#6", "", "change_failure_rate", About(0.138, 0.0005)),
+    ("orion#7", "", "false_red_ratio", About(0.20, 0.005)),
+    ("orion#7", "", "lead_time", About(143.0, 0.5)),
+    ("orion#7", "", "deployment_frequency", About(0.7, 0.05)),
+    ("orion#7", "", "change_failure_rate", About(0.138, 0.0005)),
 
     // programmer-to-engineer: "The run as it stands has a p99 of about 0.14 s"; API instances
     // "40 % busy"; the median "12 ms".
@@ -169,6 +176,28 @@ pub const CLAIMS: &[Claim] = &[
     ("ai-augmented-engineering", "test_catch=0.8 review_catch=0.8", "review_wait", Percent(0.05, ROUGHLY)),
     ("ai-augmented-engineering", "test_catch=0.8 review_catch=0.8 review_time=1", "reviewer_utilization", About(0.59, 0.005)),
     ("ai-augmented-engineering", "test_catch=0.8 review_catch=0.8 review_time=1", "review_wait", Percent(0.5, ROUGHLY)),
+
+    // testing-distributed-systems, the prediction: "the case file's run has 1,003"; 1. "0 double
+    // effects: all 1,003 repeats are recognised and skipped. The total is now 99,848, short by
+    // 152"
+    ("testing-distributed-systems#1", "", "double_effects", About(1003.0, 0.5)),
+    ("testing-distributed-systems#1", "idempotency=on", "double_effects", About(0.0, 0.5)),
+    ("testing-distributed-systems#1", "idempotency=on", "deduplicated", About(1003.0, 0.5)),
+    ("testing-distributed-systems#1", "idempotency=on", "final_value", About(99848.0, 0.5)),
+    ("testing-distributed-systems#1", "idempotency=on", "lost_updates", About(152.0, 0.5)),
+    // 2. "Exactly 100,000"
+    ("testing-distributed-systems#1", "idempotency=on strategy=atomic", "final_value", About(100000.0, 0.5)),
+    ("testing-distributed-systems#1", "idempotency=on strategy=atomic", "lost_updates", About(0.0, 0.5)),
+    // 3. "823. The breaker opens 38 times ... it turns away 1,321 questions"
+    ("testing-distributed-systems#2", "fail_prob=0.5", "completed", About(823.0, 0.5)),
+    ("testing-distributed-systems#2", "fail_prob=0.5", "breaker_opened", About(38.0, 0.5)),
+    ("testing-distributed-systems#2", "fail_prob=0.5", "dropped", About(1321.0, 0.5)),
+    // 4. "At 0.5 the breaker never opens and 1,477 questions are answered. At 1 ... it still
+    // opens, 85 times, and 2,887 of the 3,000 questions fail at once"
+    ("testing-distributed-systems#2", "fail_prob=0.5 breaker_failures=20", "breaker_opened", About(0.0, 0.5)),
+    ("testing-distributed-systems#2", "fail_prob=0.5 breaker_failures=20", "completed", About(1477.0, 0.5)),
+    ("testing-distributed-systems#2", "fail_prob=1 breaker_failures=20", "breaker_opened", About(85.0, 0.5)),
+    ("testing-distributed-systems#2", "fail_prob=1 breaker_failures=20", "dropped", About(2887.0, 0.5)),
 
     // distributed-fundamentals 1: "561 reads fail ... the database takes 6.26 attempts per read
     // over the whole run ... The 561 failed reads made 35,875 failed attempts at the database
