@@ -18,6 +18,7 @@ mod sim_widget;
 mod static_widget;
 mod stepped_table;
 mod sweep_view;
+mod team_stage;
 pub mod test_hooks;
 mod theory_note;
 mod widget_state;

@@ -190,7 +190,7 @@ function rng(seed) {
 }
 
 const KINDS = ['queue', 'balancer', 'cache', 'limiter', 'retries', 'breaker', 'hashing', 'replication',
-  'autoscale', 'pipeline', 'estimate'];
+  'autoscale', 'pipeline', 'estimate', 'team'];
 const BAD_KINDS = ['nope', 'Queue', '%3Cscript%3E', 'q%00', '%E2%9C%93', 'x'.repeat(200), 'queue.html', '%ZZ'];
 const STRANGE_TEXT = ['<script>alert(1)</script>', '"><img src=x onerror="window.__pwned=1">', 'ünïcødé ✓ 日本語 🚀',
   '%', '%ZZ', '%E0%A4%A', '\u202e\u0000', 'a'.repeat(5000), '', '+++', '=', '&amp;', 'javascript:alert(1)'];
@@ -202,6 +202,7 @@ const GOOD = {
   timed: ['rate=0.5', 'seed=7', 'requests=500', 'duration=100'],
   hashing: ['seed=3', 'servers=5', 'vnodes=50'],
   estimate: ['daily_users=5000', 'requests_per_user=3'],
+  team: ['people=3', 'hires=2', 'work=40'],
 };
 
 // One address: its kind, query, and whether it holds something the embed must name.

@@ -5,8 +5,8 @@ const { test, expect } = require('../fixtures');
 const { SimWidget } = require('../pages/widget');
 
 const KINDS = ['queue', 'balancer', 'cache', 'limiter', 'breaker', 'retries', 'autoscale', 'pipeline',
-  'replication', 'estimate', 'hashing'];
-const COMPUTED = ['estimate', 'hashing'];
+  'replication', 'estimate', 'hashing', 'team'];
+const COMPUTED = ['estimate', 'hashing', 'team'];
 
 // A deck like docs/deck/ (served as dist/deck/, with reveal.js beside it), one slide per kind,
 // each an iframe of the given size; generated here so that it holds every kind.

@@ -112,6 +112,8 @@ fn run<'a>(scenario: &Scenario) -> Result<Printed<'a>, Failure> {
     let seconds = started.elapsed().as_secs_f64();
     let events_per_second = match &outcome {
         Outcome::Timed(report) if seconds > 0.0 => Some((report.events as f64 / seconds).round()),
+        // A computed week is its event.
+        Outcome::Team(report) if seconds > 0.0 => Some((report.weeks_computed as f64 / seconds).round()),
         _ => None,
     };
     Ok(Printed { swept: BTreeMap::new(), outcome, events_per_second })

@@ -8,6 +8,7 @@ use super::models::delivery::DeliveryScene;
 use super::models::calls::CallsScene;
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
+use super::models::team::TeamScene;
 use super::report::Report;
 
 /// A model's own picture of the moment.
@@ -21,6 +22,8 @@ pub enum Scene {
     Contention(ContentionScene),
     Delivery(Box<DeliveryScene>),
     Calls(Box<CallsScene>),
+    /// A team's curve up to the week shown (a computed kind revealed week by week).
+    Team(Box<TeamScene>),
 }
 
 /// Everything a view draws.

@@ -19,6 +19,7 @@ mod stores;
 mod delivery;
 
 mod contention;
+mod team;
 
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
@@ -286,6 +287,7 @@ pub fn draw(
         (Drawing::Records, Scene::Contention(scene)) => {
             contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
         }
+        (Drawing::Stocks, Scene::Team(scene)) => team::draw_team(ctx, width, height, scene, palette, &mut labels),
         _ => {}
     }
     let mut wanted = labels.wanted;

@@ -1,7 +1,8 @@
 use leptos::{html::Div, prelude::*};
 use leptos_use::use_element_visibility;
 
-use super::{ProblemList, WidgetConfig, sim_widget::compact_signal};
+use super::{ProblemList, WidgetConfig, sim_widget::compact_signal, team_stage::StocksStage};
+use crate::sim::kinds::Drawing;
 use crate::{
     scenario::{Scenario, lookup},
     sim,
@@ -74,6 +75,7 @@ pub fn StaticWidget(config: WidgetConfig) -> impl IntoView {
             data-layout=move || if compact.get() { "compact" } else { "full" }
             data-open=move || if all.get() { "figures" } else { "" }>
             <ProblemList problems/>
+            {(descriptor.drawing == Drawing::Stocks).then(|| view! { <StocksStage scenario/> })}
             <div class="sim-params">{inputs}</div>
             <table class="results">{table}</table>
             <div class="sim-tabs" role="group" aria-label="More results" hidden=move || !compact.get()>

@@ -174,3 +174,71 @@ pub fn team(inputs: &Inputs) -> TeamReport {
     report.curve = curve;
     report
 }
+
+/// What the canvas draws at week `week` of a run: the curve up to that week, scaled to the
+/// whole run, and the run without the hires beside it (dashed), so that a learner sees whether
+/// the hires helped.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TeamScene {
+    /// Weeks 0 to `week` of the curve (week 0 alone before the first step).
+    pub shown: Vec<Week>,
+    /// Weeks in the whole run.
+    pub weeks: u64,
+    /// The x axis: the longer of the run and the run without its hires.
+    pub axis_weeks: u64,
+    /// The whole run's largest remaining work, debt, people and capacity: the y axes.
+    pub work_max: f64,
+    pub debt_max: f64,
+    pub people_max: u64,
+    pub capacity_max: f64,
+    /// The finish, once the curve has reached it.
+    pub finish_week: Option<f64>,
+    /// Whether the whole run finishes within its weeks (shown once the curve is drawn out).
+    pub finished: bool,
+    /// Remaining work week by week without the hires (empty when there are none), and when
+    /// that run finishes.
+    pub without_hires: Vec<f64>,
+    pub without_finish: Option<f64>,
+    /// The week the hires join, if there are any and they join within the run.
+    pub hire_week: Option<u64>,
+    /// How far a new person has ramped up in the week shown (their output that week, 0 to 1).
+    pub ramped: f64,
+}
+
+impl TeamScene {
+    /// Whether the whole curve is shown.
+    pub fn done(&self) -> bool {
+        self.shown.last().is_none_or(|w| w.week >= self.weeks)
+    }
+}
+
+/// The run without its hires, for the dashed comparison (`None` when it has none).
+pub fn without_hires(inputs: &Inputs) -> Option<TeamReport> {
+    (inputs.hires > 0).then(|| team(&Inputs { hires: 0, ..inputs.clone() }))
+}
+
+/// The scene at `week` (clamped to the run), given the run and the run without its hires.
+pub fn scene(inputs: &Inputs, report: &TeamReport, without: Option<&TeamReport>, week: u64) -> TeamScene {
+    let upto = (week as usize).min(report.curve.len().saturating_sub(1));
+    let shown: Vec<Week> = report.curve.iter().take(upto + 1).copied().collect();
+    let max = |f: fn(&Week) -> f64| report.curve.iter().map(f).fold(0.0, f64::max);
+    let weeks = report.weeks_computed;
+    let reached = shown.last().is_some_and(|w| w.week >= weeks);
+    TeamScene {
+        weeks,
+        axis_weeks: weeks.max(without.map_or(0, |r| r.weeks_computed)).max(1),
+        work_max: max(|w| w.remaining),
+        debt_max: max(|w| w.debt),
+        people_max: report.curve.iter().map(|w| w.people).max().unwrap_or(0),
+        capacity_max: max(|w| w.capacity),
+        finish_week: if reached { report.finish_week } else { None },
+        finished: report.finished,
+        without_hires: without.map(|r| r.curve.iter().map(|w| w.remaining).collect()).unwrap_or_default(),
+        without_finish: without.and_then(|r| r.finish_week),
+        ramped: shown.last().filter(|w| w.week > inputs.hire_week).map_or(0.0, |w| {
+            ramp_output((w.week - 1 - inputs.hire_week) as f64, inputs.ramp_weeks)
+        }),
+        hire_week: (inputs.hires > 0 && inputs.hire_week < weeks.max(1)).then_some(inputs.hire_week),
+        shown,
+    }
+}
