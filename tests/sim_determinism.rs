@@ -121,7 +121,7 @@ fn every_kind_keeps_its_trace() {
         "bda3d2239598f471",
         "4b6119a00b57a6a1",
         "24a67a7a5d08e397",
-        "23dfdd542332ef5f",
+        "0c01a841c05ab0e5",
         "5e866e2e9a0750c7",
     ];
     for (scenario, pinned) in SCENARIOS.iter().zip(PINNED) {
