@@ -123,6 +123,9 @@ pub const CLAIMS: &[Claim] = &[
     ("trunk-based-development", "", "change_failure_rate", About(0.13, 0.005)),
     ("trunk-based-development", "branch_days=1", "conflict_ratio", About(0.230, 0.0005)),
     ("trunk-based-development", "branch_days=1", "lead_time", About(46.0, 0.5)),
+    ("trunk-based-development", "", "conflicts", About(7145.0, 0.5)),
+    ("trunk-based-development", "branch_days=1", "conflicts", About(2297.0, 0.5)),
+    ("trunk-based-development", "branch_days=2", "conflicts", About(3978.0, 0.5)),
     ("trunk-based-development", "branch_days=1", "change_failure_rate", About(0.13, 0.005)),
     // 2. "About 40 %, as the formula says, and a lead time of 70 hours"
     ("trunk-based-development", "branch_days=2", "conflict_ratio", Percent(0.40, ROUGHLY)),
@@ -164,6 +167,9 @@ pub const CLAIMS: &[Claim] = &[
     ("ai-augmented-engineering", "ai_factor=1 defect_prob=0.03", "change_failure_rate", About(0.13, 0.005)),
     ("ai-augmented-engineering", "", "escaped_per_week", About(2.8, 0.05)),
     ("ai-augmented-engineering", "", "change_failure_rate", About(0.25, 0.005)),
+    ("ai-augmented-engineering", "", "escaped_defects", About(138.0, 0.5)),
+    ("ai-augmented-engineering", "test_catch=0.8", "escaped_defects", About(56.0, 0.5)),
+    ("ai-augmented-engineering", "test_catch=0.8 review_catch=0.8", "escaped_defects", About(16.0, 0.5)),
     // the ticket: "roll back two or three times a week instead of about once every ten days"
     // (failed deploys per 168-hour week: 123 in 8,453 h, 2.4; and 64 in 16,783 h, one in 11 days)
     ("ai-augmented-engineering", "", "failed_deploys", About(123.0, 0.5)),
