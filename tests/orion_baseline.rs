@@ -4,7 +4,9 @@
 //! The convention (also written at the top of `orion.md`'s source):
 //!
 //! - The case file has one ```sim block per kind Orion is simulated as: the request path
-//!   (`pipeline`) and the summary worker (`queue`). Their scenario lines are the baseline.
+//!   (`pipeline`), the summary worker (`queue`), the provider calls (`retries`, `breaker`), the
+//!   cache-miss path as layers (`calls`), the usage counts (`contention`), delivery
+//!   (`delivery`) and the team (`team`). Their scenario lines are the baseline.
 //! - Every other ```sim block in the course is an Orion block of one of those kinds. It starts
 //!   with exactly the baseline's scenario lines, in order (blank lines, comments, `controls` and
 //!   `caption` aside; spaces around `=` do not matter).
