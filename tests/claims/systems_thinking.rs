@@ -129,4 +129,44 @@ pub const CLAIMS: &[Claim] = &[
     ("scale-and-cost#2", "limit=72", "completed", Percent(2523.0, EXACT)),
     ("scale-and-cost#2", "limit=72", "p95", About(148.0, 1.5)),
     ("scale-and-cost#2", "limit=72", "mean_latency", About(85.0, 1.0)),
+
+    // failure-and-concurrency (retries) 1. "1,982 of 2,129 are answered, after 1,014 retries, and
+    // the p99 is about 4.7 s"; "About 175 requests arrive during the outage" is 35 a second for 5 s.
+    ("failure-and-concurrency", "", "completed", Percent(1982.0, EXACT)),
+    ("failure-and-concurrency", "", "arrivals", Percent(2129.0, EXACT)),
+    ("failure-and-concurrency", "", "retries", Percent(1014.0, EXACT)),
+    ("failure-and-concurrency", "", "p99", About(4.7, 0.05)),
+    // 2. "Fewer: 1,530. Almost 5,000 retries"; "requests arriving in the last 10 s ... still fail
+    // nearly one time in four"; "With retries off, 1,951 are answered: 178 are lost"
+    ("failure-and-concurrency", "max_retries=5", "completed", Percent(1530.0, EXACT)),
+    ("failure-and-concurrency", "max_retries=5", "retries", Percent(4985.0, EXACT)),
+    ("failure-and-concurrency", "max_retries=5 warmup=50", "dead_lettered/arrivals", About(0.23, 0.02)),
+    ("failure-and-concurrency", "max_retries=0", "completed", Percent(1951.0, EXACT)),
+    ("failure-and-concurrency", "max_retries=0", "dead_lettered", Percent(178.0, EXACT)),
+    // 3. "640 instead of 1,014, and 2,005 answered: the most of any setting here"
+    ("failure-and-concurrency", "jitter=full", "retries", Percent(640.0, EXACT)),
+    ("failure-and-concurrency", "jitter=full", "completed", Percent(2005.0, EXACT)),
+    // 4. "31 retries, 1,956 answered and a p99 of about 0.5 s"
+    ("failure-and-concurrency", "jitter=full retry_budget=0.1", "retries", Percent(31.0, EXACT)),
+    ("failure-and-concurrency", "jitter=full retry_budget=0.1", "completed", Percent(1956.0, EXACT)),
+    ("failure-and-concurrency", "jitter=full retry_budget=0.1", "p99", About(0.5, 0.05)),
+
+    // steering-ai-code-changes (queue, one simulated second read as an hour) 1. "About 0.15 hours,
+    // 9 minutes, close to Erlang C's 10. The reviewers are busy half the time."
+    ("steering-ai-code-changes", "", "mean_wait", About(0.15, 0.005)),
+    ("steering-ai-code-changes", "", "utilization", About(0.5, 0.01)),
+    // "5,000 pull requests, more than a year of working hours" (2,000 hours)
+    ("steering-ai-code-changes", "", "sim_time", Above(2000.0)),
+    // 2. "At 3 an hour, about 0.57 hours (34 minutes)."
+    ("steering-ai-code-changes", "rate=3", "mean_wait", About(0.57, 0.005)),
+    // "At 3.6, about 2 hours, and the p95 of the time to a finished review is over 8 hours";
+    // the predict block's "lands within a few percent of" Erlang C's 2.13 hours.
+    ("steering-ai-code-changes", "rate=3.6", "mean_wait", About(2.0, 0.05)),
+    ("steering-ai-code-changes", "rate=3.6", "p95", Above(8.0)),
+    ("steering-ai-code-changes", "rate=3.6", "mean_wait", Percent(2.13, 6.0)),
+    // 3. "A third reviewer: about 0.13 hours, 8 minutes. Fifteen-minute reviews: about 0.06
+    // hours, under 4 minutes."
+    ("steering-ai-code-changes", "rate=3.6 servers=3", "mean_wait", About(0.13, 0.005)),
+    ("steering-ai-code-changes", "rate=3.6 service_time=0.25", "mean_wait", About(0.06, 0.005)),
+    ("steering-ai-code-changes", "rate=3.6 service_time=0.25", "mean_wait", Below(4.0 / 60.0)),
 ];

@@ -8,11 +8,15 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("demo-vs-system", Some("estimation")),
     ("everything-is-a-system", Some("pipeline")),
     ("where-code-runs", Some("estimation")),
-    ("steering-ai-code-changes", Some("delivery")),
+    // The review queue runs on `queue`, one simulated second read as an hour, as the curriculum's
+    // second choice allows.
+    ("steering-ai-code-changes", Some("queue")),
     ("history-and-tests", Some("delivery")),
     ("state-and-data", Some("cache")),
     ("apis-and-contracts", Some("calls")),
-    ("failure-and-concurrency", Some("contention")),
+    // Its retry storm runs on `retries`; the lost update is a graded prediction until the
+    // `contention` kind lands.
+    ("failure-and-concurrency", Some("retries")),
     ("security-basics", Some("rate-limiter")),
     ("architecture-choices", Some("calls")),
     // The curriculum names `delivery`, a kind still to be built; until it lands the module runs a
