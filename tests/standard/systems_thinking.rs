@@ -11,14 +11,17 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     // The review queue runs on `queue`, one simulated second read as an hour, as the curriculum's
     // second choice allows.
     ("steering-ai-code-changes", Some("queue")),
-    ("history-and-tests", Some("delivery")),
+    // Graded predictions worked by hand until the `delivery` kind lands.
+    ("history-and-tests", None),
     ("state-and-data", Some("cache")),
-    ("apis-and-contracts", Some("calls")),
+    // Graded predictions worked by hand until the `calls` kind lands.
+    ("apis-and-contracts", None),
     // Its retry storm runs on `retries`; the lost update is a graded prediction until the
     // `contention` kind lands.
     ("failure-and-concurrency", Some("retries")),
     ("security-basics", Some("rate-limiter")),
-    ("architecture-choices", Some("calls")),
+    // Graded predictions worked by hand until the `calls` kind lands.
+    ("architecture-choices", None),
     // The curriculum names `delivery`, a kind still to be built; until it lands the module runs a
     // balancer whose outage stands in for a bad release.
     ("shipping-and-operating", Some("load-balancer")),
