@@ -109,3 +109,7 @@ choice! {
     /// What a replica cut off from its primary does with a read.
     OnPartition { ServeStale = "serve_stale", Refuse = "refuse" }
 }
+choice! {
+    /// How concurrent writers to one record keep (or lose) each other's updates.
+    WriteStrategy { None = "none", Lock = "lock", Optimistic = "optimistic", Atomic = "atomic" }
+}

@@ -21,6 +21,7 @@ pub struct Scenario {
     pub replication: Replication,
     pub autoscale: Autoscale,
     pub estimate: Estimate,
+    pub contention: Contention,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -169,6 +170,19 @@ pub struct Estimate {
     pub price_out: f64,
 }
 
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contention {
+    /// Seconds between a writer's read and its write.
+    pub gap: f64,
+    pub strategy: WriteStrategy,
+    /// The chance a message is delivered twice.
+    pub dup_prob: f64,
+    /// The chance a message is held back and delivered late, after messages sent after it.
+    pub reorder_prob: f64,
+    /// Whether a message delivered again is recognized by its id and skipped.
+    pub idempotency: bool,
+}
+
 impl Scenario {
     /// Every key at its default (docs/scenarios.md).
     pub const DEFAULT: Scenario = Scenario {
@@ -263,6 +277,13 @@ impl Scenario {
             tokens_out: 200.0,
             price_in: 3.0,
             price_out: 15.0,
+        },
+        contention: Contention {
+            gap: 1.0,
+            strategy: WriteStrategy::None,
+            dup_prob: 0.0,
+            reorder_prob: 0.0,
+            idempotency: false,
         },
     };
 }

@@ -185,6 +185,13 @@ pub static TOKENS_OUT: KeySpec = key!("tokens_out" => estimate.tokens_out, 0, 1e
 pub static PRICE_IN: KeySpec = key!("price_in" => estimate.price_in, 0, 1000);
 pub static PRICE_OUT: KeySpec = key!("price_out" => estimate.price_out, 0, 1000);
 
+// Contention.
+pub static GAP: KeySpec = key!("gap" => contention.gap, 0, 1e4);
+pub static STRATEGY: KeySpec = key!("strategy" => contention.strategy);
+pub static DUP_PROB: KeySpec = key!("dup_prob" => contention.dup_prob, 0, 1);
+pub static REORDER_PROB: KeySpec = key!("reorder_prob" => contention.reorder_prob, 0, 1);
+pub static IDEMPOTENCY: KeySpec = key!("idempotency" => contention.idempotency);
+
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
 pub static KEYS: &[&KeySpec] = &[
@@ -272,6 +279,11 @@ pub static KEYS: &[&KeySpec] = &[
     &TOKENS_OUT,
     &PRICE_IN,
     &PRICE_OUT,
+    &GAP,
+    &STRATEGY,
+    &DUP_PROB,
+    &REORDER_PROB,
+    &IDEMPOTENCY,
 ];
 
 /// The run's length, seed and chart buckets: every timed kind reads these.

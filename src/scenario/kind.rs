@@ -22,13 +22,14 @@ pub enum Kind {
     Autoscale,
     Pipeline,
     Estimate,
+    Contention,
 }
 
 impl Kind {
     /// The kind a page starts from when it is given none (the embed builder): the simplest.
     pub const FIRST: Kind = Kind::Queue;
 
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Queue,
         Kind::Balancer,
         Kind::Cache,
@@ -40,6 +41,7 @@ impl Kind {
         Kind::Autoscale,
         Kind::Pipeline,
         Kind::Estimate,
+        Kind::Contention,
     ];
 
     /// What this kind is: its keys, controls, charts, readouts, theory and model. Each kind has
@@ -58,6 +60,7 @@ impl Kind {
             Kind::Autoscale => &autoscale::AUTOSCALE,
             Kind::Pipeline => &pipeline::PIPELINE,
             Kind::Estimate => &estimate::ESTIMATE,
+            Kind::Contention => &contention::CONTENTION,
         }
     }
 

@@ -23,6 +23,8 @@ pub const SERIES: &[&str] = &[
     "in_system",
     "workers",
     "busy",
+    "lost",
+    "lock_wait",
 ];
 
 /// A span of simulated time and what happened in it.
@@ -77,6 +79,13 @@ impl Bin {
             "in_system" => self.level(s.in_system_area),
             "workers" => self.level(s.workers_area),
             "busy" => self.level(s.busy_area),
+            "lost" => self.rate(s.lost),
+            "lock_wait" => {
+                if s.lock_waits == 0 {
+                    return None;
+                }
+                s.lock_wait_sum / s.lock_waits as f64
+            }
             _ => return None,
         })
     }

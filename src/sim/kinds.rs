@@ -22,6 +22,8 @@ pub mod queue;
 pub mod replication;
 pub mod retries;
 
+pub mod contention;
+
 pub use format::Format;
 
 use super::chart::Bin;
@@ -125,6 +127,8 @@ pub enum Drawing {
     Replicas,
     /// Nothing animated: the inputs and a table of results.
     Table,
+    /// Shared records, the writers in their read → gap → write, lost updates flashing.
+    Records,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

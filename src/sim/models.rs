@@ -12,6 +12,8 @@ pub mod requests;
 
 pub mod idle;
 
+pub mod contention;
+
 use super::kernel::Engine;
 use super::kinds::Family;
 use super::simulation::Simulation;

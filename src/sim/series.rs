@@ -29,6 +29,10 @@ pub struct Bucket {
     pub busy_area: f64,
     /// Workers available (autoscaling), integrated.
     pub workers_area: f64,
+    /// Updates overwritten (contention), and the lock waits that ended here: how many, their sum.
+    pub lost: u64,
+    pub lock_waits: u64,
+    pub lock_wait_sum: f64,
 }
 
 impl Bucket {
@@ -49,6 +53,9 @@ impl Bucket {
         self.queue_area += other.queue_area;
         self.busy_area += other.busy_area;
         self.workers_area += other.workers_area;
+        self.lost += other.lost;
+        self.lock_waits += other.lock_waits;
+        self.lock_wait_sum += other.lock_wait_sum;
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::models::contention::ContentionScene;
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
 use super::report::Report;
@@ -15,6 +16,7 @@ pub enum Scene {
     Empty,
     Requests(Box<RequestScene>),
     Replication(ReplicationScene),
+    Contention(ContentionScene),
 }
 
 /// Everything a view draws.
@@ -45,6 +47,14 @@ impl Snapshot {
     pub fn replication(&self) -> Option<&ReplicationScene> {
         match &self.scene {
             Scene::Replication(scene) => Some(scene),
+            _ => None,
+        }
+    }
+
+    /// Contention's picture, if this is one.
+    pub fn contention(&self) -> Option<&ContentionScene> {
+        match &self.scene {
+            Scene::Contention(scene) => Some(scene),
             _ => None,
         }
     }

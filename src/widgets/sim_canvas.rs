@@ -76,6 +76,11 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-cut", "link cut by a partition".to_string()),
         ],
         Drawing::Table => return None,
+        Drawing::Records => vec![
+            ("key-record", "record: value (bar: expected)".to_string()),
+            ("key-writer", "writer: read → gap → write".to_string()),
+            ("key-lost", "lost update".to_string()),
+        ],
     };
     let items = items
         .into_iter()
