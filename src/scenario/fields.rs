@@ -22,6 +22,7 @@ pub struct Scenario {
     pub autoscale: Autoscale,
     pub estimate: Estimate,
     pub contention: Contention,
+    pub delivery: Delivery,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -182,6 +183,42 @@ pub struct Contention {
     /// Whether a message delivered again is recognized by its id and skipped.
     pub idempotency: bool,
 }
+/// `delivery`: changes from a developer to production. Times in hours, except `branch_days`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Delivery {
+    pub developers: u64,
+    /// Changes per developer per hour.
+    pub change_rate: f64,
+    /// Multiplies each developer's output (AI-assisted editing).
+    pub ai_factor: f64,
+    pub reviewers: u64,
+    /// Mean hours one review takes (exponential).
+    pub review_time: f64,
+    /// Share of defective changes a review catches.
+    pub review_catch: f64,
+    pub tests: u64,
+    /// Chance one test fails on one attempt although nothing is wrong.
+    pub flake: f64,
+    /// Times a failed test is run again before the run counts as red.
+    pub reruns: u64,
+    /// Share of defective changes the tests catch.
+    pub test_catch: f64,
+    /// Hours one CI run takes.
+    pub ci_time: f64,
+    /// Days a change lives on its branch before it asks for review.
+    pub branch_days: f64,
+    /// Conflict rate per other developer per day of branch age.
+    pub overlap: f64,
+    /// Changes per deploy.
+    pub batch: u64,
+    pub defect_prob: f64,
+    /// Mean hours from a failed deploy to its detection (exponential).
+    pub detect_time: f64,
+    /// Mean hours from detection to restored service (exponential).
+    pub restore_time: f64,
+    /// Feature flags: a defective change is switched off rather than rolled back.
+    pub flags: bool,
+}
 
 impl Scenario {
     /// Every key at its default (docs/scenarios.md).
@@ -284,6 +321,26 @@ impl Scenario {
             dup_prob: 0.0,
             reorder_prob: 0.0,
             idempotency: false,
+        },
+        delivery: Delivery {
+            developers: 4,
+            change_rate: 0.25,
+            ai_factor: 1.0,
+            reviewers: 2,
+            review_time: 0.5,
+            review_catch: 0.5,
+            tests: 200,
+            flake: 0.001,
+            reruns: 0,
+            test_catch: 0.5,
+            ci_time: 0.25,
+            branch_days: 1.0,
+            overlap: 0.05,
+            batch: 5,
+            defect_prob: 0.02,
+            detect_time: 1.0,
+            restore_time: 1.0,
+            flags: false,
         },
     };
 }

@@ -191,6 +191,27 @@ pub static STRATEGY: KeySpec = key!("strategy" => contention.strategy);
 pub static DUP_PROB: KeySpec = key!("dup_prob" => contention.dup_prob, 0, 1);
 pub static REORDER_PROB: KeySpec = key!("reorder_prob" => contention.reorder_prob, 0, 1);
 pub static IDEMPOTENCY: KeySpec = key!("idempotency" => contention.idempotency);
+// Delivery.
+/// How many changes a delivery run starts (the field `requests` is for the request kinds).
+pub static CHANGES: KeySpec = key!("changes" => run.requests, 0, 10_000_000);
+pub static DEVELOPERS: KeySpec = key!("developers" => delivery.developers, 1, 1000);
+pub static CHANGE_RATE: KeySpec = key!("change_rate" => delivery.change_rate, 0.001, 100);
+pub static AI_FACTOR: KeySpec = key!("ai_factor" => delivery.ai_factor, 0.1, 100);
+pub static REVIEWERS: KeySpec = key!("reviewers" => delivery.reviewers, 1, 64);
+pub static REVIEW_TIME: KeySpec = key!("review_time" => delivery.review_time, 0.001, 1000);
+pub static REVIEW_CATCH: KeySpec = key!("review_catch" => delivery.review_catch, 0, 1);
+pub static TESTS: KeySpec = key!("tests" => delivery.tests, 0, 1_000_000);
+pub static FLAKE: KeySpec = key!("flake" => delivery.flake, 0, 1);
+pub static RERUNS: KeySpec = key!("reruns" => delivery.reruns, 0, 10);
+pub static TEST_CATCH: KeySpec = key!("test_catch" => delivery.test_catch, 0, 1);
+pub static CI_TIME: KeySpec = key!("ci_time" => delivery.ci_time, 0.001, 1000);
+pub static BRANCH_DAYS: KeySpec = key!("branch_days" => delivery.branch_days, 0, 365);
+pub static OVERLAP: KeySpec = key!("overlap" => delivery.overlap, 0, 10);
+pub static BATCH: KeySpec = key!("batch" => delivery.batch, 1, 1000);
+pub static DEFECT_PROB: KeySpec = key!("defect_prob" => delivery.defect_prob, 0, 1);
+pub static DETECT_TIME: KeySpec = key!("detect_time" => delivery.detect_time, 0, 10_000);
+pub static RESTORE_TIME: KeySpec = key!("restore_time" => delivery.restore_time, 0, 10_000);
+pub static FLAGS: KeySpec = key!("flags" => delivery.flags);
 
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
@@ -284,6 +305,25 @@ pub static KEYS: &[&KeySpec] = &[
     &DUP_PROB,
     &REORDER_PROB,
     &IDEMPOTENCY,
+    &CHANGES,
+    &DEVELOPERS,
+    &CHANGE_RATE,
+    &AI_FACTOR,
+    &REVIEWERS,
+    &REVIEW_TIME,
+    &REVIEW_CATCH,
+    &TESTS,
+    &FLAKE,
+    &RERUNS,
+    &TEST_CATCH,
+    &CI_TIME,
+    &BRANCH_DAYS,
+    &OVERLAP,
+    &BATCH,
+    &DEFECT_PROB,
+    &DETECT_TIME,
+    &RESTORE_TIME,
+    &FLAGS,
 ];
 
 /// The run's length, seed and chart buckets: every timed kind reads these.

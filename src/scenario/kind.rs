@@ -23,13 +23,14 @@ pub enum Kind {
     Pipeline,
     Estimate,
     Contention,
+    Delivery,
 }
 
 impl Kind {
     /// The kind a page starts from when it is given none (the embed builder): the simplest.
     pub const FIRST: Kind = Kind::Queue;
 
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Queue,
         Kind::Balancer,
         Kind::Cache,
@@ -42,6 +43,7 @@ impl Kind {
         Kind::Pipeline,
         Kind::Estimate,
         Kind::Contention,
+        Kind::Delivery,
     ];
 
     /// What this kind is: its keys, controls, charts, readouts, theory and model. Each kind has
@@ -61,6 +63,7 @@ impl Kind {
             Kind::Pipeline => &pipeline::PIPELINE,
             Kind::Estimate => &estimate::ESTIMATE,
             Kind::Contention => &contention::CONTENTION,
+            Kind::Delivery => &delivery::DELIVERY,
         }
     }
 

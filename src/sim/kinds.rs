@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod queue;
 pub mod replication;
 pub mod retries;
+pub mod delivery;
 
 pub mod contention;
 
@@ -129,6 +130,8 @@ pub enum Drawing {
     Table,
     /// Shared records, the writers in their read → gap → write, lost updates flashing.
     Records,
+    /// Changes as dots through review, CI, merge, batch and deploy to production.
+    Delivery,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

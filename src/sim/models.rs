@@ -9,6 +9,7 @@ pub mod estimate;
 pub mod hashing;
 pub mod replication;
 pub mod requests;
+pub mod delivery;
 
 pub mod idle;
 

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::models::contention::ContentionScene;
+use super::models::delivery::DeliveryScene;
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
 use super::report::Report;
@@ -17,6 +18,7 @@ pub enum Scene {
     Requests(Box<RequestScene>),
     Replication(ReplicationScene),
     Contention(ContentionScene),
+    Delivery(Box<DeliveryScene>),
 }
 
 /// Everything a view draws.
@@ -55,6 +57,13 @@ impl Snapshot {
     pub fn contention(&self) -> Option<&ContentionScene> {
         match &self.scene {
             Scene::Contention(scene) => Some(scene),
+            _ => None,
+        }
+    }
+    /// A delivery pipeline's picture, if this is one.
+    pub fn delivery(&self) -> Option<&DeliveryScene> {
+        match &self.scene {
+            Scene::Delivery(scene) => Some(scene),
             _ => None,
         }
     }

@@ -81,6 +81,10 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-writer", "writer: read → gap → write".to_string()),
             ("key-lost", "lost update".to_string()),
         ],
+        Drawing::Delivery => vec![
+            ("key-change", "change".to_string()),
+            ("key-lost", "defective change".to_string()),
+        ],
     };
     let items = items
         .into_iter()
