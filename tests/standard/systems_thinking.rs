@@ -8,17 +8,12 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("demo-vs-system", Some("estimation")),
     ("everything-is-a-system", Some("pipeline")),
     ("where-code-runs", Some("estimation")),
-    // The review queue runs on `queue`, one simulated second read as an hour, as the curriculum's
-    // second choice allows.
-    ("steering-ai-code-changes", Some("queue")),
-    // Graded predictions worked by hand until the `delivery` kind lands.
-    ("history-and-tests", None),
+    ("steering-ai-code-changes", Some("delivery")),
+    ("history-and-tests", Some("delivery")),
     ("state-and-data", Some("cache")),
     // Graded predictions worked by hand until the `calls` kind lands.
     ("apis-and-contracts", None),
-    // Its retry storm runs on `retries`; the lost update is a graded prediction until the
-    // `contention` kind lands.
-    ("failure-and-concurrency", Some("retries")),
+    ("failure-and-concurrency", Some("contention")),
     ("security-basics", Some("rate-limiter")),
     // Graded predictions worked by hand until the `calls` kind lands.
     ("architecture-choices", None),
@@ -38,6 +33,9 @@ const KINDS: &[(&str, &str)] = &[
     ("replication", "replication"),
     ("queue", "queue"),
     ("retries", "retries"),
+    ("delivery", "delivery"),
+    ("contention", "contention"),
+    ("calls", "calls"),
 ];
 
 /// What this course asks of a module beyond the shared standard: something to do before the
