@@ -19,6 +19,7 @@ pub mod presentation;
 mod text;
 mod validate;
 mod value;
+mod per_level;
 
 use std::fmt;
 
@@ -28,6 +29,7 @@ pub use keys::{KEYS, KeySpec, MAX_SEED, kinds_using, lookup, names};
 pub use kind::Kind;
 pub use presentation::Layout;
 pub use value::Bounds;
+pub use per_level::PerLevel;
 
 /// Something wrong with the input, and what was done instead.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 use super::choices::*;
 use super::kind::Kind;
+use super::per_level::PerLevel;
 
 /// A complete, validated description of one run.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +24,7 @@ pub struct Scenario {
     pub estimate: Estimate,
     pub contention: Contention,
     pub delivery: Delivery,
+    pub calls: Calls,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -183,6 +185,7 @@ pub struct Contention {
     /// Whether a message delivered again is recognized by its id and skipped.
     pub idempotency: bool,
 }
+
 /// `delivery`: changes from a developer to production. Times in hours, except `branch_days`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Delivery {
@@ -218,6 +221,30 @@ pub struct Delivery {
     pub restore_time: f64,
     /// Feature flags: a defective change is switched off rather than rolled back.
     pub flags: bool,
+}
+
+/// A request through a tree of services (kind = calls). Per-level lists give levels 1, 2, ...
+/// in order; the last entry applies to every deeper level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calls {
+    pub depth: u64,
+    pub fanout: u64,
+    /// Mean service time of one attempt, per level, seconds.
+    pub hop_time: PerLevel,
+    /// Failure probability of one attempt, per level.
+    pub hop_fail: PerLevel,
+    /// Retries of a failed call, per level (whole numbers).
+    pub hop_retries: PerLevel,
+    /// Seconds the caller waits for one attempt, per level (`None`: forever).
+    pub hop_timeout: Option<PerLevel>,
+    /// Workers serving each level.
+    pub replicas: PerLevel,
+    /// End-to-end budget of a request, seconds (`None`: no deadline).
+    pub deadline: Option<f64>,
+    /// The levels whose incoming edge is asynchronous (through a queue).
+    pub async_levels: Option<PerLevel>,
+    /// The level an outage stops (`None`: the deepest).
+    pub outage_level: Option<u64>,
 }
 
 impl Scenario {
@@ -341,6 +368,18 @@ impl Scenario {
             detect_time: 1.0,
             restore_time: 1.0,
             flags: false,
+        },
+        calls: Calls {
+            depth: 3,
+            fanout: 2,
+            hop_time: PerLevel::one(0.05),
+            hop_fail: PerLevel::one(0.01),
+            hop_retries: PerLevel::one(0.0),
+            hop_timeout: None,
+            replicas: PerLevel::one(8.0),
+            deadline: None,
+            async_levels: None,
+            outage_level: None,
         },
     };
 }

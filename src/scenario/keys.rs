@@ -212,6 +212,18 @@ pub static DEFECT_PROB: KeySpec = key!("defect_prob" => delivery.defect_prob, 0,
 pub static DETECT_TIME: KeySpec = key!("detect_time" => delivery.detect_time, 0, 10_000);
 pub static RESTORE_TIME: KeySpec = key!("restore_time" => delivery.restore_time, 0, 10_000);
 pub static FLAGS: KeySpec = key!("flags" => delivery.flags);
+// Calls through a tree of services.
+pub static DEPTH: KeySpec = key!("depth" => calls.depth, 1, 8);
+pub static FANOUT: KeySpec = key!("fanout" => calls.fanout, 1, 10);
+pub static HOP_TIME: KeySpec = key!("hop_time" => calls.hop_time, 1e-6, 1e4);
+pub static HOP_FAIL: KeySpec = key!("hop_fail" => calls.hop_fail, 0, 1);
+pub static HOP_RETRIES: KeySpec = key!("hop_retries" => calls.hop_retries, 0, 10);
+pub static HOP_TIMEOUT: KeySpec = key!("hop_timeout" => calls.hop_timeout, 0.001, 1e4, or "none");
+/// Workers per level, for kind = calls (`replicas` of replication counts read replicas).
+pub static REPLICAS_CALLS: KeySpec = key!("replicas" => calls.replicas, 1, 64);
+pub static DEADLINE: KeySpec = key!("deadline" => calls.deadline, 0.001, 1e6, or "none");
+pub static ASYNC: KeySpec = key!("async" => calls.async_levels, 2, 8, or "none");
+pub static OUTAGE_LEVEL: KeySpec = key!("outage_level" => calls.outage_level, 1, 8, or "deepest");
 
 /// Every key but `kind`, in canonical order. A name appears twice only when two kinds give
 /// it different meanings (`policy`); at most one entry per name applies to any kind.
@@ -324,6 +336,16 @@ pub static KEYS: &[&KeySpec] = &[
     &DETECT_TIME,
     &RESTORE_TIME,
     &FLAGS,
+    &DEPTH,
+    &FANOUT,
+    &HOP_TIME,
+    &HOP_FAIL,
+    &HOP_RETRIES,
+    &HOP_TIMEOUT,
+    &REPLICAS_CALLS,
+    &DEADLINE,
+    &ASYNC,
+    &OUTAGE_LEVEL,
 ];
 
 /// The run's length, seed and chart buckets: every timed kind reads these.

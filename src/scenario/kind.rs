@@ -24,13 +24,14 @@ pub enum Kind {
     Estimate,
     Contention,
     Delivery,
+    Calls,
 }
 
 impl Kind {
     /// The kind a page starts from when it is given none (the embed builder): the simplest.
     pub const FIRST: Kind = Kind::Queue;
 
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Queue,
         Kind::Balancer,
         Kind::Cache,
@@ -44,6 +45,7 @@ impl Kind {
         Kind::Estimate,
         Kind::Contention,
         Kind::Delivery,
+        Kind::Calls,
     ];
 
     /// What this kind is: its keys, controls, charts, readouts, theory and model. Each kind has
@@ -64,6 +66,7 @@ impl Kind {
             Kind::Estimate => &estimate::ESTIMATE,
             Kind::Contention => &contention::CONTENTION,
             Kind::Delivery => &delivery::DELIVERY,
+            Kind::Calls => &calls::CALLS,
         }
     }
 

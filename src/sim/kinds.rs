@@ -24,6 +24,7 @@ pub mod retries;
 pub mod delivery;
 
 pub mod contention;
+pub mod calls;
 
 pub use format::Format;
 
@@ -132,6 +133,8 @@ pub enum Drawing {
     Records,
     /// Changes as dots through review, CI, merge, batch and deploy to production.
     Delivery,
+    /// A tree of services level by level, and the slowest request's waterfall.
+    CallTree,
 }
 
 /// One figure beside a run: a report figure by its JSON name, labelled and formatted.

@@ -10,6 +10,7 @@ pub mod hashing;
 pub mod replication;
 pub mod requests;
 pub mod delivery;
+pub mod calls;
 
 pub mod idle;
 

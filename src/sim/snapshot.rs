@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::models::contention::ContentionScene;
 use super::models::delivery::DeliveryScene;
+use super::models::calls::CallsScene;
 use super::models::replication::ReplicationScene;
 use super::models::requests::scene::RequestScene;
 use super::report::Report;
@@ -19,6 +20,7 @@ pub enum Scene {
     Replication(ReplicationScene),
     Contention(ContentionScene),
     Delivery(Box<DeliveryScene>),
+    Calls(Box<CallsScene>),
 }
 
 /// Everything a view draws.
@@ -64,6 +66,14 @@ impl Snapshot {
     pub fn delivery(&self) -> Option<&DeliveryScene> {
         match &self.scene {
             Scene::Delivery(scene) => Some(scene),
+            _ => None,
+        }
+    }
+
+    /// The calls kind's picture, if this is one.
+    pub fn calls(&self) -> Option<&CallsScene> {
+        match &self.scene {
+            Scene::Calls(scene) => Some(scene),
             _ => None,
         }
     }

@@ -85,6 +85,7 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-change", "change".to_string()),
             ("key-lost", "defective change".to_string()),
         ],
+        Drawing::CallTree => return None,
     };
     let items = items
         .into_iter()

@@ -1,0 +1,114 @@
+//! `calls`: a request through a tree of services, level by level; sync and async edges,
+//! retries, timeouts, a deadline, a retry budget, and an outage of one level.
+
+use super::parts::*;
+use super::{Action, Axis, Chart, Descriptor, Drawing, Family, Format, Group, Line, Readout, Tone, Units};
+use crate::scenario::Scenario;
+use crate::scenario::keys::*;
+use crate::sim::kernel::Engine;
+use crate::sim::models::calls::{self, Calls};
+use crate::sim::snapshot::Snapshot;
+
+pub const SUCCESS_RATIO: Readout =
+    Readout { metric: "success_ratio", label: "requests that succeeded", format: Format::Percent };
+pub const AMPLIFICATION: Readout =
+    Readout { metric: "amplification", label: "attempts at the deepest level per request", format: Format::Decimal(2) };
+pub const DEADLINE_EXCEEDED: Readout =
+    Readout { metric: "deadline_exceeded", label: "past the deadline", format: Format::Count };
+pub const CANCELLED: Readout =
+    Readout { metric: "cancelled", label: "attempts cancelled", format: Format::Count };
+pub const BACKLOG: Readout = Readout { metric: "backlog", label: "async backlog", format: Format::Count };
+pub const MAX_BACKLOG: Readout =
+    Readout { metric: "max_backlog", label: "largest async backlog", format: Format::Count };
+pub const BACKLOG_SHED: Readout =
+    Readout { metric: "backlog_shed", label: "messages shed (backlog full)", format: Format::Count };
+pub const RESPONSE_P99: Readout =
+    Readout { metric: "response_p99", label: "p99 answer, failures included", format: Format::Duration };
+pub const SLOWEST: Readout = Readout { metric: "slowest", label: "slowest request", format: Format::Duration };
+
+/// Whether the level an outage stops is down in the run as drawn.
+fn consumer_down(s: &Snapshot) -> bool {
+    // Only the outage level is ever down.
+    s.calls().is_some_and(|scene| scene.levels.iter().any(|l| l.down))
+}
+
+/// Stop the outage level's workers from now on, or start them again.
+pub static STOP_CONSUMER: Action = Action {
+    id: "stop-consumer",
+    label: |s| if consumer_down(s) { "Restart consumer" } else { "Stop consumer" },
+    changes: |scenario: &Scenario, s| {
+        let now = s.time;
+        if consumer_down(s) {
+            let started = scenario.servers.outage_at.unwrap_or(0.0);
+            vec![("outage_len", format!("{}", (now - started).max(0.001)))]
+        } else {
+            vec![("outage_at", format!("{now}")), ("outage_len", "1e6".into())]
+        }
+    },
+};
+
+pub static BACKLOG_CHART: Chart = Chart {
+    id: "chart-backlog",
+    title: "Async backlog and requests in flight",
+    description: "Line chart of the messages waiting at async levels, and of the requests in flight, averaged over each interval of simulated time",
+    axis: Axis::Level("requests"),
+    lines: &[
+        Line { name: "async backlog", series: "waiting", tone: Tone::Accent, dashed: false },
+        Line { name: "in flight", series: "in_system", tone: Tone::Warm, dashed: true },
+    ],
+    shown: |s| s.calls.async_levels.is_some(),
+};
+
+pub static CALLS: Descriptor = Descriptor {
+    name: "calls",
+    summary: "a request through a tree of services, with retries, timeouts and a deadline",
+    keys: &[
+        Group { name: "run", keys: RUN_KEYS },
+        Group { name: "arrivals", keys: ARRIVAL_KEYS },
+        Group {
+            name: "calls",
+            keys: &[
+                &DEPTH,
+                &FANOUT,
+                &HOP_TIME,
+                &HOP_FAIL,
+                &HOP_RETRIES,
+                &HOP_TIMEOUT,
+                &REPLICAS_CALLS,
+                &DEADLINE,
+                &RETRY_BUDGET,
+                &ASYNC,
+            ],
+        },
+        Group { name: "outage", keys: &[&OUTAGE_AT, &OUTAGE_LEN, &OUTAGE_LEVEL] },
+    ],
+    controls: &["depth", "fanout", "hop_fail", "hop_retries"],
+    actions: &[&STOP_CONSUMER, &SPIKE],
+    charts: &[&RETRIES_CHART, &LATENCY_CHART, &BACKLOG_CHART],
+    readouts: &[
+        ARRIVALS,
+        COMPLETED,
+        SUCCESS_RATIO,
+        AMPLIFICATION,
+        FAILED,
+        DEADLINE_EXCEEDED,
+        ATTEMPTS,
+        CANCELLED,
+        BACKLOG,
+        MAX_BACKLOG,
+        BACKLOG_SHED,
+        LATENCY,
+        P99,
+        RESPONSE_P99,
+        SLOWEST,
+        THROUGHPUT,
+    ],
+    key_readouts: &["success_ratio", "amplification", "p99", "backlog"],
+    sweep: None,
+    compare: None,
+    theory: None,
+    units: Units::REQUESTS,
+    drawing: Drawing::CallTree,
+    model: Family::Timed(|s| Box::new(Engine::new(Calls::new(s)))),
+    check: calls::check,
+};
