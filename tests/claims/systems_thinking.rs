@@ -208,4 +208,37 @@ pub const CLAIMS: &[Claim] = &[
     ("history-and-tests", "batch=20", "change_failure_rate", About(0.34, 0.005)),
     ("history-and-tests", "batch=20", "bisect_steps", About(5.0, 0.0)),
     ("history-and-tests", "batch=20", "lead_time", About(11.0, 0.5)),
+
+    // apis-and-contracts (calls, an async edge) 1. "30,036 messages at most, as the arithmetic
+    // said, and the backlog is empty again about 1,225 s after the consumer came back ... 100 %"
+    ("apis-and-contracts", "", "max_backlog", Percent(30_036.0, EXACT)),
+    ("apis-and-contracts", "", "drain_time", About(1225.0, 5.0)),
+    ("apis-and-contracts", "", "success_ratio", About(1.0, 0.0)),
+    // "the roughly 120,000 orders"
+    ("apis-and-contracts", "", "arrivals", Percent(120_000.0, ROUGHLY)),
+    // 2. "30,034 of 120,309, a quarter of the whole run"
+    ("apis-and-contracts", "async=none", "failed", Percent(30_034.0, EXACT)),
+    ("apis-and-contracts", "async=none", "arrivals", Percent(120_309.0, EXACT)),
+    ("apis-and-contracts", "async=none", "failed/arrivals", About(0.25, 0.005)),
+    // 3. "About 600 s instead of 1,225"
+    ("apis-and-contracts", "replicas=4,4", "drain_time", About(600.0, 10.0)),
+
+    // architecture-choices (calls, five in a chain) 1. "489 of 100,000, 0.49 % ...: about 211
+    // minutes a month" (0.00489 × 43,200)
+    ("architecture-choices", "", "failed", Percent(489.0, EXACT)),
+    ("architecture-choices", "", "arrivals", Percent(100_000.0, EXACT)),
+    ("architecture-choices", "", "success_ratio", About(0.9951, 0.00005)),
+    // 2. "None of 100,000, for 1.001 attempts per request at the deepest service"
+    ("architecture-choices", "hop_retries=1", "failed", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=1", "amplification", About(1.001, 0.0005)),
+    // 3. "About 242 attempts per request"; "Retrying at the top only: about 3, and on a healthy
+    // day it still leaves no request failed out of 100,000. With the budget: about 1.6. Every
+    // request fails either way"
+    ("architecture-choices", "hop_retries=2 outage_at=0 outage_len=20000", "amplification", About(242.0, 0.5)),
+    ("architecture-choices", "hop_retries=2 outage_at=0 outage_len=20000", "success_ratio", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=2,0 outage_at=0 outage_len=20000", "amplification", About(3.0, 0.05)),
+    ("architecture-choices", "hop_retries=2,0 outage_at=0 outage_len=20000", "success_ratio", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=2,0", "failed", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=2 retry_budget=0.1 outage_at=0 outage_len=20000", "amplification", About(1.6, 0.05)),
+    ("architecture-choices", "hop_retries=2 retry_budget=0.1 outage_at=0 outage_len=20000", "success_ratio", About(0.0, 0.0)),
 ];

@@ -11,12 +11,10 @@ pub const CURRICULUM: &[(&str, Option<&str>)] = &[
     ("steering-ai-code-changes", Some("delivery")),
     ("history-and-tests", Some("delivery")),
     ("state-and-data", Some("cache")),
-    // Graded predictions worked by hand until the `calls` kind lands.
-    ("apis-and-contracts", None),
+    ("apis-and-contracts", Some("calls")),
     ("failure-and-concurrency", Some("contention")),
     ("security-basics", Some("rate-limiter")),
-    // Graded predictions worked by hand until the `calls` kind lands.
-    ("architecture-choices", None),
+    ("architecture-choices", Some("calls")),
     // The curriculum names `delivery`, a kind still to be built; until it lands the module runs a
     // balancer whose outage stands in for a bad release.
     ("shipping-and-operating", Some("load-balancer")),
