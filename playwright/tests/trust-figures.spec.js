@@ -39,7 +39,7 @@ const KEYS = execFileSync('cargo', ['run', '--quiet', '--no-default-features', '
     key, kinds: kinds.split(',').map((k) => k.trim()), lo: lo === undefined ? null : Number(lo), hi: hi === undefined ? null : Number(hi),
   })).filter((k) => k.key !== 'kind');
 const KINDS = ['queue', 'balancer', 'cache', 'limiter', 'retries', 'breaker', 'hashing', 'replication',
-  'autoscale', 'pipeline', 'estimate'];
+  'autoscale', 'pipeline', 'estimate', 'contention'];
 const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror="window.__pwned=1">', 'javascript:alert(1)',
   'NaN', 'Infinity', '-Infinity', '1e999', '9'.repeat(400), '0x10', '1,5', '日本', '\u202e', '--1', '%ZZ', '%',
   '__proto__', '{"a":1}', 'a'.repeat(3000), '%E0%A4%A', ' ', '+'];

@@ -37,6 +37,9 @@ mod shared;
 mod speeds;
 mod split;
 
+mod contention;
+pub use contention::contention;
+
 pub use basis::{Basis, NO_CLOSED_FORM};
 pub use gi_m_c::{GiMc, Renewal};
 pub use priority::ClassPrediction;
@@ -93,6 +96,10 @@ pub struct Prediction {
     pub differs: Vec<String>,
     /// Where the scenario departs from the model, in plain words.
     pub notes: Vec<String>,
+    /// Contention: the share of writes whose update is lost, and repeats that take effect per
+    /// message sent.
+    pub lost_ratio: Option<f64>,
+    pub double_ratio: Option<f64>,
 }
 
 /// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names

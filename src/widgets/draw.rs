@@ -17,6 +17,8 @@ pub(super) mod colour;
 pub(super) mod layout;
 mod stores;
 
+mod contention;
+
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
 use stores::{draw_replication, draw_slots};
@@ -276,6 +278,9 @@ pub fn draw(
             let layout = Layout::new(width, height, &nothing, false, &measure);
             draw_clients(ctx, &layout, palette, &mut labels);
             draw_replication(ctx, &layout, scene, palette, &mut labels);
+        }
+        (Drawing::Records, Scene::Contention(scene)) => {
+            contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
         }
         _ => {}
     }

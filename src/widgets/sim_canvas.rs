@@ -32,9 +32,16 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
         state.snapshot.with(|snap| paint(&canvas, snap, drawing, old));
     });
     let description = move || {
-        state
-            .snapshot
-            .with(|s| format!("{label}Simulation at {:.1} s: {} requests in flight.", s.time, s.in_flight))
+        let units = state.scenario.with(|s| s.kind.descriptor().units);
+        state.snapshot.with(|s| {
+            format!(
+                "{label}Simulation at {:.1} {}: {} {} in flight.",
+                s.time,
+                units.time.symbol(),
+                s.in_flight,
+                units.items
+            )
+        })
     };
     // Tall enough for every server row (or replica), no taller.
     let height = move || {
@@ -77,9 +84,11 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
         ],
         Drawing::Table => return None,
         Drawing::Records => vec![
-            ("key-record", "record: value (bar: expected)".to_string()),
-            ("key-writer", "writer: read → gap → write".to_string()),
-            ("key-lost", "lost update".to_string()),
+            ("key-writing", "writer between its read and its write".to_string()),
+            ("key-stale", "its record changed since it read".to_string()),
+            ("key-repeat", "repeated delivery".to_string()),
+            ("key-waiting", "waiting for the lock".to_string()),
+            ("key-short", "bar: value; red, updates lost".to_string()),
         ],
         Drawing::Delivery => vec![
             ("key-change", "change".to_string()),

@@ -148,9 +148,18 @@ pub struct ContentionScene {
     /// Records in all.
     pub keys: u64,
     pub writers: Vec<WriterView>,
-    /// Writers in flight in all.
+    /// Writers in flight in all (those drawn are at most [`SHOWN_WRITERS`], on the records
+    /// drawn).
     pub in_flight: usize,
+    /// Recent lost updates (within [`flash_window`] of now), to flash.
     pub losses: Vec<LossView>,
+}
+
+/// How long a lost update flashes, in simulated seconds: three gaps, and at least what about
+/// eight arrivals take (a second of wall time at the widget's starting speed).
+pub fn flash_window(s: &Scenario) -> f64 {
+    let rate = s.arrivals.rate.max(1e-3);
+    (3.0 * s.contention.gap).max(8.0 / rate).clamp(0.05, 1e4)
 }
 
 /// Records, the writers working on them and the messages that bring them.
@@ -264,6 +273,8 @@ impl Contention {
     /// Schedules a delivery, unless the run holds too many events already (then it is shed).
     fn schedule_delivery(&mut self, k: &mut K, at: f64, id: u64, key: u32, copy: bool) {
         if k.pending() >= limits::MAX_PENDING {
+            self.tally.deliveries += 1;
+            self.tally.duplicates += u64::from(copy);
             self.metrics.shed(k.now(), k.now() >= self.metrics.since);
             return;
         }
@@ -413,8 +424,11 @@ impl Contention {
             }
         }
         if w.delivered >= self.metrics.since {
-            self.metrics.counts.attempts += u64::from(w.attempts);
-            self.metrics.completed(w.delivered, w.waited, now);
+            // A repeat leaves without counting as a message served: its effect is a double one.
+            if !w.copy {
+                self.metrics.counts.attempts += u64::from(w.attempts);
+                self.metrics.completed(w.delivered, w.waited, now);
+            }
             self.metrics.departed(w.delivered, now);
         }
         self.release(slot);
@@ -542,7 +556,7 @@ impl Observed for Contention {
         let writers = self
             .writers
             .iter()
-            .filter(|w| w.live)
+            .filter(|w| w.live && (w.key as usize) < SHOWN_RECORDS)
             .take(SHOWN_WRITERS)
             .map(|w| {
                 let record = self.records[w.key as usize];
@@ -564,7 +578,10 @@ impl Observed for Contention {
             keys: self.records.len() as u64,
             writers,
             in_flight: self.in_flight,
-            losses: self.losses.iter().cloned().collect(),
+            losses: {
+                let window = flash_window(&self.scenario);
+                self.losses.iter().filter(|l| now - l.at <= window).cloned().collect()
+            },
         };
         Snapshot { in_flight: self.in_flight, scene: Scene::Contention(scene), ..Snapshot::empty(now) }
     }
