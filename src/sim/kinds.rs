@@ -111,6 +111,15 @@ impl TimeUnit {
             TimeUnit::Day => "days",
         }
     }
+
+    /// The unit in words, plural: "seconds", "hours", "days".
+    pub fn word(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "seconds",
+            TimeUnit::Hour => "hours",
+            TimeUnit::Day => "days",
+        }
+    }
 }
 
 impl Units {

@@ -28,6 +28,7 @@
 mod approx;
 mod basis;
 pub mod caches;
+pub mod delivery;
 mod gi_m_c;
 mod patience;
 mod percentiles;
@@ -100,6 +101,16 @@ pub struct Prediction {
     /// message sent.
     pub lost_ratio: Option<f64>,
     pub double_ratio: Option<f64>,
+    /// A kind's own predicted figures, each by the name of the report figure it predicts
+    /// (`change_failure_rate`), for the figures no field above names.
+    pub figures: Vec<(&'static str, f64)>,
+}
+
+impl Prediction {
+    /// The predicted figure named `name` among the kind's own ([`Prediction::figures`]).
+    pub fn figure(&self, name: &str) -> Option<f64> {
+        self.figures.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
 }
 
 /// The prediction for `s`, or `None` when no formula covers it. Its kind's descriptor names

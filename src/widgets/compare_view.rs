@@ -52,7 +52,7 @@ fn table_view(
         .collect_view();
     view! {
         <table class="compare-table" data-testid="compare-table">
-            <thead><tr><th scope="col">{move || format!("at {:.1} s", state.snapshot.with(|s| s.time))}</th><th scope="col">{move || state.scenario.with(|s| value_of(s, compare))}</th><th scope="col">{policy}</th></tr></thead>
+            <thead><tr><th scope="col">{move || format!("at {:.1} {}", state.snapshot.with(|s| s.time), units.time.symbol())}</th><th scope="col">{move || state.scenario.with(|s| value_of(s, compare))}</th><th scope="col">{policy}</th></tr></thead>
             <tbody>{body}</tbody>
         </table>
     }

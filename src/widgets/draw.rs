@@ -16,6 +16,7 @@ use web_sys::CanvasRenderingContext2d as Ctx;
 pub(super) mod colour;
 pub(super) mod layout;
 mod stores;
+mod delivery;
 
 mod contention;
 
@@ -281,6 +282,9 @@ pub fn draw(
         }
         (Drawing::Records, Scene::Contention(scene)) => {
             contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
+        }
+        (Drawing::Delivery, Scene::Delivery(scene)) => {
+            delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
         }
         _ => {}
     }

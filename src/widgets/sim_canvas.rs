@@ -31,8 +31,8 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
         let (old, drawing) = state.scenario.with(|s| (reference_age(s), s.kind.descriptor().drawing));
         state.snapshot.with(|snap| paint(&canvas, snap, drawing, old));
     });
+    let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
     let description = move || {
-        let units = state.scenario.with(|s| s.kind.descriptor().units);
         state.snapshot.with(|s| {
             format!(
                 "{label}Simulation at {:.1} {}: {} {} in flight.",
@@ -92,7 +92,10 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
         ],
         Drawing::Delivery => vec![
             ("key-change", "change".to_string()),
-            ("key-lost", "defective change".to_string()),
+            ("key-lost", "defective change, failed deploy".to_string()),
+            ("key-served", "deploy".to_string()),
+            ("key-reviewer", "reviewer, busy".to_string()),
+            ("key-worker", "developer, or reviewer free".to_string()),
         ],
         Drawing::CallTree => return None,
     };

@@ -3,12 +3,38 @@
 
 use super::parts::no_check;
 use super::{
-    Axis, Chart, Descriptor, Drawing, Family, Format, Group, Line, Readout, TimeUnit, Tone, Units,
+    Axis, Chart, Compare, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory, TheoryRow,
+    TimeUnit, Tone, Units,
 };
 use crate::scenario::keys::*;
 use crate::scenario::Scenario;
 use crate::sim::kernel::Engine;
 use crate::sim::models::delivery::Delivery;
+use crate::sim::theory;
+
+/// A theory row for the report figure `$metric`, predicted under the same name.
+macro_rules! row {
+    ($label:literal, $metric:literal, $format:expr) => {
+        TheoryRow {
+            label: $label,
+            predicted: |p| p.figure($metric),
+            measured: |r| r.metric($metric).unwrap_or(0.0),
+            format: $format,
+        }
+    };
+}
+
+pub static THEORY_ROWS: &[&TheoryRow] = &[
+    &row!("reviewers busy", "reviewer_utilization", Format::Percent),
+    &row!("wait for a reviewer (Erlang C)", "review_wait", Format::Duration),
+    &row!("CI runs red by flakes alone", "false_red_ratio", Format::Percent),
+    &row!("change failure rate, 1 − (1 − q)^b", "change_failure_rate", Format::Percent),
+    &row!("builds to bisect, ⌈log₂ b⌉", "bisect_steps", Format::Decimal(1)),
+    &row!("branches that conflict", "conflict_ratio", Format::Percent),
+    &row!("defects reaching production a week", "escaped_per_week", Format::Decimal(2)),
+    &row!("deploys per day", "deployment_frequency", Format::Decimal(1)),
+    &row!("time to restore", "time_to_restore", Format::Duration),
+];
 
 /// Changes, timed in hours.
 pub const CHANGES_UNITS: Units = Units { item: "change", items: "changes", time: TimeUnit::Hour };
@@ -80,6 +106,10 @@ pub static FLOW_CHART: Chart = Chart {
     shown: always,
 };
 
+/// Feature flags on against off, on the same changes and the same defects.
+pub static FLAGS_COMPARE: Compare =
+    Compare { key: "flags", rows: &[LEAD_TIME, FAILURE_RATE, RESTORE, DEPLOY_FREQUENCY, DEPLOYED] };
+
 pub static DELIVERY: Descriptor = Descriptor {
     name: "delivery",
     summary: "changes from a developer through review, CI and deploys to production",
@@ -131,8 +161,12 @@ pub static DELIVERY: Descriptor = Descriptor {
     ],
     key_readouts: &["lead_time", "deployment_frequency", "change_failure_rate", "time_to_restore"],
     sweep: None,
-    compare: None,
-    theory: None,
+    compare: Some(&FLAGS_COMPARE),
+    theory: Some(Theory {
+        predict: |s| Some(theory::delivery::delivery(s)),
+        rows: THEORY_ROWS,
+        footing: Footing::Own,
+    }),
     units: CHANGES_UNITS,
     drawing: Drawing::Delivery,
     model: Family::Timed(|s| Box::new(Engine::new(Delivery::new(s)))),

@@ -3,8 +3,8 @@
 //! A change starts when a developer opens a branch (Poisson, `developers × change_rate ×
 //! ai_factor` an hour) and is defective with `defect_prob`. It lives `branch_days` on its
 //! branch, then waits for one of `reviewers` (review takes an exponential `review_time`; a
-//! review fixes a defect with `review_catch`). CI runs take `ci_time`: a defective change goes
-//! red with `test_catch` (and is fixed and run again); otherwise a run goes red by flaky tests
+//! review fixes a defect with `review_catch`). CI runs take `ci_time`: on its first run a
+//! defective change goes red with `test_catch` (and is fixed and run again); otherwise a run goes red by flaky tests
 //! alone when one of `tests` fails on its first try and on each of its `reruns` (each try fails
 //! with `flake`), and is run again. Green, the change merges, unless its branch conflicts
 //! (chance `1 - exp(-overlap × branch_days × (developers - 1))`, once per change): resolving
@@ -13,7 +13,8 @@
 //! exponential `restore_time` (by rolling the batch back), then `ceil(log2 b)` CI builds bisect
 //! the batch of `b` changes; the defective ones are reverted and the rest ride with the next
 //! deploy. With `flags`, a failed change is switched off (six minutes) rather than rolled back,
-//! and the rest of its batch stays. No deploy starts while a failure is open.
+//! and the rest of its batch stays. No deploy starts while a failure is open. When no more
+//! changes will start, the last ones deploy together once nothing else can join them.
 //!
 //! A run holds at most [`MAX_CHANGES`] changes at once; a change started beyond that is shed
 //! and counted (`shed`).
@@ -29,7 +30,7 @@ use crate::sim::histogram::Histogram;
 use crate::sim::kernel::{Kernel, Model};
 use crate::sim::metrics::Metrics;
 use crate::sim::report::{Figure, Report, ratio};
-use crate::sim::rng::{SimRng, chance, stream, uniform_open};
+use crate::sim::rng::{SimRng, chance, stream, uniform};
 use crate::sim::series::{Levels, Series};
 use crate::sim::simulation::{Action, Observed};
 use crate::sim::snapshot::{Scene, Snapshot};
@@ -45,7 +46,7 @@ pub const HOURS_PER_WEEK: f64 = 168.0;
 /// Dots a view gets per stage (the counts are whole).
 pub const MAX_DOTS: usize = 48;
 /// Recent deploys a view gets.
-const RECENT_DEPLOYS: usize = 12;
+pub const RECENT_DEPLOYS: usize = 12;
 
 // Random streams, one per purpose.
 const ARRIVAL_STREAM: u64 = 1;
@@ -109,6 +110,8 @@ struct Change {
     waited: f64,
     defective: bool,
     conflict_checked: bool,
+    /// Whether its tests have had their one chance to catch a defect.
+    tested: bool,
     counted: bool,
     stage: Stage,
 }
@@ -139,6 +142,7 @@ pub enum Phase {
 /// What a view draws of a delivery pipeline.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DeliveryScene {
+    pub developers: u64,
     /// Per stage in [`Stage::ALL`] order.
     pub stages: Vec<StageView>,
     /// Per reviewer: whether busy.
@@ -213,6 +217,8 @@ pub struct Delivery {
     started: u64,
     /// When the last change started.
     last_start: f64,
+    /// No more changes will start.
+    arrivals_done: bool,
     review_queue: VecDeque<u32>,
     reviewers: Vec<Option<u32>>,
     /// Merged changes waiting for a deploy.
@@ -247,6 +253,7 @@ impl Delivery {
             live: 0,
             started: 0,
             last_start: 0.0,
+            arrivals_done: false,
             review_queue: VecDeque::new(),
             reviewers: vec![None; d.reviewers.max(1) as usize],
             merged: VecDeque::new(),
@@ -274,17 +281,15 @@ impl Delivery {
 
     fn schedule_next_arrival(&mut self, k: &mut K) {
         let run = &self.scenario.run;
-        if run.requests > 0 && self.started >= run.requests {
-            return;
+        let next = k.now() + exponential(&mut self.arrivals, 1.0 / self.rate.max(1e-12));
+        let over = (run.requests > 0 && self.started >= run.requests)
+            || !(self.rate > 0.0)
+            || (run.duration > 0.0 && next > run.duration);
+        if over {
+            self.arrivals_done = true;
+        } else {
+            k.schedule(next, Event::Arrival);
         }
-        if !(self.rate > 0.0) {
-            return;
-        }
-        let next = k.now() + exponential(&mut self.arrivals, 1.0 / self.rate);
-        if run.duration > 0.0 && next > run.duration {
-            return;
-        }
-        k.schedule(next, Event::Arrival);
     }
 
     fn on_arrival(&mut self, k: &mut K) {
@@ -307,6 +312,7 @@ impl Delivery {
             waited: 0.0,
             defective,
             conflict_checked: false,
+            tested: false,
             counted,
             stage: Stage::Branch,
         };
@@ -411,7 +417,9 @@ impl Delivery {
         let flaky = flaky_red(&mut self.ci, d.tests, d.flake, d.reruns);
         let catch = d.test_catch;
         let Some(change) = self.changes.get_mut(id as usize).and_then(Option::as_mut) else { return };
-        if change.defective && chance(&mut self.defects, catch) {
+        let first = !change.tested;
+        change.tested = true;
+        if first && change.defective && chance(&mut self.defects, catch) {
             // A real red: the author fixes the change and CI runs again.
             change.defective = false;
             self.tally.caught_by_tests += u64::from(counting);
@@ -446,6 +454,14 @@ impl Delivery {
             let mut batch: Vec<u32> = std::mem::take(&mut self.carried);
             batch.extend(self.merged.drain(..size));
             self.deploy(k, batch, size);
+        }
+        // The last changes of a run deploy together once nothing else can join them.
+        let waiting = self.merged.len() + self.carried.len();
+        if self.arrivals_done && self.incident.is_none() && waiting > 0 && waiting == self.live {
+            let fresh = self.merged.len();
+            let mut batch: Vec<u32> = std::mem::take(&mut self.carried);
+            batch.extend(self.merged.drain(..));
+            self.deploy(k, batch, fresh);
         }
     }
 
@@ -565,29 +581,17 @@ impl Delivery {
 }
 
 /// Whether a CI run of `tests` tests goes red by flakiness alone: some test fails on its
-/// first try and on each of its `reruns` (each try fails with `flake`, independently). Draws
-/// only where tests fail: the gap to the next failing test is geometric.
+/// first try and on each of its `reruns`. Each try fails with `flake`, independently, so each
+/// test stays red with `flake^(reruns + 1)` and the run is red when any test does: one draw
+/// per run, whatever the number of tests (a run's work stays bounded).
 pub fn flaky_red(rng: &mut SimRng, tests: u64, flake: f64, reruns: u64) -> bool {
-    if tests == 0 || !(flake > 0.0) {
+    let stays_red = libm::pow(flake.clamp(0.0, 1.0), reruns as f64 + 1.0);
+    if tests == 0 || !(stays_red > 0.0) {
         return false;
     }
-    let log_pass = libm::log1p(-flake.min(1.0));
-    let mut i: u64 = 0;
-    loop {
-        // Tests before the next first-try failure.
-        let skip = if log_pass.is_finite() { (libm::log(uniform_open(rng)) / log_pass).floor() } else { 0.0 };
-        if skip >= (tests - i) as f64 {
-            return false;
-        }
-        i += skip as u64;
-        if (0..reruns).all(|_| chance(rng, flake)) {
-            return true;
-        }
-        i += 1;
-        if i >= tests {
-            return false;
-        }
-    }
+    // 1 - (1 - stays_red)^tests, without losing small chances to rounding.
+    let red = -libm::expm1(tests as f64 * libm::log1p(-stays_red));
+    stays_red >= 1.0 || uniform(rng) < red
 }
 
 /// CI builds to find one culprit in a batch of `b` by halving: `ceil(log2 b)`.
@@ -689,6 +693,7 @@ impl Observed for Delivery {
             }
         }
         let scene = DeliveryScene {
+            developers: self.scenario.delivery.developers,
             stages,
             reviewers: self.reviewers.iter().map(Option::is_some).collect(),
             batch: self.scenario.delivery.batch,
