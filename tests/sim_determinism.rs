@@ -32,6 +32,7 @@ const SCENARIOS: &[&str] = &[
     "kind=pipeline rate=40 servers=3 limiter=on limit=50 capacity=50 timeout=1 requests=5000",
     "kind=contention keys=20 rate=50 gap=0.05 strategy=optimistic dup_prob=0.05 reorder_prob=0.1 idempotency=on requests=5000",
     "kind=delivery developers=6 change_rate=0.4 tests=120 flake=0.01 reruns=1 batch=8 defect_prob=0.05 branch_days=2 overlap=0.1 changes=3000",
+    "kind=calls depth=3 fanout=2 rate=20 hop_fail=0.02 hop_retries=1 hop_timeout=none,0.5 deadline=2 retry_budget=0.5 async=3 outage_at=100 outage_len=50 requests=5000",
 ];
 
 /// `check(input, expected)`: the property holds for `input`.
@@ -110,7 +111,7 @@ const PINNED_MM1: &str = "60004f94ddad146d";
 fn every_kind_keeps_its_trace() {
     // Pinned, one per entry of SCENARIOS, from before the engine became a kernel with models:
     // moving the request path and replication onto the kernel changed no run.
-    const PINNED: [&str; 12] = [
+    const PINNED: [&str; 13] = [
         "2ad4dc38bb3d5ce4",
         "05c56ed512d73b7b",
         "9542e7434a7a3f3a",
@@ -123,6 +124,7 @@ fn every_kind_keeps_its_trace() {
         "24a67a7a5d08e397",
         "5e866e2e9a0750c7",
         "0c01a841c05ab0e5",
+        "f44292df50552a6c",
     ];
     for (scenario, pinned) in SCENARIOS.iter().zip(PINNED) {
         assert_eq!(format!("{:016x}", trace(scenario)), pinned, "{scenario}");

@@ -19,6 +19,7 @@ const DRAWN = {
   replication: 'replicas=16&lag=30&rate=400&write_ratio=0.9&partition_at=2&partition_len=100&seed=9&t=10',
   autoscale: 'rate=40&service_time=1&min_servers=1&max_servers=64&provision_time=5&seed=10&t=20',
   pipeline: 'servers=16&rate=300&limiter=on&limit=250&capacity=1000&db_servers=2&db_time=0.2&seed=11&t=10',
+  calls: 'depth=4&fanout=2&hop_fail=0.05&hop_retries=2&hop_timeout=0.3&async=4&rate=40&outage_at=2&outage_len=100&seed=12&t=10',
   contention: 'keys=50&zipf=1.2&rate=200&gap=0.5&strategy=lock&dup_prob=0.1&seed=12&t=10',
 };
 // Kinds with nothing animated: a table instead of a canvas.

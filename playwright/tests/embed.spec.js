@@ -190,7 +190,7 @@ function rng(seed) {
 }
 
 const KINDS = ['queue', 'balancer', 'cache', 'limiter', 'retries', 'breaker', 'hashing', 'replication',
-  'autoscale', 'pipeline', 'estimate', 'contention'];
+  'autoscale', 'pipeline', 'estimate', 'contention', 'calls'];
 const BAD_KINDS = ['nope', 'Queue', '%3Cscript%3E', 'q%00', '%E2%9C%93', 'x'.repeat(200), 'queue.html', '%ZZ'];
 const STRANGE_TEXT = ['<script>alert(1)</script>', '"><img src=x onerror="window.__pwned=1">', 'ünïcødé ✓ 日本語 🚀',
   '%', '%ZZ', '%E0%A4%A', '\u202e\u0000', 'a'.repeat(5000), '', '+++', '=', '&amp;', 'javascript:alert(1)'];

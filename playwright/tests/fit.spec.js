@@ -5,7 +5,7 @@ const { test, expect } = require('../fixtures');
 const { SimWidget } = require('../pages/widget');
 
 const KINDS = ['queue', 'balancer', 'cache', 'limiter', 'breaker', 'retries', 'autoscale', 'pipeline',
-  'replication', 'estimate', 'hashing', 'contention'];
+  'replication', 'estimate', 'hashing', 'contention', 'calls'];
 const COMPUTED = ['estimate', 'hashing'];
 
 // A deck like docs/deck/ (served as dist/deck/, with reveal.js beside it), one slide per kind,

@@ -89,8 +89,11 @@ impl Value for PerLevel {
 
     fn write(&self, bounds: &Bounds) -> String {
         let none = bounds.none.unwrap_or("none");
-        let items: Vec<String> =
-            self.entries().iter().map(|v| if v.is_finite() { v.to_string() } else { none.to_string() }).collect();
+        let items: Vec<String> = self
+            .entries()
+            .iter()
+            .map(|v| if v.is_finite() { v.to_string() } else { none.to_string() })
+            .collect();
         items.join(",")
     }
 }

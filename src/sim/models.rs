@@ -3,6 +3,7 @@
 //! - `requests`: the request path (queue, balancer, cache, limiter, retries, breaker,
 //!   autoscale, pipeline);
 //! - `replication`: a primary and replicas applying its log;
+//! - `calls`: a request through a tree of services (sync and async edges, retries, a deadline);
 //! - `hashing`, `estimate`: computed directly, not simulated (`idle` stands in for their run).
 
 pub mod estimate;

@@ -37,6 +37,7 @@ pub mod queues;
 mod shared;
 mod speeds;
 mod split;
+pub mod calls;
 
 mod contention;
 pub use contention::contention;
@@ -101,6 +102,12 @@ pub struct Prediction {
     /// message sent.
     pub lost_ratio: Option<f64>,
     pub double_ratio: Option<f64>,
+    /// Calls: the chance a request succeeds, attempts at the deepest level per request, and
+    /// after an outage of an async consumer the backlog it leaves and the seconds to drain it.
+    pub success_ratio: Option<f64>,
+    pub amplification: Option<f64>,
+    pub max_backlog: Option<f64>,
+    pub drain_time: Option<f64>,
     /// A kind's own predicted figures, each by the name of the report figure it predicts
     /// (`change_failure_rate`), for the figures no field above names.
     pub figures: Vec<(&'static str, f64)>,

@@ -19,6 +19,7 @@ mod stores;
 mod delivery;
 
 mod contention;
+mod calls;
 
 pub use layout::Placed;
 use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
@@ -286,6 +287,7 @@ pub fn draw(
         (Drawing::Delivery, Scene::Delivery(scene)) => {
             delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
         }
+        (Drawing::CallTree, Scene::Calls(scene)) => calls::draw_calls(ctx, width, height, scene, palette, &mut labels),
         _ => {}
     }
     let mut wanted = labels.wanted;

@@ -97,7 +97,15 @@ fn legend(drawing: Drawing, old: f64) -> Option<impl IntoView> {
             ("key-reviewer", "reviewer, busy".to_string()),
             ("key-worker", "developer, or reviewer free".to_string()),
         ],
-        Drawing::CallTree => return None,
+        Drawing::CallTree => vec![
+            ("key-worker", "worker".to_string()),
+            ("key-busy", "busy worker".to_string()),
+            ("key-async", "async edge".to_string()),
+            ("key-bar-ok", "attempt: succeeded".to_string()),
+            ("key-bar-failed", "failed".to_string()),
+            ("key-bar-late", "timed out".to_string()),
+            ("key-bar-cancelled", "cancelled".to_string()),
+        ],
     };
     let items = items
         .into_iter()

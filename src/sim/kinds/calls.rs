@@ -2,17 +2,24 @@
 //! retries, timeouts, a deadline, a retry budget, and an outage of one level.
 
 use super::parts::*;
-use super::{Action, Axis, Chart, Descriptor, Drawing, Family, Format, Group, Line, Readout, Tone, Units};
+use super::{
+    Action, Axis, Chart, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Sweep,
+    SweepLine, Theory, TheoryRow, Tone, Units,
+};
 use crate::scenario::Scenario;
 use crate::scenario::keys::*;
 use crate::sim::kernel::Engine;
 use crate::sim::models::calls::{self, Calls};
 use crate::sim::snapshot::Snapshot;
+use crate::sim::theory;
 
 pub const SUCCESS_RATIO: Readout =
     Readout { metric: "success_ratio", label: "requests that succeeded", format: Format::Percent };
-pub const AMPLIFICATION: Readout =
-    Readout { metric: "amplification", label: "attempts at the deepest level per request", format: Format::Decimal(2) };
+pub const AMPLIFICATION: Readout = Readout {
+    metric: "amplification",
+    label: "attempts at the deepest level per request",
+    format: Format::Decimal(2),
+};
 pub const DEADLINE_EXCEEDED: Readout =
     Readout { metric: "deadline_exceeded", label: "past the deadline", format: Format::Count };
 pub const CANCELLED: Readout =
@@ -24,7 +31,10 @@ pub const BACKLOG_SHED: Readout =
     Readout { metric: "backlog_shed", label: "messages shed (backlog full)", format: Format::Count };
 pub const RESPONSE_P99: Readout =
     Readout { metric: "response_p99", label: "p99 answer, failures included", format: Format::Duration };
-pub const SLOWEST: Readout = Readout { metric: "slowest", label: "slowest request", format: Format::Duration };
+pub const DRAIN_TIME: Readout =
+    Readout { metric: "drain_time", label: "time to drain after the outage", format: Format::Duration };
+pub const SLOWEST: Readout =
+    Readout { metric: "slowest", label: "slowest request", format: Format::Duration };
 
 /// Whether the level an outage stops is down in the run as drawn.
 fn consumer_down(s: &Snapshot) -> bool {
@@ -57,6 +67,68 @@ pub static BACKLOG_CHART: Chart = Chart {
         Line { name: "in flight", series: "in_system", tone: Tone::Warm, dashed: true },
     ],
     shown: |s| s.calls.async_levels.is_some(),
+};
+
+pub static SUCCESS_ROW: TheoryRow = TheoryRow {
+    label: "requests that succeed",
+    predicted: |p| p.success_ratio,
+    measured: |r| r.metric("success_ratio").unwrap_or(0.0),
+    format: Format::Percent,
+};
+pub static AMPLIFICATION_ROW: TheoryRow = TheoryRow {
+    label: "deepest-level attempts per request",
+    predicted: |p| p.amplification,
+    measured: |r| r.metric("amplification").unwrap_or(0.0),
+    format: Format::Decimal(2),
+};
+pub static BACKLOG_ROW: TheoryRow = TheoryRow {
+    label: "largest async backlog",
+    predicted: |p| p.max_backlog,
+    measured: |r| r.metric("max_backlog").unwrap_or(0.0),
+    format: Format::Count,
+};
+pub static DRAIN_ROW: TheoryRow = TheoryRow {
+    label: "time to drain the backlog",
+    predicted: |p| p.drain_time,
+    measured: |r| r.metric("drain_time").unwrap_or(0.0),
+    format: Format::Duration,
+};
+static ROWS: &[&TheoryRow] = &[&SUCCESS_ROW, &AMPLIFICATION_ROW, &BACKLOG_ROW, &DRAIN_ROW];
+
+/// Runs in the sweep.
+const POINTS: usize = 11;
+
+/// Success against the failure chance of one attempt (the same at every level): how fast a
+/// tree of calls loses availability, with theory's line beside it.
+pub static FAILURE: Sweep = Sweep {
+    key: "hop_fail",
+    values: |_| (0..POINTS).map(|i| format!("{}", (i * 5) as f64 / 100.0)).collect(),
+    x: |s| s.calls.hop_fail.at(0) * 100.0,
+    x_desc: "failure chance of one attempt (%)",
+    axis: Axis::Percent("requests that succeed (%)"),
+    lines: &[SweepLine { name: "succeeded", metric: "success_ratio", tone: Tone::Accent }],
+    theory: Some(("theory", |p| p.success_ratio)),
+    label: |s, r, finished| {
+        let x = s.calls.hop_fail.at(0) * 100.0;
+        let success = r.metric("success_ratio").unwrap_or(0.0) * 100.0;
+        let cut = if finished { "" } else { " (cut short)" };
+        (
+            format!("{x:.0} %"),
+            format!(
+                "Open the run where each attempt fails with {x:.0} %: {success:.1} % of requests succeed{cut}"
+            ),
+        )
+    },
+    intro: |n| {
+        format!(
+            "Runs this scenario at {n} failure chances per attempt, the same at every level, from 0 to 50 %."
+        )
+    },
+    chart_label: |n| {
+        format!(
+            "Sweep chart: the share of requests that succeed against the failure chance of one attempt, for {n} runs. Use the buttons below to open a run."
+        )
+    },
 };
 
 pub static CALLS: Descriptor = Descriptor {
@@ -101,12 +173,13 @@ pub static CALLS: Descriptor = Descriptor {
         P99,
         RESPONSE_P99,
         SLOWEST,
+        DRAIN_TIME,
         THROUGHPUT,
     ],
     key_readouts: &["success_ratio", "amplification", "p99", "backlog"],
-    sweep: None,
+    sweep: Some(&FAILURE),
     compare: None,
-    theory: None,
+    theory: Some(Theory { predict: |s| Some(theory::calls::calls(s)), rows: ROWS, footing: Footing::Own }),
     units: Units::REQUESTS,
     drawing: Drawing::CallTree,
     model: Family::Timed(|s| Box::new(Engine::new(Calls::new(s)))),

@@ -73,13 +73,20 @@ const BUDGET_TOKENS: f64 = 10.0;
 
 const NONE: u32 = u32::MAX;
 
-const ATTEMPTS_NAMES: [&str; MAX_LEVELS] =
-    ["attempts_1", "attempts_2", "attempts_3", "attempts_4", "attempts_5", "attempts_6", "attempts_7", "attempts_8"];
+const ATTEMPTS_NAMES: [&str; MAX_LEVELS] = [
+    "attempts_1",
+    "attempts_2",
+    "attempts_3",
+    "attempts_4",
+    "attempts_5",
+    "attempts_6",
+    "attempts_7",
+    "attempts_8",
+];
 const TIME_NAMES: [&str; MAX_LEVELS] =
     ["time_1", "time_2", "time_3", "time_4", "time_5", "time_6", "time_7", "time_8"];
-const FAILED_NAMES: [&str; MAX_LEVELS] = [
-    "failed_1", "failed_2", "failed_3", "failed_4", "failed_5", "failed_6", "failed_7", "failed_8",
-];
+const FAILED_NAMES: [&str; MAX_LEVELS] =
+    ["failed_1", "failed_2", "failed_3", "failed_4", "failed_5", "failed_6", "failed_7", "failed_8"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
@@ -87,11 +94,21 @@ pub enum Event {
     Arrival,
     /// Worker `worker` at `level` finishes the attempt it took (stale if `token` is not the
     /// worker's current one: the work was stopped).
-    Done { level: u8, worker: u16, token: u32 },
+    Done {
+        level: u8,
+        worker: u16,
+        token: u32,
+    },
     /// The caller of an attempt stops waiting for it.
-    Timeout { call: u32, epoch: u32 },
+    Timeout {
+        call: u32,
+        epoch: u32,
+    },
     /// A request's deadline passes.
-    Deadline { req: u32, epoch: u32 },
+    Deadline {
+        req: u32,
+        epoch: u32,
+    },
     OutageStart,
     OutageEnd,
 }
@@ -170,6 +187,8 @@ struct Spec {
 struct Worker {
     token: u32,
     job: Option<(u32, u32)>,
+    /// When it took the job.
+    since: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -239,6 +258,8 @@ struct Tally {
     busy_area: f64,
     worker_area: f64,
     backlog_area: f64,
+    /// Worker seconds spent on attempts nobody waited for any more.
+    wasted: f64,
     /// When the last outage ended, while its level's queue has not yet emptied.
     draining_since: Option<f64>,
     /// Seconds from the end of the last outage until its level's queue first emptied.
@@ -468,8 +489,8 @@ impl Calls {
         self.schedule_next_arrival(k);
         let now = k.now();
         let counted = self.metrics.arrival(now);
-        let fits = self.live_calls + self.tree() <= MAX_CALLS
-            && limits::admits(0, k.pending(), self.queued());
+        let fits =
+            self.live_calls + self.tree() <= MAX_CALLS && limits::admits(0, k.pending(), self.queued());
         if !fits {
             self.metrics.shed(now, counted);
             return;
@@ -515,7 +536,8 @@ impl Calls {
         call.worker = None;
         call.waiting = 0;
         call.children.clear();
-        let (epoch, level, first, counted) = (call.epoch, call.level as usize, call.attempts == 1, call.counted);
+        let (epoch, level, first, counted) =
+            (call.epoch, call.level as usize, call.attempts == 1, call.counted);
         let l = &mut self.levels[level];
         if counted {
             l.attempts += 1;
@@ -566,6 +588,7 @@ impl Calls {
             let worker = &mut l.workers[usize::from(w)];
             worker.token = worker.token.wrapping_add(1);
             worker.job = Some((c, epoch));
+            worker.since = k.now();
             let token = worker.token;
             let work = exponential(&mut self.work, l.spec.time);
             self.calls[c as usize].worker = Some(w);
@@ -582,17 +605,20 @@ impl Calls {
         }
     }
 
-    /// Worker `w` at `level` stops and is free again.
-    fn release(&mut self, level: usize, w: u16) {
+    /// Worker `w` at `level` stops and is free again; returns the seconds it had worked.
+    fn release(&mut self, now: f64, level: usize, w: u16) -> f64 {
         if let Some(l) = self.levels.get_mut(level)
             && let Some(worker) = l.workers.get_mut(usize::from(w))
             && worker.job.is_some()
         {
+            let worked = now - worker.since;
             worker.job = None;
             worker.token = worker.token.wrapping_add(1);
             l.busy = l.busy.saturating_sub(1);
             l.idle.push(w);
+            return worked;
         }
+        0.0
     }
 
     fn on_done(&mut self, k: &mut K, level: usize, w: u16, token: u32) {
@@ -603,8 +629,11 @@ impl Calls {
             // Stopped work: the worker was freed when it stopped.
             return;
         };
-        self.release(level, w);
-        if self.current(c, epoch) {
+        let worked = self.release(k.now(), level, w);
+        if !self.current(c, epoch) {
+            // Nobody waits for this attempt any more.
+            self.tally.wasted += worked;
+        } else {
             self.calls[c as usize].worker = None;
             let fail = self.levels[level].spec.fail;
             if fail > 0.0 && chance(&mut self.failures, fail) {
@@ -769,7 +798,7 @@ impl Calls {
         {
             let (level, job) = (call.level as usize, Some((c, call.epoch)));
             if self.levels[level].workers.get(usize::from(w)).is_some_and(|worker| worker.job == job) {
-                self.release(level, w);
+                self.tally.wasted += self.release(now, level, w);
             }
         }
         if self.calls[c as usize].attempts > 0 {
@@ -923,6 +952,7 @@ impl Observed for Calls {
         let t = &self.tally;
         report.utilization = ratio(t.busy_area, t.worker_area);
         report.mean_queue = ratio(t.backlog_area, self.metrics.elapsed());
+        report.wasted_work = t.wasted;
         let requests = c.arrivals.saturating_sub(c.shed) as f64;
         let finished = (c.completed + c.failed + c.timed_out) as f64;
         let deepest = self.levels.last().map_or(0, |l| l.attempts);
