@@ -280,9 +280,19 @@ fn every_set_up_line_runs_a_pinned_scenario() {
         }) else {
             continue;
         };
+        // A Set up line sets up the first block: `slug`, or `slug#1` on a page with several.
+        let first = format!("{}#1", file.slug);
         let pinned: Vec<Scenario> = std::iter::once("")
-            .chain(all_claims().filter(|(c, claim)| *c == file.course && claim.0 == file.slug).map(|(_, claim)| claim.1))
-            .filter_map(|change| scenario_text(&lessons, &file.course, &file.slug, change).ok())
+            .chain(
+                all_claims()
+                    .filter(|(c, claim)| *c == file.course && (claim.0 == file.slug || claim.0 == first))
+                    .map(|(_, claim)| claim.1),
+            )
+            .filter_map(|change| {
+                scenario_text(&lessons, &file.course, &file.slug, change)
+                    .or_else(|_| scenario_text(&lessons, &file.course, &first, change))
+                    .ok()
+            })
             .map(|text| Scenario::parse(&text).scenario)
             .collect();
         for setup in &rendered.setups {

@@ -129,4 +129,116 @@ pub const CLAIMS: &[Claim] = &[
     ("scale-and-cost#2", "limit=72", "completed", Percent(2523.0, EXACT)),
     ("scale-and-cost#2", "limit=72", "p95", About(148.0, 1.5)),
     ("scale-and-cost#2", "limit=72", "mean_latency", About(85.0, 1.0)),
+
+    // failure-and-concurrency (retries) 1. "1,982 of 2,129 are served, after 1,014 retries, and
+    // the p99 is about 4.7 s"; "About 175 requests arrive during the outage" is 35 a second for 5 s.
+    ("failure-and-concurrency#1", "", "completed", Percent(1982.0, EXACT)),
+    ("failure-and-concurrency#1", "", "arrivals", Percent(2129.0, EXACT)),
+    ("failure-and-concurrency#1", "", "retries", Percent(1014.0, EXACT)),
+    ("failure-and-concurrency#1", "", "p99", About(4.7, 0.05)),
+    // 2. "Fewer: 1,530. Almost 5,000 retries"; "requests arriving in the last 10 s ... still fail
+    // nearly one time in four"; "With retries off, 1,951 are served: 178 are dead-lettered"
+    ("failure-and-concurrency#1", "max_retries=5", "completed", Percent(1530.0, EXACT)),
+    ("failure-and-concurrency#1", "max_retries=5", "retries", Percent(4985.0, EXACT)),
+    ("failure-and-concurrency#1", "max_retries=5 warmup=50", "dead_lettered/arrivals", About(0.23, 0.02)),
+    ("failure-and-concurrency#1", "max_retries=0", "completed", Percent(1951.0, EXACT)),
+    ("failure-and-concurrency#1", "max_retries=0", "dead_lettered", Percent(178.0, EXACT)),
+    // 3. "With jitter, 640 retries instead of 1,014, and 2,005 served: the most of any setting here"
+    ("failure-and-concurrency#1", "jitter=full", "retries", Percent(640.0, EXACT)),
+    ("failure-and-concurrency#1", "jitter=full", "completed", Percent(2005.0, EXACT)),
+    // "With the budget, 31 retries, 1,956 served and a p99 of about 0.5 s"
+    ("failure-and-concurrency#1", "jitter=full retry_budget=0.1", "retries", Percent(31.0, EXACT)),
+    ("failure-and-concurrency#1", "jitter=full retry_budget=0.1", "completed", Percent(1956.0, EXACT)),
+    ("failure-and-concurrency#1", "jitter=full retry_budget=0.1", "p99", About(0.5, 0.05)),
+    // failure-and-concurrency#2 (contention) 4. "With no strategy the counter ends at 801: 199
+    // updates lost, as the formula said" (x = 0.25, lost share 0.2).
+    ("failure-and-concurrency#2", "", "final_value", Percent(801.0, EXACT)),
+    ("failure-and-concurrency#2", "", "lost_updates", Percent(199.0, EXACT)),
+    ("failure-and-concurrency#2", "", "lost_ratio", About(0.2, 0.01)),
+    // "Without the lock" a write takes the 5 ms gap.
+    ("failure-and-concurrency#2", "", "p99", About(0.005, 0.0005)),
+    // "The lock brings it to exactly 1,000, and the write p99 to about 13 ms, waits included."
+    ("failure-and-concurrency#2", "strategy=lock", "final_value", About(1000.0, 0.0)),
+    ("failure-and-concurrency#2", "strategy=lock", "p99", About(0.013, 0.001)),
+    // "At 180 a second the unprotected counter ends at 512, nearly half lost, and the locked one
+    // still at 1,000 with a p99 of about 100 ms: twenty times the work itself"
+    ("failure-and-concurrency#2", "rate=180", "final_value", Percent(512.0, EXACT)),
+    ("failure-and-concurrency#2", "strategy=lock rate=180", "final_value", About(1000.0, 0.0)),
+    ("failure-and-concurrency#2", "strategy=lock rate=180", "p99", About(0.1, 0.005)),
+
+    // steering-ai-code-changes (delivery, in hours) 1. "About 0.15 hours, 9 minutes, close to
+    // Erlang C's 10, with the reviewers busy 50 % of the time. A change takes about 2.2 hours"
+    ("steering-ai-code-changes", "", "review_wait", About(0.15, 0.005)),
+    ("steering-ai-code-changes", "", "reviewer_utilization", About(0.5, 0.01)),
+    ("steering-ai-code-changes", "", "lead_time", About(2.2, 0.05)),
+    // "5,000 changes, more than a year of working hours" (2,000 hours)
+    ("steering-ai-code-changes", "", "sim_time", Above(2000.0)),
+    // 2. "At 1.5, about 0.57 hours (34 minutes)."
+    ("steering-ai-code-changes", "ai_factor=1.5", "review_wait", About(0.57, 0.005)),
+    // "At 1.8, about 2 hours, and the lead time ... goes from 2.2 hours to about 3.7"; the predict
+    // block's "lands within a few percent of" Erlang C's 2.13 hours.
+    ("steering-ai-code-changes", "ai_factor=1.8", "review_wait", About(2.0, 0.05)),
+    ("steering-ai-code-changes", "ai_factor=1.8", "review_wait", Percent(2.13, 6.0)),
+    ("steering-ai-code-changes", "ai_factor=1.8", "lead_time", About(3.7, 0.05)),
+    // 3. "A third reviewer: about 0.13 hours, 8 minutes."
+    ("steering-ai-code-changes", "ai_factor=1.8 reviewers=3", "review_wait", About(0.13, 0.005)),
+    // "Fifteen-minute reviews of small changes: about 0.06 hours, under 4 minutes"
+    ("steering-ai-code-changes", "ai_factor=1.8 review_time=0.25", "review_wait", About(0.06, 0.005)),
+    ("steering-ai-code-changes", "ai_factor=1.8 review_time=0.25", "review_wait", Below(4.0 / 60.0)),
+    // "Skimming gives the same short wait, but the defects that reached production rise from 60
+    // with careful reviews to 106."
+    ("steering-ai-code-changes", "ai_factor=1.8 review_time=0.25 review_catch=0.1", "review_wait", About(0.06, 0.005)),
+    ("steering-ai-code-changes", "ai_factor=1.8", "escaped_defects", Percent(60.0, EXACT)),
+    ("steering-ai-code-changes", "ai_factor=1.8 review_time=0.25 review_catch=0.1", "escaped_defects", Percent(106.0, EXACT)),
+
+    // history-and-tests (delivery, in hours) 1. "11,806 false reds: ... 5,000 × 2.3 is about
+    // 11,700. That is about 70 % of all runs ... A change takes about 1.7 hours"
+    ("history-and-tests", "", "false_red_ratio", About(0.70, 0.01)),
+    ("history-and-tests", "", "false_reds", Percent(11_806.0, EXACT)),
+    ("history-and-tests", "", "arrivals", Percent(5000.0, EXACT)),
+    ("history-and-tests", "", "lead_time", About(1.7, 0.05)),
+    // 2. "70 false reds instead of 11,806, and a lead time of about 1.1 hours instead of 1.7. That
+    // is about 1.4 % of runs"
+    ("history-and-tests", "reruns=1", "false_red_ratio", About(0.014, 0.001)),
+    ("history-and-tests", "reruns=1", "lead_time", About(1.1, 0.05)),
+    ("history-and-tests", "reruns=1", "false_reds", Percent(70.0, EXACT)),
+    // 3. "About 9.7 % of deploys at 5 and 34 % at 20 ... A failed batch of 20 takes 5 builds to
+    // bisect, and the lead time rises from 1.7 hours to about 11"
+    ("history-and-tests", "batch=5", "change_failure_rate", About(0.097, 0.001)),
+    ("history-and-tests", "batch=20", "change_failure_rate", About(0.34, 0.005)),
+    ("history-and-tests", "batch=20", "bisect_steps", About(5.0, 0.0)),
+    ("history-and-tests", "batch=20", "lead_time", About(11.0, 0.5)),
+
+    // apis-and-contracts (calls, an async edge) 1. "30,036 messages at most, as the arithmetic
+    // said, and the backlog is empty again about 1,225 s after the consumer came back ... 100 %"
+    ("apis-and-contracts", "", "max_backlog", Percent(30_036.0, EXACT)),
+    ("apis-and-contracts", "", "drain_time", About(1225.0, 5.0)),
+    ("apis-and-contracts", "", "success_ratio", About(1.0, 0.0)),
+    // "the roughly 120,000 orders"
+    ("apis-and-contracts", "", "arrivals", Percent(120_000.0, ROUGHLY)),
+    // 2. "30,034 of 120,309, a quarter of the whole run"
+    ("apis-and-contracts", "async=none", "failed", Percent(30_034.0, EXACT)),
+    ("apis-and-contracts", "async=none", "arrivals", Percent(120_309.0, EXACT)),
+    ("apis-and-contracts", "async=none", "failed/arrivals", About(0.25, 0.005)),
+    // 3. "About 600 s instead of 1,225"
+    ("apis-and-contracts", "replicas=4,4", "drain_time", About(600.0, 10.0)),
+
+    // architecture-choices (calls, five in a chain) 1. "489 of 100,000, 0.49 % ...: about 211
+    // minutes a month" (0.00489 × 43,200)
+    ("architecture-choices", "", "failed", Percent(489.0, EXACT)),
+    ("architecture-choices", "", "arrivals", Percent(100_000.0, EXACT)),
+    ("architecture-choices", "", "success_ratio", About(0.9951, 0.00005)),
+    // 2. "None of 100,000, for 1.001 attempts per request at the deepest service"
+    ("architecture-choices", "hop_retries=1", "failed", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=1", "amplification", About(1.001, 0.0005)),
+    // 3. "About 242 attempts per request"; "Retrying at the top only: about 3, and on a healthy
+    // day it still leaves no request failed out of 100,000. With the budget: about 1.6. Every
+    // request fails either way"
+    ("architecture-choices", "hop_retries=2 outage_at=0 outage_len=20000", "amplification", About(242.0, 0.5)),
+    ("architecture-choices", "hop_retries=2 outage_at=0 outage_len=20000", "success_ratio", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=2,0 outage_at=0 outage_len=20000", "amplification", About(3.0, 0.05)),
+    ("architecture-choices", "hop_retries=2,0 outage_at=0 outage_len=20000", "success_ratio", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=2,0", "failed", About(0.0, 0.0)),
+    ("architecture-choices", "hop_retries=2 retry_budget=0.1 outage_at=0 outage_len=20000", "amplification", About(1.6, 0.05)),
+    ("architecture-choices", "hop_retries=2 retry_budget=0.1 outage_at=0 outage_len=20000", "success_ratio", About(0.0, 0.0)),
 ];

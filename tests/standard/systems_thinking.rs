@@ -31,6 +31,9 @@ const KINDS: &[(&str, &str)] = &[
     ("replication", "replication"),
     ("queue", "queue"),
     ("retries", "retries"),
+    ("delivery", "delivery"),
+    ("contention", "contention"),
+    ("calls", "calls"),
 ];
 
 /// What this course asks of a module beyond the shared standard: something to do before the
