@@ -21,6 +21,7 @@ const DRAWN = {
   pipeline: 'servers=16&rate=300&limiter=on&limit=250&capacity=1000&db_servers=2&db_time=0.2&seed=11&t=10',
   calls: 'depth=4&fanout=2&hop_fail=0.05&hop_retries=2&hop_timeout=0.3&async=4&rate=40&outage_at=2&outage_len=100&seed=12&t=10',
   contention: 'keys=50&zipf=1.2&rate=200&gap=0.5&strategy=lock&dup_prob=0.1&seed=12&t=10',
+  delivery: 'developers=6&change_rate=0.5&batch=10&defect_prob=0.05&seed=13&t=20',
   team: 'people=6&hires=4&work=60&debt=20',
 };
 // Kinds with nothing animated: a table instead of a canvas.

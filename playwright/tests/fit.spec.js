@@ -7,7 +7,6 @@ const { SimWidget } = require('../pages/widget');
 const KINDS = ['queue', 'balancer', 'cache', 'limiter', 'breaker', 'retries', 'autoscale', 'pipeline',
   'replication', 'estimate', 'hashing', 'calls', 'contention', 'delivery', 'team'];
 const COMPUTED = ['estimate', 'hashing', 'team'];
-const COMPUTED = ['estimate', 'hashing'];
 
 // A deck like docs/deck/ (served as dist/deck/, with reveal.js beside it), one slide per kind,
 // each an iframe of the given size; generated here so that it holds every kind.
