@@ -28,4 +28,15 @@ const test = base.test.extend({
   },
 });
 
-module.exports = { test, expect: base.expect };
+// Scrolls the first simulation on the page into view. The page swaps a lesson's static picture
+// for the live widget as it mounts, so the element is found and scrolled in one step in the page
+// rather than through a locator that the swap can detach between the two.
+async function scrollToFirstSim(page) {
+  await page.waitForSelector('[data-testid="sim-static"], [data-testid="sim-widget"]');
+  await page.evaluate(() => {
+    const sim = document.querySelector('[data-testid="sim-static"], [data-testid="sim-widget"]');
+    if (sim) sim.scrollIntoView({ block: 'center' });
+  });
+}
+
+module.exports = { test, expect: base.expect, scrollToFirstSim };

@@ -3,7 +3,7 @@
 // ready" and applied on the learner's word, and until then the page keeps the old build whole.
 const fs = require('fs');
 const path = require('path');
-const { test, expect } = require('../fixtures');
+const { test, expect, scrollToFirstSim } = require('../fixtures');
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const LESSON = 'learn/system-design/cdns/';
@@ -20,7 +20,7 @@ test('a lesson opens offline after one visit, and a new build is offered and app
   await page.goto(LESSON);
   await expect(page.locator('h1')).toHaveText('Content delivery networks');
   // The widget module loads once a simulation nears the viewport.
-  await page.locator('[data-testid="sim-static"], [data-testid="sim-widget"]').first().scrollIntoViewIfNeeded();
+  await scrollToFirstSim(page);
   const widget = page.getByTestId('sim-widget').first();
   await expect(widget.getByTestId('sim-canvas')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('html')).toHaveAttribute('data-app', /widgets/);

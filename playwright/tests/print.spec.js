@@ -1,12 +1,12 @@
 // A printed lesson: no control, the check's answers at the end, the widget as a still with its
 // share link.
-const { test, expect } = require('../fixtures');
+const { test, expect, scrollToFirstSim } = require('../fixtures');
 
 test('print media shows no control and the answers to the check', async ({ page }) => {
   await page.goto('learn/system-design/caching/');
   await expect(page.locator('html[data-app~="site"]')).toBeAttached();
   // The widget module loads once a simulation nears the viewport.
-  await page.locator('[data-testid="sim-static"], [data-testid="sim-widget"]').first().scrollIntoViewIfNeeded();
+  await scrollToFirstSim(page);
   const widget = page.getByTestId('sim-widget').first();
   await expect(widget.getByTestId('play')).toBeVisible({ timeout: 20_000 });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -1,5 +1,5 @@
 // Keyboard shortcuts: `?` lists them; each says what it did in a live region.
-const { test, expect } = require('../fixtures');
+const { test, expect, scrollToFirstSim } = require('../fixtures');
 
 test('? lists the shortcuts, and each one is announced', async ({ page }) => {
   await page.goto('learn/system-design/caching/');
@@ -24,7 +24,7 @@ test('? lists the shortcuts, and each one is announced', async ({ page }) => {
   await page.keyboard.press('p');
   await expect(page.getByTestId('announcer')).toHaveText('There is no simulation in view.');
   // The widget module loads once a simulation nears the viewport.
-  await page.locator('[data-testid="sim-static"], [data-testid="sim-widget"]').first().scrollIntoViewIfNeeded();
+  await scrollToFirstSim(page);
   const widget = page.getByTestId('sim-widget').first();
   const play = widget.getByTestId('play');
   await expect(play).toBeVisible({ timeout: 20_000 });
