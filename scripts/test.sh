@@ -9,6 +9,9 @@ cd "$ROOT"
 step "native tests"
 cargo test --no-default-features
 
+step "the engine in wasm32 gives the pinned runs (tests/traces.txt)"
+"$ROOT/scripts/wasm-traces.sh"
+
 step "unit tests of the browser-side logic (natively, with the web feature)"
 cargo test --lib
 

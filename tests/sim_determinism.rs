@@ -2,7 +2,7 @@
 //! trace however the caller slices the run, a checkpoint resumes it exactly, and another seed
 //! gives another run.
 
-use headroom::scenario::Scenario;
+use headroom::scenario::{Kind, Scenario};
 use headroom::sim::Sim;
 
 fn new_sim(text: &str) -> Sim {
@@ -18,22 +18,22 @@ fn trace(text: &str) -> u64 {
     sim.trace_hash()
 }
 
+/// One scenario per kind with its pinned trace hash, from `tests/traces.txt` (which
+/// `scripts/wasm-traces.sh` checks in wasm too).
+fn pinned_traces() -> impl Iterator<Item = (&'static str, &'static str)> {
+    include_str!("traces.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let (hash, scenario) = line.split_once(' ').expect("a line is `hash scenario`");
+            (scenario, hash)
+        })
+}
+
 /// One scenario per kind, each touching most of its stage's features.
-const SCENARIOS: &[&str] = &[
-    "kind=queue servers=2 rate=1.8 service=lognormal discipline=priority timeout=8 requests=5000",
-    "kind=balancer servers=6 rate=5 policy=p2c outage_at=300 health_interval=1 timeout=6 requests=5000",
-    "kind=balancer servers=4 rate=3 policy=hash keys=500 requests=5000",
-    "kind=cache rate=300 ttl=2 warm=on coalesce=on write_ratio=0.1 write_policy=write_back policy=random requests=5000",
-    "kind=limiter rate=30 algorithm=sliding_window limit=20 servers=3 service_time=0.1 requests=5000",
-    "kind=retries fail_prob=0.3 jitter=decorrelated retry_budget=0.2 timeout=3 requests=5000",
-    "kind=breaker fail_prob=0.05 outage_at=200 outage_len=100 timeout=2 requests=5000",
-    "kind=replication rate=100 write_ratio=0.3 lag=0.2 partition_at=10 requests=5000",
-    "kind=autoscale rate=6 servers=2 arrival=bursty spike_at=300 requests=5000",
-    "kind=pipeline rate=40 servers=3 limiter=on limit=50 capacity=50 timeout=1 requests=5000",
-    "kind=calls depth=3 fanout=2 rate=20 hop_fail=0.02 hop_retries=1 hop_timeout=none,0.5 deadline=2 retry_budget=0.5 async=3 outage_at=100 outage_len=50 requests=5000",
-    "kind=contention keys=20 rate=50 gap=0.05 strategy=optimistic dup_prob=0.05 reorder_prob=0.1 idempotency=on requests=5000",
-    "kind=delivery developers=6 change_rate=0.4 tests=120 flake=0.01 reruns=1 batch=8 defect_prob=0.05 branch_days=2 overlap=0.1 changes=3000",
-];
+fn scenarios() -> Vec<&'static str> {
+    pinned_traces().map(|(scenario, _)| scenario).collect()
+}
 
 /// `check(input, expected)`: the property holds for `input`.
 fn check(scenario: &str, expected: bool, property: impl Fn(&str) -> bool, what: &str) {
@@ -42,14 +42,14 @@ fn check(scenario: &str, expected: bool, property: impl Fn(&str) -> bool, what: 
 
 #[test]
 fn same_scenario_same_trace() {
-    for scenario in SCENARIOS {
+    for scenario in scenarios() {
         check(scenario, true, |s| trace(s) == trace(s), "repeatable");
     }
 }
 
 #[test]
 fn another_seed_another_trace() {
-    for scenario in SCENARIOS {
+    for scenario in scenarios() {
         check(scenario, true, |s| trace(s) != trace(&format!("{s} seed=99")), "seed matters");
     }
 }
@@ -58,7 +58,7 @@ fn another_seed_another_trace() {
 fn the_warmup_changes_what_is_measured_not_the_run() {
     // Regression: the autoscaler read per-server totals that the warm-up reset, so a warm-up
     // changed autoscaling decisions.
-    for scenario in SCENARIOS {
+    for scenario in scenarios() {
         for warmup in ["warmup=0.5", "warmup=50", "warmup=400"] {
             check(scenario, true, |s| trace(s) == trace(&format!("{s} {warmup}")), warmup);
         }
@@ -67,7 +67,7 @@ fn the_warmup_changes_what_is_measured_not_the_run() {
 
 #[test]
 fn slicing_the_run_does_not_change_it() {
-    for scenario in SCENARIOS {
+    for scenario in scenarios() {
         let sliced = |s: &str| {
             let mut sim = new_sim(s);
             let mut t = 0.0;
@@ -84,7 +84,7 @@ fn slicing_the_run_does_not_change_it() {
 
 #[test]
 fn a_checkpoint_resumes_exactly() {
-    for scenario in SCENARIOS {
+    for scenario in scenarios() {
         let resumed = |s: &str| {
             let mut sim = new_sim(s);
             sim.step(1000);
@@ -109,24 +109,14 @@ const PINNED_MM1: &str = "60004f94ddad146d";
 
 #[test]
 fn every_kind_keeps_its_trace() {
-    // Pinned, one per entry of SCENARIOS, from before the engine became a kernel with models:
-    // moving the request path and replication onto the kernel changed no run.
-    const PINNED: [&str; 13] = [
-        "2ad4dc38bb3d5ce4",
-        "05c56ed512d73b7b",
-        "9542e7434a7a3f3a",
-        "5e849825ab204a61",
-        "019ad1579699520e",
-        "89d60381c56d8fa2",
-        "831964c525d0ffe3",
-        "bda3d2239598f471",
-        "4b6119a00b57a6a1",
-        "24a67a7a5d08e397",
-        "f44292df50552a6c",
-        "5e866e2e9a0750c7",
-        "0c01a841c05ab0e5",
-    ];
-    for (scenario, pinned) in SCENARIOS.iter().zip(PINNED) {
+    // Pinned in tests/traces.txt, one per simulated kind.
+    for kind in Kind::ALL.into_iter().filter(|kind| kind.is_timed()) {
+        let pinned = pinned_traces().any(|(scenario, _)| {
+            Scenario::parse(scenario).scenario.kind == kind
+        });
+        assert!(pinned, "tests/traces.txt pins no run of kind {kind}");
+    }
+    for (scenario, pinned) in pinned_traces() {
         assert_eq!(format!("{:016x}", trace(scenario)), pinned, "{scenario}");
     }
 }
