@@ -60,6 +60,8 @@ test('it plays, steps and resets, in changes and hours', async ({ page }) => {
   expect(text).not.toMatch(/\brequests?\b/i);
   expect(text).not.toMatch(/\d ms\b/);
   await expect(widget.canvas).toHaveAttribute('aria-label', /changes in flight/);
+  // The sentence a screen reader hears on pause tells the run in the same words.
+  await expect(widget.liveSummary).toHaveText(/^At [\d.]+ simulated hours: [\d,]+ changes arrived, [\d,]+ finished, [\d,]+ in flight; 95 % of finished changes took at most [\d.]+ h\.$/);
 
   // Reset: back to the start.
   await widget.reset.click();

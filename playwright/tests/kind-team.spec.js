@@ -66,6 +66,8 @@ test('hostile settings are clamped, named, and the weeks capped', async ({ page 
   await expect(widget.problems).toContainText('people');
   await expect(widget.problems).toContainText('weeks');
   await expect(widget.readout('weeks_computed')).toHaveText('1,040');
+  // Never done: no finish week, rather than "week 0".
+  await expect(widget.readout('finish_week')).toHaveText('—');
   await expect(widget.root.getByTestId('team-week')).toHaveText('Week 0 of 1040.');
   await widget.step.click();
   await expect(widget.root.getByTestId('team-week')).toHaveText('Week 1 of 1040.');

@@ -169,9 +169,10 @@ impl Readout {
         self.format.show(report.metric(self.metric).unwrap_or(0.0), units)
     }
 
-    /// The figure in a computed kind's outcome, written for a reader.
+    /// The figure in a computed kind's outcome, written for a reader; a dash when the outcome
+    /// has none (a team whose work is not done has no finish week, which is not week 0).
     pub fn show_outcome(&self, outcome: &Outcome, units: &Units) -> String {
-        self.format.show(outcome.metric(self.metric).unwrap_or(0.0), units)
+        outcome.metric(self.metric).map_or_else(|| "—".to_string(), |x| self.format.show(x, units))
     }
 }
 
@@ -330,5 +331,24 @@ impl Descriptor {
     /// The charts that apply to `scenario`.
     pub fn charts_for(&self, scenario: &Scenario) -> Vec<&'static Chart> {
         self.charts.iter().copied().filter(|chart| (chart.shown)(scenario)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::{Kind, Scenario};
+
+    #[test]
+    fn a_figure_a_computed_run_lacks_is_a_dash_not_zero() {
+        // Regression: a team that never finished showed "work done in week 0.0".
+        let shown = |text: &str| {
+            let scenario = Scenario::parse(text).scenario;
+            let outcome = crate::sim::run(&scenario, 0).expect("a computed kind always runs");
+            let descriptor = Kind::Team.descriptor();
+            let readout = descriptor.readouts.iter().find(|r| r.metric == "finish_week").expect("finish_week");
+            readout.show_outcome(&outcome, &descriptor.units)
+        };
+        assert_eq!(shown("kind=team people=2 work=100000 weeks=10"), "—");
+        assert_eq!(shown("kind=team people=4 work=20"), "6.0");
     }
 }

@@ -1,10 +1,7 @@
 use leptos::prelude::*;
 
-use super::{
-    WidgetState,
-    readouts::format_count,
-};
-use crate::sim::kinds::format::format_duration;
+use super::WidgetState;
+use crate::sim::kinds::format::run_sentence;
 
 /// Wall-clock milliseconds between spoken updates while a run plays.
 const CALM_MS: f64 = 4000.0;
@@ -17,19 +14,7 @@ pub fn LiveSummary(state: WidgetState) -> impl IntoView {
     let last = StoredValue::new(f64::NEG_INFINITY);
     let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
     Effect::new(move |_| {
-        let summary = state.snapshot.with(|s| {
-            let r = &s.report;
-            format!(
-                "At {:.1} simulated {}: {} arrived, {} served, {} dropped or timed out, {} in flight; p95 latency {}.",
-                s.time,
-                units.time.word(),
-                format_count(r.arrivals),
-                format_count(r.completed),
-                format_count(r.dropped + r.timed_out),
-                s.in_flight,
-                format_duration(r.p95, units.time)
-            )
-        });
+        let summary = state.snapshot.with(|s| run_sentence(s, &units));
         let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
         let playing = state.playing.get();
         if !playing || now - last.get_value() >= CALM_MS {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::WidgetState;
-pub use crate::sim::kinds::format::{format_count, format_seconds};
+pub use crate::sim::kinds::format::format_count;
 
 /// The readouts for a run. `suffix` tells two side-by-side runs apart in test ids. Those in
 /// `key_metrics` (the kind's key readouts) are marked `key`: a compact widget shows only them.

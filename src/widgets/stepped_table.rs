@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
-use super::{
-    WidgetState,
-    readouts::{format_count, format_seconds},
-};
+use super::{WidgetState, readouts::format_count};
+use crate::sim::kinds::{TimeUnit, format::format_duration};
 use crate::playback::default_speed;
 
 /// For learners who ask for reduced motion: the run advances in fixed steps at their command,
@@ -11,17 +9,18 @@ use crate::playback::default_speed;
 #[component]
 pub fn SteppedTable(state: WidgetState) -> impl IntoView {
     let rows = RwSignal::new(Vec::<[String; 6]>::new());
+    let units = state.scenario.with_untracked(|s| s.kind.descriptor().units);
     let step_seconds = move || state.scenario.with(|s| default_speed(s.arrivals.rate));
     let record = move || {
         let row = state.snapshot.with_untracked(|s| {
             let r = &s.report;
             [
-                format!("{:.1} s", s.time),
+                format!("{:.1} {}", s.time, units.time.symbol()),
                 format_count(r.arrivals),
                 format_count(r.completed),
                 format_count(r.dropped + r.timed_out),
                 s.in_flight.to_string(),
-                format_seconds(r.p95),
+                format_duration(r.p95, units.time),
             ]
         });
         rows.update(|rows| rows.push(row));
@@ -55,17 +54,18 @@ pub fn SteppedTable(state: WidgetState) -> impl IntoView {
     };
     view! {
         <div class="stepped" data-testid="stepped-table">
-            <button data-testid="advance" on:click=advance>{move || advance_label(step_seconds())}</button>
+            <button data-testid="advance" on:click=advance>{move || advance_label(step_seconds(), units.time)}</button>
             <table>
-                <thead><tr><th>"time"</th><th>"arrived"</th><th>"served"</th><th>"dropped or timed out"</th><th>"in flight"</th><th>"p95"</th></tr></thead>
+                <thead><tr><th>"time"</th><th>"arrived"</th><th>"finished"</th><th>"dropped or timed out"</th><th>"in flight"</th><th>"p95 time to finish"</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
     }
 }
 
-/// "Advance 1 simulated second", "Advance 0.5 simulated seconds".
-fn advance_label(seconds: f64) -> String {
-    let unit = if seconds == 1.0 { "second" } else { "seconds" };
-    format!("Advance {seconds} simulated {unit}")
+/// "Advance 1 simulated second", "Advance 0.5 simulated seconds", "Advance 2 simulated hours".
+fn advance_label(step: f64, unit: TimeUnit) -> String {
+    let words = unit.word();
+    let word = if step == 1.0 { words.trim_end_matches('s') } else { words };
+    format!("Advance {step} simulated {word}")
 }

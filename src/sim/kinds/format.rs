@@ -58,6 +58,28 @@ pub fn format_seconds(seconds: f64) -> String {
     }
 }
 
+/// A run in one sentence, for a screen reader and the stepped table's caption: what arrived,
+/// finished and was lost so far, in the kind's own words and time unit ("changes", hours).
+pub fn run_sentence(snapshot: &crate::sim::Snapshot, units: &Units) -> String {
+    let r = &snapshot.report;
+    let lost = r.dropped + r.timed_out;
+    let lost = if lost > 0 { format!(", {} dropped or timed out", format_count(lost)) } else { String::new() };
+    let tail = if r.completed > 0 {
+        format!("; 95 % of finished {} took at most {}", units.items, format_duration(r.p95, units.time))
+    } else {
+        String::new()
+    };
+    format!(
+        "At {:.1} simulated {}: {} {} arrived, {} finished{lost}, {} in flight{tail}.",
+        snapshot.time,
+        units.time.word(),
+        format_count(r.arrivals),
+        units.items,
+        format_count(r.completed),
+        format_count(snapshot.in_flight as u64),
+    )
+}
+
 /// A count with thousands separators: `12,345`.
 pub fn format_count(n: u64) -> String {
     let s = n.to_string();
@@ -105,5 +127,27 @@ mod tests {
         check(Format::Dollars, 540_000.0, "$540,000");
         let days = Units { time: TimeUnit::Day, ..u };
         assert_eq!(Format::Duration.show(3.5, &days), "3.5 days");
+    }
+
+    #[test]
+    fn a_run_is_told_in_its_kinds_words() {
+        // Regression: every kind was told as requests with a "p95 latency", so a delivery run
+        // spoke of requests dropped or timed out.
+        let mut snapshot = crate::sim::Snapshot::empty(12.0);
+        snapshot.in_flight = 9;
+        snapshot.report.arrivals = 40;
+        snapshot.report.completed = 31;
+        snapshot.report.p95 = 20.5;
+        let changes = Units { item: "change", items: "changes", time: TimeUnit::Hour };
+        assert_eq!(
+            run_sentence(&snapshot, &changes),
+            "At 12.0 simulated hours: 40 changes arrived, 31 finished, 9 in flight; 95 % of finished changes took at most 20.5 h."
+        );
+        snapshot.report.dropped = 1200;
+        snapshot.report.p95 = 0.25;
+        assert_eq!(
+            run_sentence(&snapshot, &Units::REQUESTS),
+            "At 12.0 simulated seconds: 40 requests arrived, 31 finished, 1,200 dropped or timed out, 9 in flight; 95 % of finished requests took at most 250.0 ms."
+        );
     }
 }
