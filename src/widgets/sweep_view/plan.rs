@@ -82,11 +82,12 @@ pub(super) const MAX_REQUESTS: u64 = 20_000;
 /// Events one run may take before it is cut short (its figures are then those so far).
 const MAX_EVENTS: u64 = 5_000_000;
 
-/// The scenario a sweep starts from: the widget's, with runs capped at [`MAX_REQUESTS`].
+/// The scenario a sweep starts from: the widget's, with runs capped at [`MAX_REQUESTS`] arrivals
+/// (requests, writes or changes: whichever key of the kind counts them).
 pub(super) fn bounded(s: &Scenario) -> Scenario {
     let mut s = s.clone();
     if s.run.requests == 0 || s.run.requests > MAX_REQUESTS {
-        s.set("requests", &MAX_REQUESTS.to_string());
+        s.run.requests = MAX_REQUESTS;
     }
     s
 }
@@ -312,5 +313,29 @@ mod tests {
             }
         };
         assert_eq!(point.theory, None);
+    }
+
+    #[test]
+    fn a_delivery_sweep_is_capped_in_changes_and_finishes() {
+        // Regression: the cap was set through the key `requests`, which delivery does not read
+        // (it counts `changes`), so an endless delivery run was swept to the event limit.
+        let s = scenario("kind=delivery changes=0 duration=0 seed=3");
+        assert_eq!(bounded(&s).run.requests, MAX_REQUESTS);
+        assert!(bounded(&s).to_string().contains(&format!("changes = {MAX_REQUESTS}")));
+        let batch = key_sweep(Kind::Delivery, "batch", 1.0, 20.0, "change_failure_rate");
+        let runs = plan(&batch, &scenario("kind=delivery changes=0 duration=0 seed=3 defect_prob=0.05"));
+        let mut runner = Runner::new(batch, runs);
+        let mut points = Vec::new();
+        loop {
+            match runner.work(1_000_000) {
+                Progress::Point(p) => points.push(*p),
+                Progress::Working => {}
+                Progress::Finished => break,
+            }
+        }
+        assert!(points.len() >= 10);
+        assert!(points.iter().all(|p| p.finished), "every run reached its end");
+        let (first, last) = (points[0].values[0], points[points.len() - 1].values[0]);
+        assert!(last > first, "bigger batches fail more often: {first} then {last}");
     }
 }
