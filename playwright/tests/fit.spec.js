@@ -28,8 +28,8 @@ function deck(width, height) {
 }
 
 // What overflows inside a document: the document itself scrolling, any element that scrolls
-// (its content taller or wider than its box), any visible element reaching past the frame;
-// and how much of the frame the canvas covers.
+// (its content taller or wider than its box), text wider than its box, any visible element
+// reaching past the frame; and how much of the frame the canvas covers.
 function measure() {
   const [w, h] = [window.innerWidth, window.innerHeight];
   const problems = [];
@@ -43,6 +43,10 @@ function measure() {
     const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}`;
     if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) {
       problems.push(`${name} scrolls: ${el.scrollHeight} > ${el.clientHeight}`);
+    }
+    // Text wider than its own box spills over its neighbour or is cut at the frame's edge.
+    if (style.overflowX === 'visible' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+      problems.push(`${name} is wider than its box: ${el.scrollWidth} > ${el.clientWidth} ("${el.textContent.trim().slice(0, 40)}")`);
     }
     if (r.bottom > h + 1 || r.right > w + 1 || r.top < -1 || r.left < -1) {
       problems.push(`${name} reaches outside the frame: ${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}`);
