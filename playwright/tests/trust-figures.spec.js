@@ -8,7 +8,7 @@
 // - 20 hostile import files: 0 panics, each refused with a reason or offered for a merge that
 //   loses nothing.
 // Each test logs its counts ("figure: ...") for the report.
-const { execFileSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const path = require('path');
 const { test, expect } = require('../fixtures');
 const { HomePage, LessonPage, live } = require('../pages/site');
@@ -44,6 +44,17 @@ const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror="window.__pw
   'NaN', 'Infinity', '-Infinity', '1e999', '9'.repeat(400), '0x10', '1,5', '日本', '\u202e', '--1', '%ZZ', '%',
   '__proto__', '{"a":1}', 'a'.repeat(3000), '%E0%A4%A', ' ', '+'];
 
+// A comma list is a valid value of a per-level key (`hop_time=1,5` for calls: one per level):
+// the keys of each kind that accept `1,5`, asked of the command line's `check`.
+const LIST_OK = new Set(KINDS.flatMap((kind) => {
+  const own = KEYS.filter((k) => k.kinds.includes(kind)).map((k) => k.key);
+  const scenario = [`kind=${kind}`, ...own.map((key) => `${key}=1,5`)].join(' ');
+  const { stderr } = spawnSync('cargo', ['run', '--quiet', '--no-default-features', '--bin', 'headroom', '--', 'check', scenario],
+    { cwd: ROOT, encoding: 'utf8' });
+  const named = new Set([...stderr.matchAll(/^problem: `(\w+)`/gm)].map((m) => m[1]));
+  return own.filter((key) => !named.has(key)).map((key) => `${kind}:${key}`);
+}));
+
 function address(random, kind) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const own = KEYS.filter((k) => k.kinds.includes(kind));
@@ -59,9 +70,10 @@ function address(random, kind) {
       const k = pick(bounded);
       const past = random() < 0.5 && k.lo > 0 ? k.lo / 2 : k.hi * 2 + 1;
       pieces.push([k.key, `${k.key}=${past}`, true]);
-    } else if (r < 0.7 && own.length) { // a hostile value for a real key: named
+    } else if (r < 0.7 && own.length) { // a hostile value for a real key: named (but a list for a per-level key)
       const k = pick(own);
-      pieces.push([k.key, `${k.key}=${encodeURIComponent(pick(HOSTILE))}`, true]);
+      const value = pick(HOSTILE);
+      pieces.push([k.key, `${k.key}=${encodeURIComponent(value)}`, !(value === '1,5' && LIST_OK.has(`${kind}:${k.key}`))]);
     } else if (r < 0.8) { // a random key: named
       const key = `k${Math.floor(random() * 1e6).toString(36)}`;
       pieces.push([key, `${key}=${encodeURIComponent(pick(HOSTILE))}`, true]);
