@@ -207,3 +207,15 @@ test('each chart line differs from the others by dash or marker, as its legend s
     `${svg.querySelector('line').getAttribute('stroke-dasharray')} ${svg.querySelectorAll('circle').length}`));
   expect(new Set(styles).size).toBe(3);
 });
+
+test('the heading over the servers counts what it names, in the right number', async ({ page }) => {
+  // Regression: one worker was "1 workers"; several servers are counted as servers.
+  const texts = async (kind, query) => {
+    const widget = await new EmbedPage(page).open(kind, query);
+    await expect(widget.canvas).toHaveAttribute('data-labels', /\[\{/);
+    return widget.canvas.evaluate((el) => JSON.parse(el.dataset.labels).map((l) => l.text));
+  };
+  expect(await texts('queue', 'servers=1')).toContain('1 worker');
+  expect(await texts('queue', 'servers=3')).toContain('3 workers');
+  expect(await texts('balancer', 'servers=4')).toContain('4 servers');
+});

@@ -429,12 +429,18 @@ fn draw_parts(
                 Tone::Text,
             ),
         );
-        let workers = snap.servers.iter().map(|s| s.workers.len()).sum::<usize>();
-        let noun = if many { "servers" } else { "workers" };
+        // Several servers are counted as servers; one server's workers as workers.
+        let count = if many { snap.servers.len() } else { snap.servers.iter().map(|s| s.workers.len()).sum() };
+        let noun = match (many, count) {
+            (true, 1) => "server",
+            (true, _) => "servers",
+            (false, 1) => "worker",
+            (false, _) => "workers",
+        };
         labels.add(
             1,
             Wanted::new(
-                &[&format!("{workers} {noun}"), noun, &workers.to_string()],
+                &[&format!("{count} {noun}"), noun, &count.to_string()],
                 vec![
                     Spot::end(l.workers_right + LANE, head),
                     Spot::start(l.worker_x - l.worker_pitch / 2.0, head),
