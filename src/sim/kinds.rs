@@ -14,6 +14,7 @@ pub mod autoscale;
 pub mod balancer;
 pub mod breaker;
 pub mod cache;
+pub mod calls;
 pub mod estimate;
 pub mod hashing;
 pub mod limiter;
@@ -21,7 +22,6 @@ pub mod pipeline;
 pub mod queue;
 pub mod replication;
 pub mod retries;
-pub mod calls;
 
 pub mod contention;
 pub mod delivery;
@@ -129,6 +129,11 @@ impl TimeUnit {
 impl Units {
     /// Requests, timed in seconds: most kinds.
     pub const REQUESTS: Units = Units { item: "request", items: "requests", time: TimeUnit::Second };
+
+    /// `n` items in words: "1 change", "1,200 changes".
+    pub fn count(&self, n: u64) -> String {
+        format!("{} {}", format::format_count(n), if n == 1 { self.item } else { self.items })
+    }
 }
 
 /// How the canvas draws a kind.
@@ -345,7 +350,8 @@ mod tests {
             let scenario = Scenario::parse(text).scenario;
             let outcome = crate::sim::run(&scenario, 0).expect("a computed kind always runs");
             let descriptor = Kind::Team.descriptor();
-            let readout = descriptor.readouts.iter().find(|r| r.metric == "finish_week").expect("finish_week");
+            let readout =
+                descriptor.readouts.iter().find(|r| r.metric == "finish_week").expect("finish_week");
             readout.show_outcome(&outcome, &descriptor.units)
         };
         assert_eq!(shown("kind=team people=2 work=100000 weeks=10"), "—");

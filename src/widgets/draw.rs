@@ -13,17 +13,17 @@ use std::f64::consts::TAU;
 
 use web_sys::CanvasRenderingContext2d as Ctx;
 
+mod calls;
 pub(super) mod colour;
 pub(super) mod layout;
 mod stores;
-mod calls;
 
 mod contention;
 mod delivery;
 mod team;
 
 pub use layout::Placed;
-use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact};
+use layout::{LABEL_H, Rect, Spot, Tone, Wanted, compact, noun};
 use stores::{draw_replication, draw_slots};
 
 use super::palette::Palette;
@@ -282,14 +282,18 @@ pub fn draw(
             draw_clients(ctx, &layout, palette, &mut labels);
             draw_replication(ctx, &layout, scene, palette, &mut labels);
         }
-        (Drawing::CallTree, Scene::Calls(scene)) => calls::draw_calls(ctx, width, height, scene, palette, &mut labels),
+        (Drawing::CallTree, Scene::Calls(scene)) => {
+            calls::draw_calls(ctx, width, height, scene, palette, &mut labels)
+        }
         (Drawing::Records, Scene::Contention(scene)) => {
             contention::draw_contention(ctx, width, height, scene, palette, &mut labels);
         }
         (Drawing::Delivery, Scene::Delivery(scene)) => {
             delivery::draw_delivery(ctx, width, height, scene, palette, &mut labels);
         }
-        (Drawing::Stocks, Scene::Team(scene)) => team::draw_team(ctx, width, height, scene, palette, &mut labels),
+        (Drawing::Stocks, Scene::Team(scene)) => {
+            team::draw_team(ctx, width, height, scene, palette, &mut labels)
+        }
         _ => {}
     }
     let mut wanted = labels.wanted;
@@ -430,12 +434,12 @@ fn draw_parts(
             ),
         );
         // Several servers are counted as servers; one server's workers as workers.
-        let count = if many { snap.servers.len() } else { snap.servers.iter().map(|s| s.workers.len()).sum() };
-        let noun = match (many, count) {
-            (true, 1) => "server",
-            (true, _) => "servers",
-            (false, 1) => "worker",
-            (false, _) => "workers",
+        let count =
+            if many { snap.servers.len() } else { snap.servers.iter().map(|s| s.workers.len()).sum() };
+        let noun = if many {
+            noun(count as u64, "server", "servers")
+        } else {
+            noun(count as u64, "worker", "workers")
         };
         labels.add(
             1,

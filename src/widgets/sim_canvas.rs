@@ -35,11 +35,10 @@ pub fn SimCanvas(state: WidgetState, #[prop(optional)] label: &'static str) -> i
     let description = move || {
         state.snapshot.with(|s| {
             format!(
-                "{label}Simulation at {:.1} {}: {} {} in flight.",
+                "{label}Simulation at {:.1} {}: {} in flight.",
                 s.time,
                 units.time.symbol(),
-                s.in_flight,
-                units.items
+                units.count(s.in_flight as u64)
             )
         })
     };

@@ -63,18 +63,18 @@ pub fn format_seconds(seconds: f64) -> String {
 pub fn run_sentence(snapshot: &crate::sim::Snapshot, units: &Units) -> String {
     let r = &snapshot.report;
     let lost = r.dropped + r.timed_out;
-    let lost = if lost > 0 { format!(", {} dropped or timed out", format_count(lost)) } else { String::new() };
+    let lost =
+        if lost > 0 { format!(", {} dropped or timed out", format_count(lost)) } else { String::new() };
     let tail = if r.completed > 0 {
         format!("; 95 % of finished {} took at most {}", units.items, format_duration(r.p95, units.time))
     } else {
         String::new()
     };
     format!(
-        "At {:.1} simulated {}: {} {} arrived, {} finished{lost}, {} in flight{tail}.",
+        "At {:.1} simulated {}: {} arrived, {} finished{lost}, {} in flight{tail}.",
         snapshot.time,
         units.time.word(),
-        format_count(r.arrivals),
-        units.items,
+        units.count(r.arrivals),
         format_count(r.completed),
         format_count(snapshot.in_flight as u64),
     )
@@ -143,6 +143,9 @@ mod tests {
             run_sentence(&snapshot, &changes),
             "At 12.0 simulated hours: 40 changes arrived, 31 finished, 9 in flight; 95 % of finished changes took at most 20.5 h."
         );
+        snapshot.report.arrivals = 1;
+        assert!(run_sentence(&snapshot, &changes).contains(": 1 change arrived,"));
+        snapshot.report.arrivals = 40;
         snapshot.report.dropped = 1200;
         snapshot.report.p95 = 0.25;
         assert_eq!(

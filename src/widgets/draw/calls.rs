@@ -3,7 +3,7 @@
 //! slowest request so far as a waterfall, one bar per attempt, indented by level and coloured
 //! by how it ended.
 
-use super::{Ctx, LABEL_H, Labels, Rect, Spot, Tone, Wanted, boxed, circle, compact};
+use super::{Ctx, LABEL_H, Labels, Rect, Spot, Tone, Wanted, boxed, circle, compact, noun};
 use crate::{
     sim::models::calls::{CallsScene, Outcome},
     widgets::palette::Palette,
@@ -150,7 +150,10 @@ fn draw_tree(ctx: &Ctx, area: Rect, s: &CallsScene, p: &Palette, labels: &mut La
     labels.add(
         3,
         Wanted::new(
-            &[&format!("{in_flight} requests in flight"), &format!("{} in flight", compact(in_flight))],
+            &[
+                &format!("{in_flight} {} in flight", noun(in_flight, "request", "requests")),
+                &format!("{} in flight", compact(in_flight)),
+            ],
             vec![
                 Spot::start(area.x, area.bottom() - LABEL_H / 2.0),
                 Spot::start(area.x, area.y + LABEL_H / 2.0),

@@ -6,7 +6,7 @@
 //! doubled: the bar falls short by the updates lost, and runs over by the double effects. A
 //! record that just lost updates flashes red.
 
-use super::{Ctx, FOOT, HEAD, LABEL_H, Labels, Rect, Spot, Tone, Wanted, circle, compact};
+use super::{Ctx, FOOT, HEAD, LABEL_H, Labels, Rect, Spot, Tone, Wanted, circle, compact, noun};
 use crate::{
     sim::kinds::format::format_count,
     sim::models::contention::{ContentionScene, Phase, RecordView, WriterView},
@@ -43,7 +43,14 @@ pub(super) fn draw_contention(
     let lane_x1 = record_x - 14.0;
     let head = HEAD / 2.0;
     if locking {
-        labels.add(1, Wanted::new(&["waiting for the lock", "waiting", "wait"], vec![Spot::start(left, head)], Tone::Text));
+        labels.add(
+            1,
+            Wanted::new(
+                &["waiting for the lock", "waiting", "wait"],
+                vec![Spot::start(left, head)],
+                Tone::Text,
+            ),
+        );
     }
     labels.add(1, Wanted::new(&["read", "R"], vec![Spot::start(lane_x0, head)], Tone::Text));
     let gap = format_gap(snap.gap);
@@ -96,7 +103,14 @@ pub(super) fn draw_contention(
         ));
     }
     if snap.in_flight > 0 {
-        notes.push((format!("{} writers at work", compact(snap.in_flight as u64)), format!("{} writing", compact(snap.in_flight as u64))));
+        notes.push((
+            format!(
+                "{} {} at work",
+                compact(snap.in_flight as u64),
+                noun(snap.in_flight as u64, "writer", "writers")
+            ),
+            format!("{} writing", compact(snap.in_flight as u64)),
+        ));
     }
     let long: Vec<&str> = notes.iter().map(|(l, _)| l.as_str()).collect();
     let short: Vec<&str> = notes.iter().map(|(_, s)| s.as_str()).collect();
@@ -177,7 +191,11 @@ fn draw_record(
     let (v, e) = (format_count(value), format_count(expected));
     let (cv, ce) = (compact(value), compact(expected));
     let lock = if record.locked {
-        if record.waiting > 0 { format!(" · locked, {} waiting", record.waiting) } else { " · locked".to_string() }
+        if record.waiting > 0 {
+            format!(" · locked, {} waiting", record.waiting)
+        } else {
+            " · locked".to_string()
+        }
     } else {
         String::new()
     };
@@ -185,11 +203,16 @@ fn draw_record(
     let mid = format!("record {n}: {v} of {e}");
     let brief = format!("record {n}: {cv} of {ce}");
     let short = format!("#{n} {cv}/{ce}");
-    let forms: Vec<&str> = if narrow { vec![&mid, &brief, &short] } else { vec![&long, &mid, &brief, &short] };
+    let forms: Vec<&str> =
+        if narrow { vec![&mid, &brief, &short] } else { vec![&long, &mid, &brief, &short] };
     labels.add(
         0,
-        Wanted::new(&forms, vec![Spot::start(r.x + 3.0, (r.y + 1.0 + LABEL_H / 2.0).min(r.y + r.h / 2.0))], Tone::Text)
-            .within(r),
+        Wanted::new(
+            &forms,
+            vec![Spot::start(r.x + 3.0, (r.y + 1.0 + LABEL_H / 2.0).min(r.y + r.h / 2.0))],
+            Tone::Text,
+        )
+        .within(r),
     );
 }
 

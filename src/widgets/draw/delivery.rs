@@ -2,7 +2,7 @@
 //! for a batch → production (the last deploys, green or red). Each change is a dot, red when
 //! it is defective; a failure in production says how far its recovery has got.
 
-use super::{Ctx, LABEL_H, Labels, Rect, Spot, Tone, Wanted, boxed, circle, compact};
+use super::{Ctx, LABEL_H, Labels, Rect, Spot, Tone, Wanted, boxed, circle, compact, noun};
 use crate::sim::models::delivery::{DeliveryScene, Phase, RECENT_DEPLOYS, Stage, StageView};
 use crate::widgets::palette::Palette;
 
@@ -52,7 +52,7 @@ pub(super) fn draw_delivery(
     labels.add(
         1,
         Wanted::new(
-            &[&format!("{devs} devs"), &compact(devs)],
+            &[&format!("{devs} {}", noun(devs, "dev", "devs")), &compact(devs)],
             vec![Spot::start(2.0, top + shown as f64 * step + LABEL_H / 2.0)],
             Tone::Muted,
         ),
@@ -121,7 +121,11 @@ pub(super) fn draw_delivery(
     let resolving = count(Stage::Resolving);
     let ci = count(Stage::Ci);
     let text = if resolving > 0 {
-        [format!("{ci} in CI · {resolving} resolving conflicts"), format!("{ci} CI · {resolving} conflicts"), compact(ci)]
+        [
+            format!("{ci} in CI · {resolving} resolving conflicts"),
+            format!("{ci} CI · {resolving} conflicts"),
+            compact(ci),
+        ]
     } else {
         [format!("{ci} in CI"), format!("{ci} CI"), compact(ci)]
     };
@@ -143,7 +147,11 @@ pub(super) fn draw_delivery(
     labels.add(
         2,
         Wanted::new(
-            &[&format!("{merged} merged · deploys {batch} at a time"), &format!("{merged} of {batch}"), &compact(merged)],
+            &[
+                &format!("{merged} merged · deploys {batch} at a time"),
+                &format!("{merged} of {batch}"),
+                &compact(merged),
+            ],
             vec![Spot::start(r.x, r.bottom() + 4.0 + LABEL_H / 2.0)],
             Tone::Muted,
         ),

@@ -159,6 +159,11 @@ fn fit(spot: Spot, w: f64, bounds: Rect, canvas: Rect) -> Option<Rect> {
     Some(Rect { x, y, w, h: LABEL_H })
 }
 
+/// The noun for `n` of a thing: `one` for exactly one, `many` otherwise.
+pub fn noun(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
 /// A count short enough for a small label: `950`, `9.5k`, `12k`, `1.2M`.
 pub fn compact(n: u64) -> String {
     let n = n as f64;

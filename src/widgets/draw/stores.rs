@@ -1,7 +1,7 @@
 //! The data stores, drawn in place of the request path's servers where a scenario has none:
 //! a cache as a grid of its slots, and a primary with its replicas.
 
-use super::{Ctx, LABEL_H, Labels, Layout, Rect, Spot, Tone, Wanted, boxed, compact};
+use super::{Ctx, LABEL_H, Labels, Layout, Rect, Spot, Tone, Wanted, boxed, compact, noun};
 use crate::{
     sim::models::{
         replication::ReplicationScene,
@@ -118,7 +118,11 @@ pub(super) fn draw_replication(
         labels.add(
             1,
             Wanted::new(
-                &[&format!("{behind} writes behind"), &format!("{behind} behind"), &compact(behind)],
+                &[
+                    &format!("{behind} {} behind", noun(behind, "write", "writes")),
+                    &format!("{behind} behind"),
+                    &compact(behind),
+                ],
                 vec![
                     Spot::end(r.right() - 3.0, r.y + 2.0 + LABEL_H / 2.0),
                     Spot::end(r.right() - 3.0, r.y + 2.0 + LABEL_H * 1.5),

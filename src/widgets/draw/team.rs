@@ -7,7 +7,7 @@ use web_sys::CanvasRenderingContext2d as Ctx;
 
 use super::{
     Labels, circle,
-    layout::{LABEL_H, Rect, Spot, Tone, Wanted},
+    layout::{LABEL_H, Rect, Spot, Tone, Wanted, noun},
 };
 use crate::sim::models::team::{TeamScene, Week, paths};
 use crate::widgets::palette::Palette;
@@ -278,8 +278,8 @@ fn draw_side(ctx: &Ctx, r: Rect, scene: &TeamScene, now: &Week, p: &Palette, lab
     );
     let lines = [
         (
-            format!("{} paths: {} pw a week", paths(n), figure(now.overhead)),
-            format!("{} paths", paths(n)),
+            format!("{} {}: {} pw a week", paths(n), noun(paths(n), "path", "paths"), figure(now.overhead)),
+            format!("{} {}", paths(n), noun(paths(n), "path", "paths")),
             Tone::Muted,
         ),
         (
