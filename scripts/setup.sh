@@ -19,6 +19,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! cargo fmt --version >/dev/null 2>&1; then
+  step "adding rustfmt"
+  rustup component add rustfmt
+fi
+
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   step "installing trunk $TRUNK_VERSION (a cold build takes about 17 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -6,6 +6,9 @@ source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
+step "formatting (cargo fmt --check; rustfmt.toml)"
+cargo fmt --check
+
 step "native tests"
 cargo test --no-default-features
 

@@ -34,8 +34,8 @@ pub use progress::{Notice, ProgressContext, provide_progress_context, use_progre
 use crate::{
     browser,
     components::{
-        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView, SectionReview,
-        ThemeToggle,
+        ContinueCard, CourseProgress, LessonCheck, MarkComplete, NoticeBar, ProgressPanel, QuizView,
+        SectionReview, ThemeToggle,
     },
     content::SimBlock,
     islands::{ATTRIBUTE, Island},
@@ -102,17 +102,19 @@ pub fn start_widgets() {
         for (el, island) in islands {
             match island {
                 // Remountable by the browser tests (`widgets::test_hooks`).
-                Ok(Island::Sim { scenario, controls, caption, goal }) => test_hooks::mount_remountable(el, move || {
-                    let block = SimBlock {
-                        scenario: scenario.clone(),
-                        controls: controls.clone(),
-                        caption: caption.clone(),
-                        goal: None,
-                    };
-                    let mut config = WidgetConfig::from_block(&block);
-                    config.goal = goal.clone();
-                    view! { <SimWidget config/> }.into_any()
-                }),
+                Ok(Island::Sim { scenario, controls, caption, goal }) => {
+                    test_hooks::mount_remountable(el, move || {
+                        let block = SimBlock {
+                            scenario: scenario.clone(),
+                            controls: controls.clone(),
+                            caption: caption.clone(),
+                            goal: None,
+                        };
+                        let mut config = WidgetConfig::from_block(&block);
+                        config.goal = goal.clone();
+                        view! { <SimWidget config/> }.into_any()
+                    })
+                }
                 Ok(Island::Embed { kind }) => mount(el, move || view! { <EmbedPage kind/> }.into_any()),
                 Ok(Island::EmbedBuilder { presets }) => {
                     mount(el, move || view! { <builder::EmbedBuilder presets/> }.into_any())
@@ -161,7 +163,10 @@ fn ready(module: &str) {
 
 /// The live part of a site island; `None` for the widget module's islands.
 fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
-    if matches!(island, Island::Sim { .. } | Island::Embed { .. } | Island::EmbedBuilder { .. } | Island::NotFound) {
+    if matches!(
+        island,
+        Island::Sim { .. } | Island::Embed { .. } | Island::EmbedBuilder { .. } | Island::NotFound
+    ) {
         return None;
     }
     Some(Box::new(move || match island {
@@ -172,7 +177,9 @@ fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
         Island::Continue { start, pages } => view! { <ContinueCard start pages/> }.into_any(),
         Island::CourseProgress { lessons, hours } => view! { <CourseProgress lessons hours/> }.into_any(),
         Island::LessonCheck { id, goals } => view! { <LessonCheck id goals/> }.into_any(),
-        Island::SectionReview { review, href, lessons } => view! { <SectionReview review href lessons/> }.into_any(),
+        Island::SectionReview { review, href, lessons } => {
+            view! { <SectionReview review href lessons/> }.into_any()
+        }
         Island::ProgressPanel => view! { <ProgressPanel/> }.into_any(),
         Island::Lesson { id, prev, next } => {
             lesson::behave(id, prev, next);
@@ -180,7 +187,9 @@ fn site_view(island: Island) -> Option<Box<dyn FnOnce() -> AnyView>> {
         }
         Island::MarkComplete { id } => view! { <MarkComplete id/> }.into_any(),
         Island::Quiz { id, quiz, prediction } => view! { <QuizView quiz id prediction/> }.into_any(),
-        Island::Sim { .. } | Island::Embed { .. } | Island::EmbedBuilder { .. } | Island::NotFound => ().into_any(),
+        Island::Sim { .. } | Island::Embed { .. } | Island::EmbedBuilder { .. } | Island::NotFound => {
+            ().into_any()
+        }
     }))
 }
 
@@ -193,5 +202,10 @@ fn embed_kind_on_not_found(islands: &[(web_sys::HtmlElement, Result<Island, Stri
     let path = browser::location_path();
     let rest = path.strip_prefix(&browser::base_path())?.trim_start_matches('/').strip_prefix("embed/")?;
     let segment = rest.split('/').next().unwrap_or_default();
-    Some(js_sys::decode_uri_component(segment).ok().and_then(|s| s.as_string()).unwrap_or_else(|| segment.to_string()))
+    Some(
+        js_sys::decode_uri_component(segment)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| segment.to_string()),
+    )
 }

@@ -157,7 +157,8 @@ pub fn post_to_parent(message: &str, as_text: bool) {
     if parent == window {
         return;
     }
-    let value = if as_text { Ok(wasm_bindgen::JsValue::from_str(message)) } else { js_sys::JSON::parse(message) };
+    let value =
+        if as_text { Ok(wasm_bindgen::JsValue::from_str(message)) } else { js_sys::JSON::parse(message) };
     if let Ok(value) = value {
         let _ = parent.post_message(&value, "*");
     }

@@ -141,7 +141,11 @@ pub enum Resume<'a> {
 /// Where to resume, from the last page visited (`None`: no visit, or a page no longer in the
 /// catalog, so the home page offers the first lesson). After a completed page with nothing left
 /// after it, the first page not yet complete; when everything is complete, the last page.
-pub fn resume<'a>(pages: &'a [PageRef], last: Option<&str>, complete: impl Fn(&str) -> bool) -> Option<Resume<'a>> {
+pub fn resume<'a>(
+    pages: &'a [PageRef],
+    last: Option<&str>,
+    complete: impl Fn(&str) -> bool,
+) -> Option<Resume<'a>> {
     let at = pages.iter().position(|p| Some(p.id.as_str()) == last)?;
     let here = &pages[at];
     if here.reference || !complete(&here.id) {
@@ -180,10 +184,19 @@ mod tests {
                 pages: vec![PageRef { id: "c/a".into(), title: "A".into(), reference: false }],
             },
             Island::CourseProgress { lessons: vec!["c/a".into()], hours: Some(3) },
-            Island::SectionReview { review: "c/r".into(), href: "learn/c/r/".into(), lessons: vec!["c/a".into()] },
+            Island::SectionReview {
+                review: "c/r".into(),
+                href: "learn/c/r/".into(),
+                lessons: vec!["c/a".into()],
+            },
             Island::Lesson { id: "c/a".into(), prev: None, next: Some("learn/c/b/".into()) },
             Island::Quiz { id: "c/a#0".into(), quiz, prediction: false },
-            Island::Sim { scenario: "kind = queue\n".into(), controls: vec!["rate".into()], caption: None, goal: None },
+            Island::Sim {
+                scenario: "kind = queue\n".into(),
+                controls: vec!["rate".into()],
+                caption: None,
+                goal: None,
+            },
             Island::Sim {
                 scenario: "kind = queue\n".into(),
                 controls: vec![],
@@ -211,7 +224,13 @@ mod tests {
     #[test]
     fn resume_goes_on_to_the_next_open_lesson_after_a_completed_one() {
         let page = |id: &str, reference: bool| PageRef { id: id.into(), title: id.to_uppercase(), reference };
-        let pages = [page("c/a", false), page("c/b", false), page("c/glossary", true), page("c/d", false), page("e/a", false)];
+        let pages = [
+            page("c/a", false),
+            page("c/b", false),
+            page("c/glossary", true),
+            page("c/d", false),
+            page("e/a", false),
+        ];
         let done = |ids: &'static [&'static str]| move |id: &str| ids.contains(&id);
         let id = |r: Option<Resume>| match r {
             Some(Resume::Continue(p)) => format!("continue {}", p.id),

@@ -13,15 +13,15 @@
 
 mod choices;
 pub mod explore;
-pub mod goal;
 mod fields;
+pub mod goal;
 pub mod keys;
 mod kind;
+mod per_level;
 pub mod presentation;
 mod text;
 mod validate;
 mod value;
-mod per_level;
 
 use std::fmt;
 
@@ -29,9 +29,9 @@ pub use choices::*;
 pub use fields::*;
 pub use keys::{KEYS, KeySpec, MAX_SEED, kinds_using, lookup, names};
 pub use kind::Kind;
+pub use per_level::PerLevel;
 pub use presentation::Layout;
 pub use value::Bounds;
-pub use per_level::PerLevel;
 
 /// Something wrong with the input, and what was done instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,7 +150,10 @@ impl Scenario {
                 if Kind::from_name(&pair.value) != Some(scenario.kind) {
                     problems.push(Problem::new(
                         "kind",
-                        format!("= {:?} cannot change this scenario's kind; kept {}", pair.value, scenario.kind),
+                        format!(
+                            "= {:?} cannot change this scenario's kind; kept {}",
+                            pair.value, scenario.kind
+                        ),
                     ));
                 }
                 continue;

@@ -129,16 +129,21 @@ summary = "Coming."
 "#;
 
     const LESSON: &str = "+++\ntitle = \"One\"\nsummary = \"The first.\"\nminutes = 10\nobjectives = [\"Do a\", \"Do b\"]\n+++\n## Why it matters\n\nText with [a link](glossary#terms).\n\n```figure\nsrc = boxes.svg\ncaption = Two boxes.\n```\n\n```figure\nsrc = boxes.svg\ncaption = The same again.\n```\n\n```sim\nkind = queue\nrate = 0.9\ncontrols = rate\n```\n\n```predict\n? How many?\n= 490 ± 25\n> 0.99^5.\n```\n\n```figure\nsrc = missing.svg\ncaption = Gone.\n```\n\n## Check\n\n```quiz\n? Pick\n- [x] p99\n> The tail.\n- [ ] mean\n> Hides it.\n```\n";
-    const SVG: &str = r#"<svg viewBox="0 0 10 10"><title>Boxes</title><desc>Two.</desc><marker id="a"/></svg>"#;
+    const SVG: &str =
+        r#"<svg viewBox="0 0 10 10"><title>Boxes</title><desc>Two.</desc><marker id="a"/></svg>"#;
 
     fn source(_: &str, slug: &str) -> Option<String> {
         let front = |title: &str, page: &str| {
-            format!("+++\ntitle = \"{title}\"\nsummary = \"s\"\nminutes = 5\nobjectives = []\npage = \"{page}\"\n+++\nBody.\n")
+            format!(
+                "+++\ntitle = \"{title}\"\nsummary = \"s\"\nminutes = 5\nobjectives = []\npage = \"{page}\"\n+++\nBody.\n"
+            )
         };
         match slug {
             "one" => Some(LESSON.into()),
             "glossary" => Some(front("Glossary", "reference")),
-            "review" => Some(front("Review", "review").replace("objectives = []", "objectives = [\"a\", \"b\"]")),
+            "review" => {
+                Some(front("Review", "review").replace("objectives = []", "objectives = [\"a\", \"b\"]"))
+            }
             _ => None,
         }
     }

@@ -186,7 +186,9 @@ fn embed_builder_presets_come_from_the_lessons() {
     let (catalog, _) = catalog();
     let shell = Shell::bare("http://127.0.0.1/");
     let dir = lessons::content_dir();
-    let source = |course: &str, lesson: &str| std::fs::read_to_string(dir.join(course).join(format!("{lesson}.md"))).ok();
+    let source = |course: &str, lesson: &str| {
+        std::fs::read_to_string(dir.join(course).join(format!("{lesson}.md"))).ok()
+    };
     let figure = |_: &str, _: &str| None;
     let site = Site { catalog: &catalog, shell: &shell, source: &source, figure: &figure };
     let page = site.render(&Route::Builder);

@@ -21,7 +21,12 @@ fn ours() -> Progress {
     let mut p = Progress::default();
     p.set_complete(CAVING, true, NOW - 5_000);
     p.record_answer(&format!("{CAVING}#0"), 3, 0, StoredAnswer::Choices(vec![1]), true, NOW - 4_000);
-    p.meet_goal(&format!("{CAVING}#goal-hit-rate"), "hit_ratio > 0.5", "kind=cache capacity=100", NOW - 3_000);
+    p.meet_goal(
+        &format!("{CAVING}#goal-hit-rate"),
+        "hit_ratio > 0.5",
+        "kind=cache capacity=100",
+        NOW - 3_000,
+    );
     p.set_theme(Theme::Dark, NOW - 2_000);
     p
 }
@@ -95,7 +100,11 @@ fn hostile_files_are_refused_with_a_reason() {
             r#"{"version":2,"lessons":{"system-design/caching":{"done":-5}}}"#,
             "does not fit",
         ),
-        ("an overflowing time", r#"{"version":3,"goals":{"x":{"at":1e30,"goal":"","query":""}}}"#, "does not fit"),
+        (
+            "an overflowing time",
+            r#"{"version":3,"goals":{"x":{"at":1e30,"goal":"","query":""}}}"#,
+            "does not fit",
+        ),
         (
             "an overflowing answer",
             r#"{"version":2,"quizzes":{"system-design/caching#0":{"answers":{"0":{"at":1,"answer":{"number":1e400}}}}}}"#,

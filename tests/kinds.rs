@@ -32,7 +32,11 @@ fn every_kind_has_a_descriptor_that_names_it() {
         assert!(!names.contains(&d.name), "{} twice", d.name);
         names.push(d.name);
         assert_eq!(d.is_timed(), matches!(d.model, Family::Timed(_)));
-        assert_eq!(matches!(d.drawing, Drawing::Table | Drawing::Stocks), !d.is_timed(), "{kind:?}: a table or stocks are for computed kinds");
+        assert_eq!(
+            matches!(d.drawing, Drawing::Table | Drawing::Stocks),
+            !d.is_timed(),
+            "{kind:?}: a table or stocks are for computed kinds"
+        );
     }
 }
 
@@ -110,7 +114,10 @@ fn key_readouts_are_three_or_four_of_the_kinds_readouts() {
         let d = kind.descriptor();
         assert!((3..=4).contains(&d.key_readouts.len()), "{kind:?}: {} key readouts", d.key_readouts.len());
         for (i, key) in d.key_readouts.iter().enumerate() {
-            assert!(d.readouts.iter().any(|r| r.metric == *key), "{kind:?}: key readout `{key}` is not a readout");
+            assert!(
+                d.readouts.iter().any(|r| r.metric == *key),
+                "{kind:?}: key readout `{key}` is not a readout"
+            );
             assert!(!d.key_readouts[..i].contains(key), "{kind:?}: `{key}` twice");
         }
     }

@@ -4,7 +4,8 @@
 
 use std::{fs, path::Path};
 
-const PURE: &[&str] = &["src/sim", "src/scenario", "src/content", "src/storage", "src/playback", "src/site", "src/islands"];
+const PURE: &[&str] =
+    &["src/sim", "src/scenario", "src/content", "src/storage", "src/playback", "src/site", "src/islands"];
 /// `src/storage/local.rs` is the one file allowed to touch the browser's storage.
 const BROWSER_EDGE: &[&str] = &["src/storage/local.rs"];
 const FORBIDDEN: &[&str] = &[

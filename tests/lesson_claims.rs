@@ -129,7 +129,9 @@ fn every_simulation_lesson_has_pinned_figures() {
     let missing: Vec<String> = sim_blocks()
         .keys()
         .filter(|(course, slug)| !pinned.contains(&(course.as_str(), slug.as_str())))
-        .map(|(course, slug)| format!("content/{course}/{slug}.md has a sim block but no row in its claims table"))
+        .map(|(course, slug)| {
+            format!("content/{course}/{slug}.md has a sim block but no row in its claims table")
+        })
         .collect();
     lessons::assert_no_problems("lessons whose figures are not pinned", &missing);
 }
@@ -157,14 +159,20 @@ fn sim_blocks() -> Blocks {
 /// The lesson's block with `change` appended, one pair a line (later keys win).
 fn scenario_text(lessons: &Blocks, course: &str, lesson: &str, change: &str) -> Result<String, String> {
     let (slug, which) = match lesson.split_once('#') {
-        Some((slug, n)) => (slug, Some(n.parse::<usize>().map_err(|_| format!("`#{n}` is not a block number"))?)),
+        Some((slug, n)) => {
+            (slug, Some(n.parse::<usize>().map_err(|_| format!("`#{n}` is not a block number"))?))
+        }
         None => (lesson, None),
     };
     let key = (course.to_string(), slug.to_string());
     let block = match (lessons.get(&key).map(Vec::as_slice), which) {
         (Some([block]), None) => block,
         (Some(blocks), None) => {
-            return Err(format!("{} sim blocks; name one as `{slug}#1` to `{slug}#{}`", blocks.len(), blocks.len()));
+            return Err(format!(
+                "{} sim blocks; name one as `{slug}#1` to `{slug}#{}`",
+                blocks.len(),
+                blocks.len()
+            ));
         }
         (Some(blocks), Some(n)) => blocks
             .get(n.wrapping_sub(1))

@@ -250,7 +250,8 @@ fn merging_a_query_changes_only_the_keys_given() {
     assert_eq!(merged.problems.len(), 1, "{:?}", merged.problems);
 
     // Combinations are checked again: fewer servers than the outage names.
-    let before = Scenario::parse("kind = queue servers = 3 outage_at = 5 outage_server = 2 seed = 4").scenario;
+    let before =
+        Scenario::parse("kind = queue servers = 3 outage_at = 5 outage_server = 2 seed = 4").scenario;
     let merged = before.merge_query("servers=2");
     assert_eq!(merged.scenario.servers.outage_server, 1);
     assert_eq!(merged.problems[0].key, "outage_server");

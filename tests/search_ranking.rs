@@ -10,8 +10,10 @@ use headroom::{
 
 fn searcher() -> Searcher {
     let shell = Shell::bare("https://x.org/headroom/");
-    let source = |course: &str, lesson: &str| fs::read_to_string(format!("content/{course}/{lesson}.md")).ok();
-    let figure = |course: &str, file: &str| fs::read_to_string(format!("content/{course}/figures/{file}")).ok();
+    let source =
+        |course: &str, lesson: &str| fs::read_to_string(format!("content/{course}/{lesson}.md")).ok();
+    let figure =
+        |course: &str, file: &str| fs::read_to_string(format!("content/{course}/figures/{file}")).ok();
     let site = Site { catalog: embedded_catalog(), shell: &shell, source: &source, figure: &figure };
     Searcher::new(site.search_index())
 }
@@ -48,7 +50,10 @@ fn a_heading_comes_before_passing_mentions() {
     let s = searcher();
     let hits = s.search("idempotency keys");
     assert!(hits.len() > 1);
-    assert_eq!(place(&s, hits[0].section), ("learn/system-design/consistency/".into(), "idempotency-keys".into()));
+    assert_eq!(
+        place(&s, hits[0].section),
+        ("learn/system-design/consistency/".into(), "idempotency-keys".into())
+    );
     let hits = s.search("Erlang C");
     let first = &s.index().sections[hits[0].section];
     assert!(first.heading.contains("Erlang C"), "{}", first.heading);

@@ -21,13 +21,12 @@ fn trace(text: &str) -> u64 {
 /// One scenario per kind with its pinned trace hash, from `tests/traces.txt` (which
 /// `scripts/wasm-traces.sh` checks in wasm too).
 fn pinned_traces() -> impl Iterator<Item = (&'static str, &'static str)> {
-    include_str!("traces.txt")
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| {
+    include_str!("traces.txt").lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).map(
+        |line| {
             let (hash, scenario) = line.split_once(' ').expect("a line is `hash scenario`");
             (scenario, hash)
-        })
+        },
+    )
 }
 
 /// One scenario per kind, each touching most of its stage's features.
@@ -111,9 +110,7 @@ const PINNED_MM1: &str = "60004f94ddad146d";
 fn every_kind_keeps_its_trace() {
     // Pinned in tests/traces.txt, one per simulated kind.
     for kind in Kind::ALL.into_iter().filter(|kind| kind.is_timed()) {
-        let pinned = pinned_traces().any(|(scenario, _)| {
-            Scenario::parse(scenario).scenario.kind == kind
-        });
+        let pinned = pinned_traces().any(|(scenario, _)| Scenario::parse(scenario).scenario.kind == kind);
         assert!(pinned, "tests/traces.txt pins no run of kind {kind}");
     }
     for (scenario, pinned) in pinned_traces() {

@@ -188,7 +188,11 @@ fn the_books_balance_for_every_strategy() {
             );
             let r = run(&text);
             let f = |name| figure(&r, name);
-            assert_eq!(f("final_value"), f("expected_value") + f("double_effects") - f("lost_updates"), "{text}");
+            assert_eq!(
+                f("final_value"),
+                f("expected_value") + f("double_effects") - f("lost_updates"),
+                "{text}"
+            );
             assert_eq!(f("deliveries"), r.arrivals as f64 + f("duplicates"), "{text}");
             assert_eq!(
                 f("deliveries"),
@@ -236,6 +240,10 @@ fn a_hostile_contention_run_holds_bounded_state_and_counts_what_it_sheds() {
         let report = sim.report();
         let shed = report.metric("shed").unwrap_or(0.0);
         let gave_up = report.failed as f64;
-        assert!(shed > 0.0 || gave_up > 0.0 || text.contains("gap=0.001"), "{text}: nothing shed in {} events", sim.events());
+        assert!(
+            shed > 0.0 || gave_up > 0.0 || text.contains("gap=0.001"),
+            "{text}: nothing shed in {} events",
+            sim.events()
+        );
     }
 }

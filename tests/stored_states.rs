@@ -34,7 +34,12 @@ fn current() -> String {
         1_700_000_000_400,
     );
     p.clear_quiz("system-design/caching#predict-0", 1_700_000_000_500);
-    p.meet_goal("system-design/caching#goal-hit-rate", "hit_ratio > 0.5", "kind=cache capacity=100", 1_700_000_000_600);
+    p.meet_goal(
+        "system-design/caching#goal-hit-rate",
+        "hit_ratio > 0.5",
+        "kind=cache capacity=100",
+        1_700_000_000_600,
+    );
     p.visit("system-design/caching", 1_700_000_000_700);
     p.set_theme(Theme::Light, 1_700_000_000_800);
     p.to_json()

@@ -32,15 +32,17 @@ fn main() -> ExitCode {
 
 fn run(dist: &Path, site_url: Option<String>) -> Result<(), String> {
     let template_path = dist.join("index.html");
-    let template =
-        fs::read_to_string(&template_path).map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
+    let template = fs::read_to_string(&template_path)
+        .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
     let site_url = site_url.filter(|u| !u.trim().is_empty()).unwrap_or_else(|| {
         let base = base_href(&template).unwrap_or("/");
         format!("http://127.0.0.1:8080{base}")
     });
     let shell = Shell::from_trunk(&template, &site_url)?;
-    let source = |course: &str, lesson: &str| fs::read_to_string(format!("content/{course}/{lesson}.md")).ok();
-    let figure = |course: &str, file: &str| fs::read_to_string(format!("content/{course}/figures/{file}")).ok();
+    let source =
+        |course: &str, lesson: &str| fs::read_to_string(format!("content/{course}/{lesson}.md")).ok();
+    let figure =
+        |course: &str, file: &str| fs::read_to_string(format!("content/{course}/figures/{file}")).ok();
     let site = Site { catalog: embedded_catalog(), shell: &shell, source: &source, figure: &figure };
     let (files, problems) = site.files();
     for (path, text) in &files {
@@ -62,8 +64,8 @@ fn run(dist: &Path, site_url: Option<String>) -> Result<(), String> {
 /// version and precache list, computed over every file now in the build.
 fn write_service_worker(dist: &Path) -> Result<(), String> {
     let template_path = dist.join("assets/sw.js");
-    let template =
-        fs::read_to_string(&template_path).map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
+    let template = fs::read_to_string(&template_path)
+        .map_err(|e| format!("cannot read {}: {e}", template_path.display()))?;
     let mut files = Vec::new();
     let mut folders = vec![dist.to_path_buf()];
     while let Some(folder) = folders.pop() {
@@ -75,7 +77,8 @@ fn write_service_worker(dist: &Path) -> Result<(), String> {
             } else if let Ok(relative) = path.strip_prefix(dist) {
                 let name = relative.to_string_lossy().replace('\\', "/");
                 if offline::precached(&name).is_some() {
-                    let bytes = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    let bytes =
+                        fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                     files.push((name, bytes));
                 }
             }

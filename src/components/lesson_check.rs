@@ -10,7 +10,9 @@ pub fn LessonCheck(id: String, goals: Vec<(String, String)>) -> impl IntoView {
     let slug = id.rsplit('/').next().unwrap_or_default().to_string();
     let done = Memo::new(move |_| progress.with(|p| p.is_complete(&id)));
     let has_goals = !goals.is_empty();
-    let met = Memo::new(move |_| has_goals && progress.with(|p| goals.iter().all(|(id, text)| p.goal_met(id, text))));
+    let met = Memo::new(move |_| {
+        has_goals && progress.with(|p| goals.iter().all(|(id, text)| p.goal_met(id, text)))
+    });
     let goal_testid = format!("goal-met-{slug}");
     view! {
         <span class="check" class:done=done role="img" data-testid=format!("done-{slug}")

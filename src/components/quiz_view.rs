@@ -51,7 +51,13 @@ pub fn QuizView(quiz: Quiz, id: String, #[prop(optional)] prediction: bool) -> i
 }
 
 #[component]
-fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String, prediction: bool) -> impl IntoView {
+fn QuestionView(
+    question: Question,
+    index: usize,
+    count: usize,
+    quiz_id: String,
+    prediction: bool,
+) -> impl IntoView {
     let progress = use_progress().progress;
     let question = StoredValue::new(question);
     let id = quiz_id.clone();
@@ -66,7 +72,11 @@ fn QuestionView(question: Question, index: usize, count: usize, quiz_id: String,
         let answer = question.with_value(|q| match &q.kind {
             QuestionKind::Choice { .. } => {
                 let picked = selected.get_untracked();
-                if picked.is_empty() { Err("Pick an answer first.".to_string()) } else { Ok(Answer::Choices(picked)) }
+                if picked.is_empty() {
+                    Err("Pick an answer first.".to_string())
+                } else {
+                    Ok(Answer::Choices(picked))
+                }
             }
             QuestionKind::Numeric { .. } => match quiz::read_number(&typed.get_untracked()) {
                 Reading::Number(x) => Ok(Answer::Number(x)),

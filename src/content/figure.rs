@@ -35,7 +35,9 @@ pub fn parse(text: &str) -> Result<Figure, String> {
         match key.trim() {
             "src" => src = Some(value),
             "caption" => caption = Some(value),
-            other => return Err(format!("figure line {}: `{other}` is not a figure key (src, caption)", n + 1)),
+            other => {
+                return Err(format!("figure line {}: `{other}` is not a figure key (src, caption)", n + 1));
+            }
         }
     }
     let src = src.ok_or("a figure needs `src = <name>.svg`")?;
@@ -168,7 +170,10 @@ mod tests {
         check(&GOOD.replace("<rect ", "<rect onclick=\"x()\" "), "event handler");
         check(&GOOD.replace("class=\"fig-box\"", "fill=\"#ff0000\""), "paints");
         check(&GOOD.replace("class=\"fig-box\"", "class=\"box\""), "fig-");
-        check(&GOOD.replace("url(#arrow)", "url(https://x.org/a.svg#a)").replace("marker-end", "href"), "outside");
+        check(
+            &GOOD.replace("url(#arrow)", "url(https://x.org/a.svg#a)").replace("marker-end", "href"),
+            "outside",
+        );
         check(&GOOD.replace("</svg>", "<script>x()</script></svg>"), "script");
         check(&GOOD.replace("<rect ", "<rect style=\"fill:red\" "), "inline style");
     }

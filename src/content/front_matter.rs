@@ -124,7 +124,8 @@ mod tests {
         assert!(err.contains("`title` is empty"), "{err}");
         assert!(err.contains("`minutes` is 0"), "{err}");
         assert!(err.contains("1 objectives, expected 2..=4"), "{err}");
-        let reference = "+++\ntitle = \"t\"\nsummary = \"s\"\nminutes = 5\nobjectives = []\npage = \"reference\"\n+++\n";
+        let reference =
+            "+++\ntitle = \"t\"\nsummary = \"s\"\nminutes = 5\nobjectives = []\npage = \"reference\"\n+++\n";
         assert_eq!(parse(reference).map(|f| f.page), Ok(Page::Reference));
         assert!(parse("+++\ntitle = \"t\"\nsurprise = 1\n+++\n").unwrap_err().contains("surprise"));
     }

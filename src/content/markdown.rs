@@ -95,7 +95,9 @@ pub fn render(body: &str, course: &str, lesson: &str) -> Rendered {
                         rendered.setups.push(found);
                     }
                     Some(Err(why)) => {
-                        pending.push(Event::Html(format!("<p class=\"load-error\">{}</p>", escape_text(&why)).into()));
+                        pending.push(Event::Html(
+                            format!("<p class=\"load-error\">{}</p>", escape_text(&why)).into(),
+                        ));
                         rendered.problems.push(why);
                     }
                     None => {
@@ -149,7 +151,10 @@ fn place_setups(rendered: &mut Rendered) {
                 (html, problems)
             }
             None => {
-                let why = format!("setup: `{}` has no widget to set up (the page has no ```sim block)", found.label());
+                let why = format!(
+                    "setup: `{}` has no widget to set up (the page has no ```sim block)",
+                    found.label()
+                );
                 (format!("<p class=\"load-error\">{}</p>", escape_text(&why)), vec![why])
             }
         };
@@ -335,7 +340,10 @@ mod tests {
         let r = render(body, "sd", "l");
         assert_eq!(r.setups.len(), 2);
         let Block::Html(html) = &r.blocks[0] else { panic!("expected html") };
-        assert!(html.contains(r#"<a class="setup-button" href="embed/queue/?kind=queue&amp;rate=0.5""#), "{html}");
+        assert!(
+            html.contains(r#"<a class="setup-button" href="embed/queue/?kind=queue&amp;rate=0.5""#),
+            "{html}"
+        );
         assert!(html.contains(r#"data-setup="rate = 0.5""#), "{html}");
         assert!(!html.contains("headroom-setup"), "{html}");
         assert_eq!(r.problems.len(), 2, "{:?}", r.problems);

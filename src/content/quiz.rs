@@ -199,7 +199,10 @@ pub enum Reading {
     Number(f64),
     /// A single comma followed by exactly three digits (`1,500`) is a thousands separator in
     /// English and a decimal comma in much of Europe: ask which before grading.
-    Ambiguous { thousands: f64, decimal: f64 },
+    Ambiguous {
+        thousands: f64,
+        decimal: f64,
+    },
     NotANumber,
 }
 
@@ -207,7 +210,8 @@ pub enum Reading {
 /// separator (`21,6`, `0,25`, `3,14159`: not three digits after it, or a `.` elsewhere decides),
 /// and a thousands separator when the grouping says so (`12,500,000`, `1,500.5`).
 pub fn read_number(input: &str) -> Reading {
-    let cleaned: String = input.trim().chars().filter(|c| !matches!(c, '_' | ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let cleaned: String =
+        input.trim().chars().filter(|c| !matches!(c, '_' | ' ' | '\u{a0}' | '\u{202f}')).collect();
     let finite = |text: &str| text.parse::<f64>().ok().filter(|x| x.is_finite());
     let commas = cleaned.matches(',').count();
     let reading = if commas == 0 {
@@ -221,7 +225,8 @@ pub fn read_number(input: &str) -> Reading {
     } else {
         let (whole, fraction) = cleaned.split_once(',').unwrap_or((&cleaned, ""));
         let decimal = finite(&format!("{whole}.{fraction}"));
-        let grouped = fraction.len() == 3 && fraction.chars().all(|c| c.is_ascii_digit()) && !whole.is_empty();
+        let grouped =
+            fraction.len() == 3 && fraction.chars().all(|c| c.is_ascii_digit()) && !whole.is_empty();
         match (decimal, grouped.then(|| finite(&format!("{whole}{fraction}"))).flatten()) {
             (Some(decimal), Some(thousands)) => Some(Reading::Ambiguous { thousands, decimal }),
             (Some(decimal), None) => Some(Reading::Number(decimal)),

@@ -49,7 +49,8 @@ fn problem(key: &str, message: String) -> Problem {
 pub fn check_value(scenario: &Scenario, key: &str, value: &str) -> Result<(String, Option<String>), String> {
     let mut copy = scenario.clone();
     let problems = copy.set(key, value);
-    let canonical = copy.get(key).ok_or_else(|| format!("`{key}` is not a key of kind = {}", scenario.kind))?;
+    let canonical =
+        copy.get(key).ok_or_else(|| format!("`{key}` is not a key of kind = {}", scenario.kind))?;
     match problems.into_iter().find(|p| p.key == key) {
         // A value refused outright keeps the old one: say so rather than compare it.
         Some(p) if p.message.contains("; kept") || p.message.contains("used the default") => {
@@ -78,7 +79,10 @@ pub fn parse_compare(value: &str, scenario: &Scenario) -> (Option<CompareAddress
         },
     };
     let Some(spec) = lookup(key, kind) else {
-        return (None, vec![problem("compare", format!("names `{key}`, not a key of kind = {kind}; no comparison"))]);
+        return (
+            None,
+            vec![problem("compare", format!("names `{key}`, not a key of kind = {kind}; no comparison"))],
+        );
     };
     let parts: Vec<&str> = values.split(',').map(str::trim).collect();
     let (main, other) = match parts.as_slice() {
@@ -176,44 +180,58 @@ pub fn parse_sweep(value: &str, scenario: &Scenario) -> (Option<SweepAddress>, V
     let mut parts = value.trim().splitn(3, ':');
     let key = parts.next().unwrap_or_default().trim();
     let Some(spec) = lookup(key, kind) else {
-        return (None, vec![problem("sweep", format!("names `{key}`, not a key of kind = {kind}; no sweep"))]);
+        return (
+            None,
+            vec![problem("sweep", format!("names `{key}`, not a key of kind = {kind}; no sweep"))],
+        );
     };
     if !is_numeric(spec) {
         return (
             None,
-            vec![problem("sweep", format!("names `{key}`, which takes a word; a sweep varies a number (try compare={key}:...)"))],
+            vec![problem(
+                "sweep",
+                format!("names `{key}`, which takes a word; a sweep varies a number (try compare={key}:...)"),
+            )],
         );
     }
     let mut problems = Vec::new();
     let range = match parts.next().map(str::trim).filter(|r| !r.is_empty()) {
         None => None,
-        Some(range) => match range.split_once("..").map(|(a, b)| (a.trim().parse::<f64>(), b.trim().parse::<f64>())) {
-            Some((Ok(from), Ok(to))) if from.is_finite() && to.is_finite() && from < to => {
-                let (min, max) = (spec.bounds.min, spec.bounds.max);
-                let clamped = (from.clamp(min, max), to.clamp(min, max));
-                if clamped != (from, to) {
-                    problems.push(problem(
-                        "sweep",
-                        format!("range {from}..{to} goes outside `{key}`'s {min}..{max}; used {}..{}", clamped.0, clamped.1),
-                    ));
+        Some(range) => {
+            match range.split_once("..").map(|(a, b)| (a.trim().parse::<f64>(), b.trim().parse::<f64>())) {
+                Some((Ok(from), Ok(to))) if from.is_finite() && to.is_finite() && from < to => {
+                    let (min, max) = (spec.bounds.min, spec.bounds.max);
+                    let clamped = (from.clamp(min, max), to.clamp(min, max));
+                    if clamped != (from, to) {
+                        problems.push(problem(
+                            "sweep",
+                            format!(
+                                "range {from}..{to} goes outside `{key}`'s {min}..{max}; used {}..{}",
+                                clamped.0, clamped.1
+                            ),
+                        ));
+                    }
+                    (clamped.0 < clamped.1).then_some(clamped)
                 }
-                (clamped.0 < clamped.1).then_some(clamped)
-            }
-            _ => {
-                problems.push(problem(
+                _ => {
+                    problems.push(problem(
                     "sweep",
                     format!("range {range:?} is not `from..to` with from below to (e.g. {key}:10..100); used the default range"),
                 ));
-                None
+                    None
+                }
             }
-        },
+        }
     };
     let figure = match parts.next().map(str::trim).filter(|f| !f.is_empty()) {
         None => None,
         Some(name) => match kind.descriptor().readouts.iter().find(|r| r.metric == name) {
             Some(readout) => Some(readout.metric),
             None => {
-                problems.push(problem("sweep", format!("figure `{name}` is not one kind = {kind} reports; used the default")));
+                problems.push(problem(
+                    "sweep",
+                    format!("figure `{name}` is not one kind = {kind} reports; used the default"),
+                ));
                 None
             }
         },
@@ -261,7 +279,10 @@ mod tests {
         ] {
             let (c, problems) = parse_compare(text, &s);
             assert_eq!(c, None, "{text}");
-            assert!(problems.iter().any(|p| p.key == "compare" && p.message.contains(named)), "{text}: {problems:?}");
+            assert!(
+                problems.iter().any(|p| p.key == "compare" && p.message.contains(named)),
+                "{text}: {problems:?}"
+            );
         }
         // Out of range: clamped, named, still compared.
         let (c, problems) = parse_compare("servers:500", &s);
@@ -276,7 +297,10 @@ mod tests {
             parse_sweep("rate:10..100", &s),
             (Some(SweepAddress { key: "rate", range: Some((10.0, 100.0)), figure: None }), vec![])
         );
-        assert_eq!(parse_sweep("servers", &s).0, Some(SweepAddress { key: "servers", range: None, figure: None }));
+        assert_eq!(
+            parse_sweep("servers", &s).0,
+            Some(SweepAddress { key: "servers", range: None, figure: None })
+        );
         assert_eq!(parse_sweep("servers:1..8:p99", &s).0.and_then(|a| a.figure), Some("p99"));
     }
 

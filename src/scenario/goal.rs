@@ -212,8 +212,12 @@ impl Clause {
 
     fn words(&self, units: &crate::sim::kinds::Units) -> String {
         match self.subject {
-            Subject::Figure(r) => format!("{} {} {}", r.label, self.op.words(), r.format.show(self.value, units)),
-            Subject::Key(key) => format!("{} {} {}", key.replace('_', " "), self.op.words(), trim_number(self.value)),
+            Subject::Figure(r) => {
+                format!("{} {} {}", r.label, self.op.words(), r.format.show(self.value, units))
+            }
+            Subject::Key(key) => {
+                format!("{} {} {}", key.replace('_', " "), self.op.words(), trim_number(self.value))
+            }
         }
     }
 }
@@ -263,7 +267,9 @@ fn clause(text: &str, kind: Kind) -> Result<Clause, GoalError> {
     let value = match number.parse::<f64>() {
         Ok(v) if v.is_finite() => v,
         _ if number.is_empty() => return Err(err(format!("`{text}` has no number after `{symbol}`"))),
-        _ => return Err(err(format!("`{number}` in `{text}` is not a number (write 0.8, not 800ms or 80%)"))),
+        _ => {
+            return Err(err(format!("`{number}` in `{text}` is not a number (write 0.8, not 800ms or 80%)")));
+        }
     };
     let descriptor = kind.descriptor();
     let subject = if let Some(readout) = descriptor.readouts.iter().find(|r| r.metric == name) {

@@ -6,12 +6,12 @@
 //! - `calls`: a request through a tree of services (sync and async edges, retries, a deadline);
 //! - `hashing`, `estimate`: computed directly, not simulated (`idle` stands in for their run).
 
+pub mod calls;
+pub mod delivery;
 pub mod estimate;
 pub mod hashing;
 pub mod replication;
 pub mod requests;
-pub mod calls;
-pub mod delivery;
 pub mod team;
 
 pub mod idle;

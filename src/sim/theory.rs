@@ -28,6 +28,7 @@
 mod approx;
 mod basis;
 pub mod caches;
+pub mod calls;
 pub mod delivery;
 mod gi_m_c;
 mod patience;
@@ -37,7 +38,6 @@ pub mod queues;
 mod shared;
 mod speeds;
 mod split;
-pub mod calls;
 
 mod contention;
 pub use contention::contention;

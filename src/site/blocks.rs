@@ -18,7 +18,13 @@ use crate::{
     storage::{goal_id, prediction_id, quiz_id},
 };
 
-pub fn render(site: &Site, course: &Course, lesson: &Lesson, blocks: &[Block], problems: &mut Vec<String>) -> Markup {
+pub fn render(
+    site: &Site,
+    course: &Course,
+    lesson: &Lesson,
+    blocks: &[Block],
+    problems: &mut Vec<String>,
+) -> Markup {
     let (mut quizzes, mut predictions, mut figures, mut goals) = (0, 0, 0, 0);
     html! {
         @for block in blocks {
@@ -196,7 +202,8 @@ pub fn static_sim(scenario: &Scenario, keys: &[&str], caption: Option<&str>) -> 
 /// The figures a prediction gives, labelled and formatted.
 fn predicted(p: &theory::Prediction) -> Vec<(&'static str, String)> {
     let percent = |x: f64| format!("{:.1} %", x * 100.0);
-    let seconds = |x: f64| if x.is_finite() { format!("{} s", significant(x)) } else { "grows without bound".into() };
+    let seconds =
+        |x: f64| if x.is_finite() { format!("{} s", significant(x)) } else { "grows without bound".into() };
     let number = |x: f64| if x.is_finite() { significant(x) } else { "grows without bound".into() };
     let rows: [(&str, Option<f64>, &dyn Fn(f64) -> String); 18] = [
         ("utilization", p.utilization, &percent),
@@ -247,7 +254,14 @@ mod tests {
     fn a_queue_shows_its_settings_and_the_theory() {
         let scenario = Scenario::parse("kind = queue\nservers = 1\nrate = 0.9\nservice_time = 1\n").scenario;
         let html = static_sim(&scenario, &["servers", "rate"], Some("One queue.")).into_string();
-        for expected in ["<th scope=\"row\">rate</th><td>0.9</td>", "M/M/1", "utilization", "90.0 %", "One queue.", "<noscript>"] {
+        for expected in [
+            "<th scope=\"row\">rate</th><td>0.9</td>",
+            "M/M/1",
+            "utilization",
+            "90.0 %",
+            "One queue.",
+            "<noscript>",
+        ] {
             assert!(html.contains(expected), "{expected} not in {html}");
         }
     }

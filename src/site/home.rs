@@ -26,13 +26,19 @@ pub fn page(site: &Site) -> Page {
         })
         .collect();
     let start = first.map(|(course, lesson)| {
-        let island = Island::Continue { start: (lesson_id(&course.slug, &lesson.slug), lesson.front.title.clone()), pages };
-        chrome::island(&island, html! {
-            a.continue data-testid="start" href=(links::lesson_href(&course.slug, &lesson.slug)) {
-                span.muted { "New here? Start with the first lesson" }
-                strong { (lesson.front.title) }
-            }
-        })
+        let island = Island::Continue {
+            start: (lesson_id(&course.slug, &lesson.slug), lesson.front.title.clone()),
+            pages,
+        };
+        chrome::island(
+            &island,
+            html! {
+                a.continue data-testid="start" href=(links::lesson_href(&course.slug, &lesson.slug)) {
+                    span.muted { "New here? Start with the first lesson" }
+                    strong { (lesson.front.title) }
+                }
+            },
+        )
     });
     let (live, lessons) = live_lessons(site);
     let body = html! {
@@ -80,7 +86,8 @@ pub fn live_lessons(site: &Site) -> (usize, usize) {
         for lesson in counted(course) {
             counts.1 += 1;
             let Some(source) = (site.source)(&course.slug, &lesson.slug) else { continue };
-            let rendered = markdown::render(crate::content::front_matter::body(&source), &course.slug, &lesson.slug);
+            let rendered =
+                markdown::render(crate::content::front_matter::body(&source), &course.slug, &lesson.slug);
             let live = rendered.blocks.iter().any(|block| match block {
                 Block::Sim(sim) => Scenario::parse(&sim.scenario).scenario.kind.is_timed(),
                 _ => false,
@@ -123,16 +130,19 @@ pub fn status(done: usize, total: usize, hours: Option<u32>) -> Markup {
 
 /// Export, import and reset: prerendered as the app draws them, live once it arrives.
 fn progress_panel() -> Markup {
-    chrome::island(&Island::ProgressPanel, html! {
-        section.progress-panel #your-progress {
-            h2 { "Your progress" }
-            p.muted { "Progress is kept in this browser only. Export it to keep a copy or to move to another browser." }
-            div.actions {
-                button type="button" disabled data-testid="export" { "Export progress" }
-                label.button { "Import progress" }
-                button.danger type="button" disabled data-testid="reset" { "Reset progress" }
+    chrome::island(
+        &Island::ProgressPanel,
+        html! {
+            section.progress-panel #your-progress {
+                h2 { "Your progress" }
+                p.muted { "Progress is kept in this browser only. Export it to keep a copy or to move to another browser." }
+                div.actions {
+                    button type="button" disabled data-testid="export" { "Export progress" }
+                    label.button { "Import progress" }
+                    button.danger type="button" disabled data-testid="reset" { "Reset progress" }
+                }
+                p role="status" data-testid="progress-message" {}
             }
-            p role="status" data-testid="progress-message" {}
-        }
-    })
+        },
+    )
 }

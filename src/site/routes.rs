@@ -75,7 +75,11 @@ mod tests {
         };
         check(Route::Home, "", "index.html");
         check(Route::Course("sd".into()), "learn/sd/", "learn/sd/index.html");
-        check(Route::Lesson("sd".into(), "caching".into()), "learn/sd/caching/", "learn/sd/caching/index.html");
+        check(
+            Route::Lesson("sd".into(), "caching".into()),
+            "learn/sd/caching/",
+            "learn/sd/caching/index.html",
+        );
         check(Route::Embed(Kind::Queue), "embed/queue/", "embed/queue/index.html");
         check(Route::Builder, "embed/", "embed/index.html");
         check(Route::NotFound, "404.html", "404.html");

@@ -6,7 +6,8 @@ use super::routes;
 use crate::content::Catalog;
 
 pub fn sitemap(site_url: &str, catalog: &Catalog) -> String {
-    let urls = routes::all(catalog).into_iter().filter(|r| r.indexed()).map(|r| format!("{site_url}{}", r.path()));
+    let urls =
+        routes::all(catalog).into_iter().filter(|r| r.indexed()).map(|r| format!("{site_url}{}", r.path()));
     let body = html! {
         @for url in urls { url { loc { (url) } } }
     };
@@ -27,7 +28,8 @@ mod tests {
     #[test]
     fn lists_pages_not_embeds() {
         let index = "[[course]]\nslug = \"sd\"\ntitle = \"SD\"\nsummary = \"s\"\n[[course.section]]\ntitle = \"A\"\nlessons = [\"one\"]\n";
-        let lesson = "+++\ntitle = \"One\"\nsummary = \"s\"\nminutes = 5\nobjectives = [\"a\", \"b\"]\n+++\nBody.\n";
+        let lesson =
+            "+++\ntitle = \"One\"\nsummary = \"s\"\nminutes = 5\nobjectives = [\"a\", \"b\"]\n+++\nBody.\n";
         let (catalog, problems) = Catalog::build(index, |_, _| Some(lesson.into()));
         assert!(problems.is_empty(), "{problems:?}");
         let xml = sitemap("https://x.org/h/", &catalog);

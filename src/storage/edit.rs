@@ -158,7 +158,10 @@ impl Progress {
             return;
         }
         let reset = self.reset;
-        self.goals.insert(id.to_string(), Goal { at: stamp(now, reset), goal: text.to_string(), query: query.to_string() });
+        self.goals.insert(
+            id.to_string(),
+            Goal { at: stamp(now, reset), goal: text.to_string(), query: query.to_string() },
+        );
     }
 
     // ---- the last visit and the theme ----

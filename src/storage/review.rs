@@ -74,7 +74,11 @@ impl Progress {
         }
         let done = lessons.iter().filter(|id| self.is_complete(id)).count();
         let needed = needed(lessons.len());
-        if done >= needed && !lessons.is_empty() { ReviewState::Due } else { ReviewState::NotYet { done, needed } }
+        if done >= needed && !lessons.is_empty() {
+            ReviewState::Due
+        } else {
+            ReviewState::NotYet { done, needed }
+        }
     }
 }
 
@@ -121,8 +125,14 @@ mod tests {
 
     #[test]
     fn the_line_links_only_when_there_is_something_to_do() {
-        assert_eq!(ReviewState::NotYet { done: 1, needed: 4 }.describe().0, "Section review: due after 3 more lessons");
-        assert_eq!(ReviewState::NotYet { done: 3, needed: 4 }.describe().0, "Section review: due after 1 more lesson");
+        assert_eq!(
+            ReviewState::NotYet { done: 1, needed: 4 }.describe().0,
+            "Section review: due after 3 more lessons"
+        );
+        assert_eq!(
+            ReviewState::NotYet { done: 3, needed: 4 }.describe().0,
+            "Section review: due after 1 more lesson"
+        );
         assert!(!ReviewState::NotYet { done: 0, needed: 4 }.describe().1);
         assert!(ReviewState::Due.describe().1);
         assert!(!ReviewState::Reviewed { at: 1 }.describe().1);

@@ -222,7 +222,10 @@ fn format_2_migrates_to_format_3_losing_nothing() {
     assert_eq!(v3, v2);
     // A goal met before format 3 counts for the lesson's goal, whatever it says now.
     assert!(p.goal_met("system-design/load-balancing#goal-0", "p99 < 0.1 and servers <= 5"));
-    assert_eq!(p.goal("system-design/load-balancing#goal-0").map(|g| g.query.as_str()), Some("kind=balancer&servers=5"));
+    assert_eq!(
+        p.goal("system-design/load-balancing#goal-0").map(|g| g.query.as_str()),
+        Some("kind=balancer&servers=5")
+    );
     // Written back as format 3 and read again, it is the same.
     assert_eq!(ready(&p.to_json()), p);
     assert!(matches!(plan_write(load(Some(V2)), &p), Write::Save(saved) if saved == p));
@@ -232,8 +235,14 @@ fn format_2_migrates_to_format_3_losing_nothing() {
 fn a_damaged_format_2_goal_is_kept_aside_with_a_reason() {
     check_unreadable(r#"{"version":2,"goals":[1,2]}"#, "goals are not a map");
     check_unreadable(r#"{"version":2,"goals":{"a/b#goal-0":"met"}}"#, "is not a record");
-    check_unreadable(r#"{"version":2,"goals":{"a/b#goal-0":{"at":1,"goal":"x","query":""}}}"#, "format 2 does not have");
-    check_unreadable(r#"{"version":2,"goals":{"a/b#goal-0":{"at":"yesterday","query":""}}}"#, "does not fit format 3");
+    check_unreadable(
+        r#"{"version":2,"goals":{"a/b#goal-0":{"at":1,"goal":"x","query":""}}}"#,
+        "format 2 does not have",
+    );
+    check_unreadable(
+        r#"{"version":2,"goals":{"a/b#goal-0":{"at":"yesterday","query":""}}}"#,
+        "does not fit format 3",
+    );
     check_unreadable(r#"{"version":3,"goals":{"a/b#goal-0":{"at":1,"query":""}}}"#, "missing field `goal`");
     check_unreadable(r#"{"version":2,"goals":{"a/b#goal-0":{"at":1,"query":""}},"#, "not JSON");
     // As format 2 read it: a null is not a map of goals.

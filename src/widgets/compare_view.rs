@@ -11,13 +11,13 @@ use leptos::prelude::*;
 
 use super::{Readouts, SimCanvas, WidgetState, share_panel::run_address};
 use crate::{
+    scenario::Kind,
     scenario::{
         Scenario,
         explore::{CompareAddress, check_value},
         lookup,
     },
     sim::kinds::{Descriptor, Readout},
-    scenario::Kind,
 };
 
 /// The keys a comparison can vary, in menu order: the kind's own comparison key, then every
@@ -69,7 +69,8 @@ fn with_value(s: &Scenario, key: &str, value: &str) -> Scenario {
 
 /// The two runs' figures in one table, the main run first.
 fn table_view(state: WidgetState, other: WidgetState, key: &'static str, value: String) -> impl IntoView {
-    let (units, rows) = state.scenario.with_untracked(|s| (s.kind.descriptor().units, rows(s.kind.descriptor())));
+    let (units, rows) =
+        state.scenario.with_untracked(|s| (s.kind.descriptor().units, rows(s.kind.descriptor())));
     let body = rows
         .into_iter()
         .map(|row| {

@@ -110,7 +110,12 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
 /// field and a checkbox named by the word. Typing a number turns the feature on; ticking the
 /// box turns it off; unticking it brings back the last number used (the lesson's, or 1).
 #[component]
-fn SwitchedNumber(state: WidgetState, spec: &'static KeySpec, word: &'static str, id: String) -> impl IntoView {
+fn SwitchedNumber(
+    state: WidgetState,
+    spec: &'static KeySpec,
+    word: &'static str,
+    id: String,
+) -> impl IntoView {
     let current = move || state.scenario.with(|s| (spec.write)(s, &spec.bounds));
     let off = move || current() == word;
     let last = StoredValue::new(

@@ -55,7 +55,8 @@ pub fn EmbedApi(state: WidgetState) -> impl IntoView {
     let framed = browser::in_frame();
     let owns_keys = RwSignal::new(!framed);
     let keys = window_event_listener(ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() || browser::typing_text() {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() || browser::typing_text()
+        {
             return;
         }
         let key = ev.key();

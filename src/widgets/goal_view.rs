@@ -16,9 +16,9 @@ use crate::{
 fn stored(id: &str, text: &str) -> Option<String> {
     let store = storage::local::LocalStore::open().ok()?;
     match storage::load(store.get(storage::KEY).ok()?.as_deref()) {
-        Loaded::Ready { progress, .. } => {
-            progress.goal_met(id, text).then(|| progress.goal(id).map(|g| g.query.clone()).unwrap_or_default())
-        }
+        Loaded::Ready { progress, .. } => progress
+            .goal_met(id, text)
+            .then(|| progress.goal(id).map(|g| g.query.clone()).unwrap_or_default()),
         _ => None,
     }
 }
@@ -56,14 +56,17 @@ pub fn GoalView(state: WidgetState, id: String, text: String, controls: Vec<Stri
     };
     let words = goal.words();
     let goal = StoredValue::new(goal);
-    let (id, text, controls) = (StoredValue::new(id), StoredValue::new(text), StoredValue::new(controls.join(",")));
+    let (id, text, controls) =
+        (StoredValue::new(id), StoredValue::new(text), StoredValue::new(controls.join(",")));
     let kept = RwSignal::new(id.with_value(|id| text.with_value(|text| stored(id, text))));
     let failed = RwSignal::new(None::<String>);
     // Met: the run has ended, and its figures and settings meet every condition.
     let met = Memo::new(move |_| {
         state.snapshot.track();
         state.is_done()
-            && state.scenario.with(|s| state.snapshot.with(|snap| goal.with_value(|g| g.met(s, &snap.report))))
+            && state
+                .scenario
+                .with(|s| state.snapshot.with(|snap| goal.with_value(|g| g.met(s, &snap.report))))
     });
     let link = Memo::new(move |_| met.get().then(|| controls.with_value(|c| run_address(state, c, true))));
     Effect::new(move |_| {
@@ -76,7 +79,9 @@ pub fn GoalView(state: WidgetState, id: String, text: String, controls: Vec<Stri
         }
     });
     let clauses = move || {
-        let standing = state.scenario.with(|s| state.snapshot.with(|snap| goal.with_value(|g| g.standing(s, &snap.report))));
+        let standing = state
+            .scenario
+            .with(|s| state.snapshot.with(|snap| goal.with_value(|g| g.standing(s, &snap.report))));
         standing
             .into_iter()
             .map(|c| {

@@ -34,7 +34,9 @@ pub fn SharePanel(state: WidgetState, controls: Vec<String>) -> impl IntoView {
     // The builder, starting from this run (relative to the page's base).
     let builder = move || {
         let query = state.scenario.with(|s| s.to_query());
-        controls.with_value(|c| if c.is_empty() { format!("embed/?{query}") } else { format!("embed/?{query}&controls={c}") })
+        controls.with_value(|c| {
+            if c.is_empty() { format!("embed/?{query}") } else { format!("embed/?{query}&controls={c}") }
+        })
     };
     // What the last copy did, in words: copied, or why not and how to copy by hand.
     let status = RwSignal::new(String::new());

@@ -2,9 +2,9 @@ use leptos::{html::Div, prelude::*};
 use leptos_use::{use_element_visibility, use_media_query, use_prefers_reduced_motion};
 
 use super::{
-    Charts, CompareView, EmbedApi, FailureControls, GoalView, LiveSummary, ParameterControls, PlaybackControls,
-    Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote, WidgetState,
-    frame_loop::use_animation_frames, readouts::format_count, test_hooks,
+    Charts, CompareView, EmbedApi, FailureControls, GoalView, LiveSummary, ParameterControls,
+    PlaybackControls, Readouts, SharePanel, SimCanvas, StaticWidget, SteppedTable, SweepView, TheoryNote,
+    WidgetState, frame_loop::use_animation_frames, readouts::format_count, test_hooks,
 };
 use crate::{
     content::SimBlock,

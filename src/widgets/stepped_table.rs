@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::{WidgetState, readouts::format_count};
-use crate::sim::kinds::{TimeUnit, format::format_duration};
 use crate::playback::default_speed;
+use crate::sim::kinds::{TimeUnit, format::format_duration};
 
 /// For learners who ask for reduced motion: the run advances in fixed steps at their command,
 /// one table row per step, instead of animating.

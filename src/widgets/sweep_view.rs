@@ -104,7 +104,8 @@ impl SweepRun {
     /// Whether the points describe the widget's scenario (only the swept key may differ).
     fn current(self, state: WidgetState) -> bool {
         let sweep = self.sweep.get();
-        self.base.with(|base| base.as_ref().is_some_and(|b| state.scenario.with(|s| same_sweep(&sweep, b, s))))
+        self.base
+            .with(|base| base.as_ref().is_some_and(|b| state.scenario.with(|s| same_sweep(&sweep, b, s))))
     }
 }
 
@@ -408,8 +409,13 @@ pub fn SweepView(state: WidgetState, start: Option<SweepAddress>) -> impl IntoVi
         let (min, max) = (spec.bounds.min, spec.bounds.max);
         let (a, b) = (a.clamp(min, max), b.clamp(min, max));
         let readout = descriptor.readouts.iter().find(|r| r.metric == figure.get()).copied()?;
-        (a.is_finite() && b.is_finite() && a < b)
-            .then_some(Sweeper::Key(KeySweep { key: k, from: a, to: b, integer: spec.integer(), figure: readout }))
+        (a.is_finite() && b.is_finite() && a < b).then_some(Sweeper::Key(KeySweep {
+            key: k,
+            from: a,
+            to: b,
+            integer: spec.integer(),
+            figure: readout,
+        }))
     });
     let run = SweepRun::new(picked.get_untracked().unwrap_or(Sweeper::Key(KeySweep {
         key: keys.first().copied().unwrap_or("seed"),

@@ -15,11 +15,8 @@ use crate::sim::theory;
 
 pub const SUCCESS_RATIO: Readout =
     Readout { metric: "success_ratio", label: "succeeded", format: Format::Percent };
-pub const AMPLIFICATION: Readout = Readout {
-    metric: "amplification",
-    label: "amplification",
-    format: Format::Decimal(2),
-};
+pub const AMPLIFICATION: Readout =
+    Readout { metric: "amplification", label: "amplification", format: Format::Decimal(2) };
 pub const DEADLINE_EXCEEDED: Readout =
     Readout { metric: "deadline_exceeded", label: "past the deadline", format: Format::Count };
 pub const CANCELLED: Readout =

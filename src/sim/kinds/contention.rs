@@ -2,21 +2,22 @@
 
 use super::parts::*;
 use super::{
-    Axis, Chart, Compare, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Sweep, SweepLine,
-    Theory, TheoryRow, TimeUnit, Tone, Units,
+    Axis, Chart, Compare, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Sweep,
+    SweepLine, Theory, TheoryRow, TimeUnit, Tone, Units,
 };
 use crate::scenario::Scenario;
 use crate::scenario::keys::*;
 use crate::sim::kernel::Engine;
+use crate::sim::kinds::format::format_seconds;
 use crate::sim::models::contention::Contention;
 use crate::sim::report::ratio;
-use crate::sim::kinds::format::format_seconds;
 use crate::sim::theory::{self, caches};
 
 /// A write (one increment of a record), timed in seconds.
 pub const WRITES: Units = Units { item: "write", items: "writes", time: TimeUnit::Second };
 
-pub const FINAL_VALUE: Readout = Readout { metric: "final_value", label: "final value", format: Format::Count };
+pub const FINAL_VALUE: Readout =
+    Readout { metric: "final_value", label: "final value", format: Format::Count };
 pub const EXPECTED_VALUE: Readout =
     Readout { metric: "expected_value", label: "expected value", format: Format::Count };
 pub const LOST_UPDATES: Readout =
@@ -166,11 +167,11 @@ pub static LOAD: Sweep = Sweep {
         )
     },
     intro: |n| {
-        format!(
-            "Runs this scenario at {n} gaps, from 5 % to 95 % of a write per gap on the hottest record."
-        )
+        format!("Runs this scenario at {n} gaps, from 5 % to 95 % of a write per gap on the hottest record.")
     },
     chart_label: |n| {
-        format!("Sweep chart: share of writes lost against the gap for {n} runs. Use the buttons below to open a run.")
+        format!(
+            "Sweep chart: share of writes lost against the gap for {n} runs. Use the buttons below to open a run."
+        )
     },
 };

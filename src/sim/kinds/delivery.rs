@@ -3,11 +3,11 @@
 
 use super::parts::no_check;
 use super::{
-    Axis, Chart, Compare, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory, TheoryRow,
-    TimeUnit, Tone, Units,
+    Axis, Chart, Compare, Descriptor, Drawing, Family, Footing, Format, Group, Line, Readout, Theory,
+    TheoryRow, TimeUnit, Tone, Units,
 };
-use crate::scenario::keys::*;
 use crate::scenario::Scenario;
+use crate::scenario::keys::*;
 use crate::sim::kernel::Engine;
 use crate::sim::models::delivery::Delivery;
 use crate::sim::theory;
@@ -54,11 +54,13 @@ pub const FALSE_REDS: Readout =
     Readout { metric: "false_reds", label: "false reds (flaky tests)", format: Format::Count };
 pub const FALSE_RED_RATIO: Readout =
     Readout { metric: "false_red_ratio", label: "CI runs red by flakes alone", format: Format::Percent };
-pub const CONFLICTS: Readout = Readout { metric: "conflicts", label: "merge conflicts", format: Format::Count };
+pub const CONFLICTS: Readout =
+    Readout { metric: "conflicts", label: "merge conflicts", format: Format::Count };
 pub const ESCAPED: Readout =
     Readout { metric: "escaped_defects", label: "defects that reached production", format: Format::Count };
 pub const STARTED: Readout = Readout { metric: "arrivals", label: "changes started", format: Format::Count };
-pub const DEPLOYED: Readout = Readout { metric: "completed", label: "changes deployed", format: Format::Count };
+pub const DEPLOYED: Readout =
+    Readout { metric: "completed", label: "changes deployed", format: Format::Count };
 pub const DEPLOYS: Readout = Readout { metric: "deploys", label: "deploys", format: Format::Count };
 pub const BISECT: Readout =
     Readout { metric: "bisect_steps", label: "builds to bisect a failed batch", format: Format::Decimal(1) };

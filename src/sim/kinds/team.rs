@@ -31,18 +31,10 @@ pub static TEAM: Descriptor = Descriptor {
     charts: &[],
     readouts: &[
         Readout { metric: "finish_week", label: "work done in week", format: Format::Decimal(1) },
-        Readout {
-            metric: "capacity_end",
-            label: "capacity at the end (a week)",
-            format: Format::Decimal(1),
-        },
+        Readout { metric: "capacity_end", label: "capacity at the end (a week)", format: Format::Decimal(1) },
         Readout { metric: "people_end", label: "people at the end", format: Format::Count },
         Readout { metric: "paths", label: "communication paths at the end", format: Format::Count },
-        Readout {
-            metric: "debt_end",
-            label: "debt at the end",
-            format: Format::Decimal(1),
-        },
+        Readout { metric: "debt_end", label: "debt at the end", format: Format::Decimal(1) },
         Readout {
             metric: "mentoring_total",
             label: "person-weeks spent mentoring",

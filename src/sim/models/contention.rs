@@ -509,7 +509,9 @@ impl Model for Contention {
     fn tag(event: &Event) -> u64 {
         match *event {
             Event::Arrival => 1,
-            Event::Deliver { id, key, copy } => 2 | (u64::from(copy) << 2) | ((u64::from(key) << 3) ^ (id << 24)),
+            Event::Deliver { id, key, copy } => {
+                2 | (u64::from(copy) << 2) | ((u64::from(key) << 3) ^ (id << 24))
+            }
             Event::Write { slot } => 3 | u64::from(slot) << 8,
         }
     }
@@ -567,7 +569,10 @@ impl Observed for Contention {
                 };
                 let stale = w.phase == Phase::Gap
                     && record.version != w.version
-                    && matches!(self.scenario.contention.strategy, WriteStrategy::None | WriteStrategy::Optimistic);
+                    && matches!(
+                        self.scenario.contention.strategy,
+                        WriteStrategy::None | WriteStrategy::Optimistic
+                    );
                 WriterView { key: w.key, phase: w.phase, progress, copy: w.copy, stale }
             })
             .collect();

@@ -93,8 +93,15 @@ pub enum Stage {
 
 impl Stage {
     /// The stages in pipeline order, as a view draws them.
-    pub const ALL: [Stage; 7] =
-        [Stage::Branch, Stage::Review, Stage::Reviewing, Stage::Ci, Stage::Resolving, Stage::Merged, Stage::Failed];
+    pub const ALL: [Stage; 7] = [
+        Stage::Branch,
+        Stage::Review,
+        Stage::Reviewing,
+        Stage::Ci,
+        Stage::Resolving,
+        Stage::Merged,
+        Stage::Failed,
+    ];
 
     fn index(self) -> usize {
         self as usize

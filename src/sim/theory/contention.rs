@@ -91,7 +91,10 @@ pub fn contention(s: &Scenario) -> Prediction {
         }
     }
     if c.reorder_prob > 0.0 {
-        notes.push("Late messages keep the deliveries Poisson; near the end of a run some are still on their way.".into());
+        notes.push(
+            "Late messages keep the deliveries Poisson; near the end of a run some are still on their way."
+                .into(),
+        );
     }
     p.notes = notes;
     basis::settle(s, Basis::Exact, &mut p);
@@ -101,16 +104,17 @@ pub fn contention(s: &Scenario) -> Prediction {
 /// The q-quantile of a write's latency (lock wait plus gap) over records with the shares in
 /// `bands`, each an M/D/1 queue; `None` when a record's lock is not stable or g is 0.
 fn mixed_latency_quantile(bands: &[caches::Band], rate: f64, g: f64, q: f64) -> Option<f64> {
-    let mut queues: Vec<(f64, Option<MD1>)> = bands
-        .iter()
-        .map(|band| (band.keys * band.share, MD1::new(rate * band.share, g)))
-        .collect();
+    let mut queues: Vec<(f64, Option<MD1>)> =
+        bands.iter().map(|band| (band.keys * band.share, MD1::new(rate * band.share, g))).collect();
     if queues.len() == 1 {
         return queues[0].1.as_mut()?.latency_quantile(q);
     }
     // P(wait > t), mixed; a record too quiet for MD1 (rho of 0) never waits.
     let mut above = |t: f64| -> f64 {
-        queues.iter_mut().map(|(weight, queue)| *weight * queue.as_mut().map_or(0.0, |m| 1.0 - m.wait_cdf(t))).sum()
+        queues
+            .iter_mut()
+            .map(|(weight, queue)| *weight * queue.as_mut().map_or(0.0, |m| 1.0 - m.wait_cdf(t)))
+            .sum()
     };
     if above(0.0) <= 1.0 - q {
         return Some(g);

@@ -139,7 +139,11 @@ impl Point {
                 let theory = sweep.theory.and_then(|(_, figure)| prediction.as_ref().and_then(figure));
                 Point {
                     x: (sweep.x)(scenario),
-                    values: sweep.lines.iter().map(|line| report.metric(line.metric).unwrap_or(0.0)).collect(),
+                    values: sweep
+                        .lines
+                        .iter()
+                        .map(|line| report.metric(line.metric).unwrap_or(0.0))
+                        .collect(),
                     theory: theory.filter(|v| v.is_finite()),
                     finished,
                     labels: (sweep.label)(scenario, report, finished),
