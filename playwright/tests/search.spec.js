@@ -44,6 +44,22 @@ test('a heading comes first, and the arrows choose a result', async ({ page }) =
   await expect(page.getByTestId('search-dialog')).toBeHidden();
 });
 
+test('closed, the search gives focus back at once, so the next shortcut is a shortcut', async ({ page }) => {
+  // Regression: opened with `/` while nothing had focus, the closed dialog's hidden field kept
+  // focus until the next rendering, and a `?` typed at once was taken as typing and ignored.
+  await ready(page, 'learn/system-design/caching/');
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('/');
+    await expect(page.getByTestId('search-input')).toBeFocused();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement.dataset.testid || document.activeElement.tagName), `round ${i + 1}`)
+      .not.toBe('search-input');
+    await expect(page.getByTestId('search-dialog')).toBeHidden();
+  }
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
+});
+
 test('no serious or critical accessibility problem with the search or the shortcuts open', async ({ page }) => {
   for (const theme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: theme });

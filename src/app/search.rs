@@ -110,9 +110,19 @@ pub fn SearchBox() -> impl IntoView {
             });
         }
     };
+    // Where focus was before the dialog opened, to give it back on close. The dialog alone
+    // does not when nothing had focus (a `/` typed on the page): the hidden field kept it until
+    // the next rendering, and a key pressed in between was taken as typing.
+    let before = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let open = move |_| {
         if let Some(d) = dialog.get() {
             if !d.open() {
+                before.set_value(
+                    web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|doc| doc.active_element())
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()),
+                );
                 let _ = d.show_modal();
             }
         }
@@ -122,10 +132,19 @@ pub fn SearchBox() -> impl IntoView {
         }
         fetch_index();
     };
+    let give_focus_back = move || {
+        if let Some(i) = input.get_untracked() {
+            let _ = i.blur();
+        }
+        if let Some(el) = before.get_value().filter(|el| el.is_connected()) {
+            let _ = el.focus();
+        }
+    };
     let close = move || {
         if let Some(d) = dialog.get() {
             d.close();
         }
+        give_focus_back();
     };
     let go = move |row: &Row| {
         close();
@@ -193,7 +212,8 @@ pub fn SearchBox() -> impl IntoView {
             aria-haspopup="dialog" on:click=open>
             "Search" <kbd aria-hidden="true">"/"</kbd>
         </button>
-        <dialog node_ref=dialog class="search-dialog" data-testid="search-dialog" aria-labelledby="search-title">
+        <dialog node_ref=dialog class="search-dialog" data-testid="search-dialog" aria-labelledby="search-title"
+            on:close=move |_| give_focus_back()>
             <div class="search-head">
                 <h2 id="search-title">"Search the lessons"</h2>
                 <button type="button" class="secondary" data-testid="search-close" on:click=move |_| close()>"Close"</button>
