@@ -30,6 +30,18 @@ test('retries multiply down the tree: 64 attempts at the bottom per request', as
   await expect(widget.readout('success_ratio')).toHaveText('0.0 %');
 });
 
+test('a per-level list is edited as text, not squeezed into one slider', async ({ page }) => {
+  // Regression: `replicas = 4,3` drew a slider resting at its minimum, showing neither value.
+  const widget = await new EmbedPage(page).open('calls', 'depth=2&replicas=4,3&controls=replicas,hop_timeout&hop_timeout=none,0.5');
+  await expect(widget.param('replicas')).toHaveAttribute('type', 'text');
+  await expect(widget.param('replicas')).toHaveValue('4,3');
+  await widget.param('replicas').fill('2,6');
+  await widget.param('replicas').press('Enter');
+  await expect(widget.root.getByTestId('value-replicas')).toHaveText('2,6');
+  await expect(widget.canvas).toHaveAttribute('data-labels', /0\/2 busy/);
+  await expect(widget.param('hop_timeout')).toHaveValue('none,0.5');
+});
+
 test('a stopped consumer builds a backlog, and drains it once restarted', async ({ page }) => {
   test.setTimeout(60_000);
   const widget = await new EmbedPage(page).open(
