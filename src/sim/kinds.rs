@@ -115,6 +115,16 @@ impl TimeUnit {
         }
     }
 
+    /// The unit in words, singular: "second", "hour", "day", "week".
+    pub fn one(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "second",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+        }
+    }
+
     /// The unit in words, plural: "seconds", "hours", "days", "weeks".
     pub fn word(self) -> &'static str {
         match self {

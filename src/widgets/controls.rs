@@ -70,18 +70,12 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
     // A per-level key given as a list (`replicas = 4,3`) is edited as text: one slider or
     // number field cannot show several values.
     let listed = state.scenario.with_untracked(|s| (spec.write)(s, &spec.bounds)).contains(',');
-    if listed {
-        return view! {
-            <div class="param">
-                <label for=id.clone()>{spec.name.replace('_', " ")}</label>
-                <input type="text" id=id.clone() data-testid=id.clone() inputmode="decimal"
-                    title="one value per level, separated by commas" prop:value=current on:change=apply/>
-                <output data-testid=format!("value-{}", spec.name)>{current}</output>
-            </div>
-        }
-        .into_any();
-    }
     let input = match (spec.choices(), slider.get_untracked()) {
+        _ if listed => view! {
+            <input type="text" id=id.clone() data-testid=id.clone() inputmode="decimal"
+                title="one value per level, separated by commas" prop:value=current on:change=apply/>
+        }
+        .into_any(),
         (Some(choices), _) => {
             let options = choices
                 .into_iter()
@@ -118,7 +112,6 @@ fn ParameterControl(state: WidgetState, spec: &'static KeySpec) -> impl IntoView
             <output data-testid=format!("value-{}", spec.name)>{current}</output>
         </div>
     }
-    .into_any()
 }
 
 /// A number that a word switches off (`outage_at = none`, `queue_cap = unlimited`): a number

@@ -65,7 +65,6 @@ pub fn SteppedTable(state: WidgetState) -> impl IntoView {
 
 /// "Advance 1 simulated second", "Advance 0.5 simulated seconds", "Advance 2 simulated hours".
 fn advance_label(step: f64, unit: TimeUnit) -> String {
-    let words = unit.word();
-    let word = if step == 1.0 { words.trim_end_matches('s') } else { words };
+    let word = if step == 1.0 { unit.one() } else { unit.word() };
     format!("Advance {step} simulated {word}")
 }
