@@ -31,7 +31,7 @@ fn every_kind_has_a_descriptor_that_names_it() {
         assert!(!d.summary.is_empty(), "{kind:?} has no summary");
         assert!(!names.contains(&d.name), "{} twice", d.name);
         names.push(d.name);
-        assert_eq!(d.is_timed(), matches!(d.model, Family::Timed(_)));
+        assert_eq!(d.is_timed(), !matches!(d.model, Family::Computed(_)));
         assert_eq!(
             matches!(d.drawing, Drawing::Table | Drawing::Stocks),
             !d.is_timed(),

@@ -30,6 +30,7 @@ pub mod team;
 pub use format::Format;
 
 use super::chart::Bin;
+use super::models::requests::Stages;
 use super::simulation::Simulation;
 use super::snapshot::Snapshot;
 use super::theory::{Basis, Prediction};
@@ -80,7 +81,9 @@ pub struct Group {
 
 /// How a kind's figures come about.
 pub enum Family {
-    /// An event simulation, built at time 0 with its first events scheduled.
+    /// The request path (`models::requests`) with these stages present.
+    Requests(Stages),
+    /// Another event simulation, built at time 0 with its first events scheduled.
     Timed(fn(&Scenario) -> Box<dyn Simulation>),
     /// A direct computation.
     Computed(fn(&Scenario) -> Outcome),
@@ -340,7 +343,7 @@ impl Descriptor {
 
     /// Whether this kind is an event simulation (not a direct computation).
     pub fn is_timed(&self) -> bool {
-        matches!(self.model, Family::Timed(_))
+        matches!(self.model, Family::Requests(_) | Family::Timed(_))
     }
 
     /// The charts that apply to `scenario`.

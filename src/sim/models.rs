@@ -27,6 +27,7 @@ use crate::scenario::Scenario;
 /// events scheduled. A computed kind gets a run where nothing happens.
 pub fn build(scenario: &Scenario) -> Box<dyn Simulation> {
     match scenario.kind.descriptor().model {
+        Family::Requests(stages) => requests::build(scenario, &stages),
         Family::Timed(build) => build(scenario),
         Family::Computed(_) => Box::new(Engine::new(idle::Idle::new(scenario))),
     }

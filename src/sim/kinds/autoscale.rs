@@ -4,7 +4,7 @@ use super::parts::*;
 use super::{Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
 use crate::scenario::{Problem, Scenario};
-use crate::sim::models::requests::{self, Stages};
+use crate::sim::models::requests::Stages;
 use crate::sim::theory::{self, Basis};
 
 pub static AUTOSCALE: Descriptor = Descriptor {
@@ -31,7 +31,7 @@ pub static AUTOSCALE: Descriptor = Descriptor {
     theory: Some(theory(|s| Some(theory::autoscale(s)), Footing::Always(Basis::Approximation))),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
-    model: Family::Timed(|s| requests::build(s, &Stages { autoscale: true, ..Stages::QUEUE })),
+    model: Family::Requests(Stages { autoscale: true, ..Stages::QUEUE }),
     check,
 };
 

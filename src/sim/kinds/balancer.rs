@@ -3,7 +3,7 @@
 use super::parts::*;
 use super::{Compare, Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
-use crate::sim::models::requests::{self, Servers, Stages};
+use crate::sim::models::requests::{Servers, Stages};
 use crate::sim::theory::queues;
 
 pub static BALANCER: Descriptor = Descriptor {
@@ -40,8 +40,6 @@ pub static BALANCER: Descriptor = Descriptor {
     theory: Some(theory(queues::balanced, Footing::Own)),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
-    model: Family::Timed(|s| {
-        requests::build(s, &Stages { servers: Servers::Balanced, keyed: true, ..Stages::QUEUE })
-    }),
+    model: Family::Requests(Stages { servers: Servers::Balanced, keyed: true, ..Stages::QUEUE }),
     check: no_check,
 };

@@ -3,7 +3,7 @@
 use super::parts::*;
 use super::{Descriptor, Drawing, Family, Group, Units};
 use crate::scenario::keys::*;
-use crate::sim::models::requests::{self, Stages};
+use crate::sim::models::requests::Stages;
 
 pub static BREAKER: Descriptor = Descriptor {
     name: "breaker",
@@ -38,6 +38,6 @@ pub static BREAKER: Descriptor = Descriptor {
     theory: None,
     units: Units::REQUESTS,
     drawing: Drawing::Path,
-    model: Family::Timed(|s| requests::build(s, &Stages { breaker: true, ..Stages::QUEUE })),
+    model: Family::Requests(Stages { breaker: true, ..Stages::QUEUE }),
     check: no_check,
 };

@@ -6,7 +6,7 @@ use super::{
     Axis, Compare, Descriptor, Drawing, Family, Footing, Group, Sweep, SweepLine, Theory, Tone, Units,
 };
 use crate::scenario::keys::*;
-use crate::sim::models::requests::{self, Servers, Stages};
+use crate::sim::models::requests::{Servers, Stages};
 use crate::sim::theory::{Basis, caches};
 
 /// Runs in a sweep.
@@ -54,9 +54,7 @@ pub static CACHE: Descriptor = Descriptor {
     }),
     units: Units::REQUESTS,
     drawing: Drawing::Slots,
-    model: Family::Timed(|s| {
-        requests::build(s, &Stages { servers: Servers::None, keyed: true, data: true, ..Stages::QUEUE })
-    }),
+    model: Family::Requests(Stages { servers: Servers::None, keyed: true, data: true, ..Stages::QUEUE }),
     check: no_check,
 };
 

@@ -3,7 +3,7 @@
 use super::parts::*;
 use super::{Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
-use crate::sim::models::requests::{self, Stages, Switch};
+use crate::sim::models::requests::{Stages, Switch};
 use crate::sim::theory::{self, Basis};
 
 pub static LIMITER: Descriptor = Descriptor {
@@ -27,6 +27,6 @@ pub static LIMITER: Descriptor = Descriptor {
     theory: Some(theory(|s| Some(theory::limiter(s)), Footing::Always(Basis::Approximation))),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
-    model: Family::Timed(|s| requests::build(s, &Stages { limiter: Switch::On, ..Stages::QUEUE })),
+    model: Family::Requests(Stages { limiter: Switch::On, ..Stages::QUEUE }),
     check: no_check,
 };

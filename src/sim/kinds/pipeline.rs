@@ -4,7 +4,7 @@
 use super::parts::*;
 use super::{Descriptor, Drawing, Family, Group, Units};
 use crate::scenario::keys::*;
-use crate::sim::models::requests::{self, Servers, Stages, Switch};
+use crate::sim::models::requests::{Servers, Stages, Switch};
 
 pub static PIPELINE: Descriptor = Descriptor {
     name: "pipeline",
@@ -75,16 +75,13 @@ pub static PIPELINE: Descriptor = Descriptor {
     theory: None,
     units: Units::REQUESTS,
     drawing: Drawing::Path,
-    model: Family::Timed(|s| {
-        let stages = Stages {
-            servers: Servers::Balanced,
-            keyed: true,
-            limiter: Switch::ByKey,
-            retries: true,
-            data: true,
-            ..Stages::QUEUE
-        };
-        requests::build(s, &stages)
+    model: Family::Requests(Stages {
+        servers: Servers::Balanced,
+        keyed: true,
+        limiter: Switch::ByKey,
+        retries: true,
+        data: true,
+        ..Stages::QUEUE
     }),
     check: no_check,
 };

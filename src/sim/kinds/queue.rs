@@ -5,7 +5,7 @@ use super::parts::*;
 use super::{Axis, Descriptor, Drawing, Family, Footing, Group, Sweep, SweepLine, Tone, Units};
 use crate::scenario::keys::*;
 use crate::sim::kinds::format::format_seconds;
-use crate::sim::models::requests::{self, Stages};
+use crate::sim::models::requests::Stages;
 use crate::sim::theory::queues;
 
 /// Runs in a sweep.
@@ -55,7 +55,7 @@ pub static QUEUE: Descriptor = Descriptor {
     theory: Some(theory(|s| Some(queues::shared_queue(s)), Footing::Own)),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
-    model: Family::Timed(|s| requests::build(s, &Stages::QUEUE)),
+    model: Family::Requests(Stages::QUEUE),
     check: no_check,
 };
 

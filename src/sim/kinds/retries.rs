@@ -3,7 +3,7 @@
 use super::parts::{self, *};
 use super::{Descriptor, Drawing, Family, Footing, Group, Units};
 use crate::scenario::keys::*;
-use crate::sim::models::requests::{self, Stages};
+use crate::sim::models::requests::Stages;
 use crate::sim::theory;
 
 pub static RETRIES: Descriptor = Descriptor {
@@ -39,6 +39,6 @@ pub static RETRIES: Descriptor = Descriptor {
     theory: Some(theory(|s| Some(theory::retries(s)), Footing::Own)),
     units: Units::REQUESTS,
     drawing: Drawing::Path,
-    model: Family::Timed(|s| requests::build(s, &Stages { retries: true, ..Stages::QUEUE })),
+    model: Family::Requests(Stages { retries: true, ..Stages::QUEUE }),
     check: no_check,
 };
