@@ -14,6 +14,13 @@ pub fn min(a: f64, b: f64) -> f64 {
     if a <= b { a } else { b }
 }
 
+/// A count as a float, for the hot path: through `i64`, which x86-64 converts in one
+/// instruction (an unsigned count takes several). The same value for every count below 2^63.
+#[inline(always)]
+pub fn count(n: usize) -> f64 {
+    n as i64 as f64
+}
+
 /// `x` limited to `[low, high]`, NaN taken as `low` (`f64::clamp` passes NaN through).
 pub fn clamp(x: f64, low: f64, high: f64) -> f64 {
     if x.is_nan() { low } else { x.clamp(low, high) }

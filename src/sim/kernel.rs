@@ -19,9 +19,15 @@ pub mod rng;
 use queue::{Event, EventQueue};
 
 /// The trace hash before any event (the FNV-1a offset basis).
-const TRACE_START: u64 = 0xcbf2_9ce4_8422_2325;
+pub const TRACE_START: u64 = 0xcbf2_9ce4_8422_2325;
 /// Multiplier of each trace step (the FNV-1a 64-bit prime).
 const TRACE_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The trace hash `trace` after one more event, at `time` with `tag`.
+#[inline]
+pub fn trace_step(trace: u64, time: f64, tag: u64) -> u64 {
+    (trace.rotate_left(5) ^ time.to_bits() ^ tag).wrapping_mul(TRACE_PRIME)
+}
 
 /// A simulation model: its state, its events, and how each event changes it.
 ///
@@ -172,8 +178,7 @@ impl<M: Model> Engine<M> {
         self.advance_to(event.time);
         let kernel = &mut self.kernel;
         kernel.processed += 1;
-        kernel.trace = (kernel.trace.rotate_left(5) ^ event.time.to_bits() ^ M::tag(&event.kind))
-            .wrapping_mul(TRACE_PRIME);
+        kernel.trace = trace_step(kernel.trace, event.time, M::tag(&event.kind));
         self.model.handle(kernel, event.kind);
     }
 

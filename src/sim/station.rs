@@ -8,6 +8,7 @@
 
 use std::collections::VecDeque;
 
+use super::float::count;
 use crate::scenario::Discipline;
 
 /// Abandoned jobs a queue may hold beyond twice its live ones before it compacts.
@@ -109,7 +110,20 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn minus(self, earlier: Tally) -> Tally {
+    /// These totals after `dt` more seconds with `busy` workers busy, `waiting` jobs waiting and
+    /// `available` workers.
+    #[inline]
+    pub fn held_for(self, dt: f64, busy: usize, waiting: usize, available: usize) -> Tally {
+        Tally {
+            busy: self.busy + count(busy) * dt,
+            queue: self.queue + count(waiting) * dt,
+            capacity: self.capacity + count(available) * dt,
+            ..self
+        }
+    }
+
+    /// What was added to the totals since `earlier`.
+    pub fn minus(self, earlier: Tally) -> Tally {
         Tally {
             busy: self.busy - earlier.busy,
             queue: self.queue - earlier.queue,
@@ -361,12 +375,7 @@ impl<P> Station<P> {
     /// Totals since time 0, as of `now` (not before the last change), without mutating.
     pub fn totals_at(&self, now: f64) -> Tally {
         let dt = (now - self.last).max(0.0);
-        Tally {
-            busy: self.tally.busy + self.busy as f64 * dt,
-            queue: self.tally.queue + self.waiting as f64 * dt,
-            capacity: self.tally.capacity + self.available() as f64 * dt,
-            ..self.tally
-        }
+        self.tally.held_for(dt, self.busy, self.waiting, self.available())
     }
 
     /// Totals since measurement started, as of `now`.
@@ -377,9 +386,7 @@ impl<P> Station<P> {
     fn advance_accounting(&mut self, now: f64) {
         let dt = now - self.last;
         if dt > 0.0 {
-            self.tally.busy += self.busy as f64 * dt;
-            self.tally.queue += self.waiting as f64 * dt;
-            self.tally.capacity += self.available() as f64 * dt;
+            self.tally = self.tally.held_for(dt, self.busy, self.waiting, self.available());
             self.last = now;
         }
     }

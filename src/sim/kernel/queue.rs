@@ -36,6 +36,13 @@ impl<E> Ord for Event<E> {
     }
 }
 
+/// The time an event asked for at `time` is scheduled at: clamped to be finite and not
+/// negative (NaN counts as 0).
+#[inline]
+pub fn event_time(time: f64) -> f64 {
+    if time >= 0.0 { min(time, f64::MAX) } else { 0.0 }
+}
+
 /// Pending events, earliest first.
 #[derive(Clone, Debug)]
 pub struct EventQueue<E> {
@@ -53,8 +60,7 @@ impl<E> EventQueue<E> {
     /// Schedules `kind` at `time` (clamped to be finite and not negative).
     #[inline]
     pub fn push(&mut self, time: f64, kind: E) {
-        let time = if time >= 0.0 { min(time, f64::MAX) } else { 0.0 };
-        self.heap.push(Event { time, seq: self.next_seq, kind });
+        self.heap.push(Event { time: event_time(time), seq: self.next_seq, kind });
         self.next_seq += 1;
     }
 

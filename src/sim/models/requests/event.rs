@@ -44,6 +44,7 @@ pub enum EventKind {
 
 impl EventKind {
     /// A small number per variant, for the trace hash.
+    #[inline]
     pub fn tag(&self) -> u64 {
         match *self {
             EventKind::Arrival => 1,

@@ -17,25 +17,8 @@ impl RequestPath {
         } else {
             self.stations.iter().map(|s| s.measured_at(now)).collect()
         };
-        let total = |part: fn(&Tally) -> f64| stations.iter().map(part).fold(0.0, |a, b| a + b);
-        let (busy, queued, capacity) = (total(|s| s.busy), total(|s| s.queue), total(|s| s.capacity));
-        let servers = if self.shared_queue {
-            Vec::new()
-        } else {
-            stations
-                .iter()
-                .map(|t| ServerReport {
-                    completed: t.completed,
-                    dropped: t.dropped,
-                    utilization: ratio(t.busy, t.capacity),
-                    mean_queue: ratio(t.queue, elapsed),
-                })
-                .collect()
-        };
         let mut report = self.metrics.report(&self.scenario);
-        report.mean_queue = ratio(queued, elapsed);
-        report.utilization = ratio(busy, capacity);
-        report.servers = servers;
+        let capacity = station_figures(&mut report, &stations, elapsed, !self.shared_queue);
         let figures = &mut report.figures;
         if self.stages.limiter != Switch::Off {
             figures.add("limited", Figure::Count(c.limited));
@@ -54,6 +37,33 @@ impl RequestPath {
         }
         report
     }
+}
+
+/// Fills in `report`'s utilization and mean queue from the measured totals of `stations`
+/// over `elapsed` seconds, and with `per_server`, each station's own figures. Returns the
+/// worker-seconds available.
+pub(super) fn station_figures(
+    report: &mut Report,
+    stations: &[Tally],
+    elapsed: f64,
+    per_server: bool,
+) -> f64 {
+    let total = |part: fn(&Tally) -> f64| stations.iter().map(part).fold(0.0, |a, b| a + b);
+    let (busy, queued, capacity) = (total(|s| s.busy), total(|s| s.queue), total(|s| s.capacity));
+    report.mean_queue = ratio(queued, elapsed);
+    report.utilization = ratio(busy, capacity);
+    if per_server {
+        report.servers = stations
+            .iter()
+            .map(|t| ServerReport {
+                completed: t.completed,
+                dropped: t.dropped,
+                utilization: ratio(t.busy, t.capacity),
+                mean_queue: ratio(t.queue, elapsed),
+            })
+            .collect();
+    }
+    capacity
 }
 
 /// The breaker's state as the report and the view name it.
