@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The engine compiled to wasm32 gives the same run as natively: each scenario of
-# tests/traces.txt, run under node by the wasm bench (benches/wasm), must give its pinned trace
-# hash, the one tests/sim_determinism.rs checks natively.
+# tests/traces.txt, run under node by the wasm bench (benches/wasm), kept whole and for its
+# report alone, must give its pinned trace hash, the one tests/sim_determinism.rs checks
+# natively.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -15,15 +16,18 @@ while read -r hash scenario; do
   hashes+=("$hash"); scenarios+=("$scenario")
 done < <(grep -v '^#' tests/traces.txt | grep -v '^[[:space:]]*$')
 
-mapfile -t results < <(node benches/wasm/run.mjs "$wasm" "${scenarios[@]}")
 failed=0
-for i in "${!scenarios[@]}"; do
-  got=$(printf '%s' "${results[$i]:-}" | sed -n 's/.*"trace":"\([0-9a-f]*\)".*/\1/p')
-  if [ "$got" = "${hashes[$i]}" ]; then
-    printf 'same   %s  %s\n' "$got" "${scenarios[$i]}"
-  else
-    printf 'DIFFERENT: wasm %s, pinned %s  %s\n' "${got:-none}" "${hashes[$i]}" "${scenarios[$i]}"
-    failed=1
-  fi
+# Each run twice: kept whole (a widget's), and for its report alone (the command line's).
+for mode in whole --report; do
+  mapfile -t results < <(node benches/wasm/run.mjs $([ "$mode" = whole ] || echo "$mode") "$wasm" "${scenarios[@]}")
+  for i in "${!scenarios[@]}"; do
+    got=$(printf '%s' "${results[$i]:-}" | sed -n 's/.*"trace":"\([0-9a-f]*\)".*/\1/p')
+    if [ "$got" = "${hashes[$i]}" ]; then
+      printf 'same   %s  %-8s %s\n' "$got" "${mode#--}" "${scenarios[$i]}"
+    else
+      printf 'DIFFERENT: wasm %s, pinned %s  %s %s\n' "${got:-none}" "${hashes[$i]}" "${mode#--}" "${scenarios[$i]}"
+      failed=1
+    fi
+  done
 done
 exit "$failed"

@@ -103,6 +103,14 @@ pub fn run(scenario: &Scenario, max_events: u64) -> Result<Outcome, RunError> {
     if scenario.run.requests == 0 && scenario.run.duration == 0.0 {
         return Err(RunError::Endless);
     }
+    if let kinds::Family::Requests(stages) = &scenario.kind.descriptor().model
+        && let Some(run) = models::requests::plain::run(scenario, stages, max_events)
+    {
+        return match run.done {
+            true => Ok(Outcome::Timed(run.report)),
+            false => Err(RunError::TooManyEvents(run.report.events)),
+        };
+    }
     // Only the report is read: the series and the recent attempts are not kept.
     let mut sim = Sim::observing(scenario, Observe::Report);
     sim.run_to_end(max_events);

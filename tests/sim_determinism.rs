@@ -3,7 +3,7 @@
 //! gives another run.
 
 use headroom::scenario::{Kind, Scenario};
-use headroom::sim::Sim;
+use headroom::sim::{self, Outcome, Sim};
 
 fn new_sim(text: &str) -> Sim {
     let parsed = Scenario::parse(text);
@@ -115,5 +115,17 @@ fn every_kind_keeps_its_trace() {
     }
     for (scenario, pinned) in pinned_traces() {
         assert_eq!(format!("{:016x}", trace(scenario)), pinned, "{scenario}");
+    }
+}
+
+/// A run for its report alone (`sim::run`, the command line's: `Observe::Report`, or the
+/// plain queue's own path) gives the pinned trace too.
+#[test]
+fn a_run_for_its_report_keeps_its_trace() {
+    for (scenario, pinned) in pinned_traces() {
+        let Ok(Outcome::Timed(report)) = sim::run(&Scenario::parse(scenario).scenario, u64::MAX) else {
+            panic!("{scenario} runs to its end");
+        };
+        assert_eq!(report.trace_hash, pinned, "{scenario}");
     }
 }

@@ -1,10 +1,15 @@
 // Times scenarios in the wasm build and prints one JSON line per scenario:
-// node run.mjs <file.wasm> '<scenario>' ['<scenario>' ...]
+// node run.mjs [--report] <file.wasm> '<scenario>' ['<scenario>' ...]
+// Each run keeps everything, as a widget's does; with --report, only its report, as the
+// command line's does.
 import { readFileSync } from "node:fs";
 
-const [wasmPath, ...scenarios] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const reportOnly = args[0] === "--report";
+const [wasmPath, ...scenarios] = reportOnly ? args.slice(1) : args;
 const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {});
-const { memory, alloc, run, events } = instance.exports;
+const { memory, alloc, events } = instance.exports;
+const run = reportOnly ? instance.exports.run_report : instance.exports.run;
 
 for (const scenario of scenarios) {
   const bytes = new TextEncoder().encode(scenario);

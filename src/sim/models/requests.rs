@@ -9,7 +9,8 @@
 //! 3. `data`: cache → database;
 //! 4. `flow` again: answered, or failed and retried after a backoff, or dead-lettered.
 //!
-//! `scale` (kind = autoscale) adds its own events,
+//! `plain` runs the plain queue for its report alone, without the general machinery (and with
+//! the same result). `scale` (kind = autoscale) adds its own events,
 //! `control` lets the caller break things while it runs, and `summary` and `view` read the
 //! state out as a [`Report`](crate::sim::Report) and a [`Snapshot`](crate::sim::Snapshot).
 //! `build` assembles the stages a kind has.
@@ -22,6 +23,7 @@ mod control;
 mod data;
 mod event;
 mod flow;
+pub mod plain;
 mod scale;
 pub mod scene;
 mod serve;
