@@ -30,25 +30,32 @@
 //! it is shed, as in `sim::limits`), an async level holds at most [`MAX_BACKLOG`] messages
 //! (more are shed and counted, `backlog_shed`), and the waterfall keeps at most
 //! [`MAX_SPANS`] attempts of a request.
+//!
+//! Here: the model's events and state and how each event changes them. `check` is the scenario
+//! as the model takes it (each level's settings, the bounds on a request's tree); `observe`
+//! what is read of a run (the report with each level's figures, the scene, a learner's
+//! failures).
 
 use std::collections::VecDeque;
-use std::fmt;
 
 use serde::Serialize;
 
-use crate::scenario::{PerLevel, Problem, Scenario};
+use crate::scenario::{PerLevel, Scenario};
 use crate::sim::dist::exponential;
 use crate::sim::histogram::Histogram;
 use crate::sim::kernel::{Kernel, Model};
 use crate::sim::limits;
 use crate::sim::metrics::Metrics;
-use crate::sim::report::{Figure, Report, ratio};
 use crate::sim::retry::RetryBudget;
 use crate::sim::rng::{SimRng, chance, stream};
-use crate::sim::series::{Levels, Series};
-use crate::sim::simulation::{Action, Observed};
-use crate::sim::snapshot::{Scene, Snapshot};
+use crate::sim::series::Levels;
 use crate::sim::source::Source;
+
+mod check;
+mod observe;
+
+use check::spec;
+pub use check::{check, tree_size};
 
 /// Streams this model draws from (1 and 3 are the source's).
 const WORK_STREAM: u64 = 21;
@@ -72,21 +79,6 @@ pub const MAX_SPANS_HELD: usize = 200_000;
 const BUDGET_TOKENS: f64 = 10.0;
 
 const NONE: u32 = u32::MAX;
-
-const ATTEMPTS_NAMES: [&str; MAX_LEVELS] = [
-    "attempts_1",
-    "attempts_2",
-    "attempts_3",
-    "attempts_4",
-    "attempts_5",
-    "attempts_6",
-    "attempts_7",
-    "attempts_8",
-];
-const TIME_NAMES: [&str; MAX_LEVELS] =
-    ["time_1", "time_2", "time_3", "time_4", "time_5", "time_6", "time_7", "time_8"];
-const FAILED_NAMES: [&str; MAX_LEVELS] =
-    ["failed_1", "failed_2", "failed_3", "failed_4", "failed_5", "failed_6", "failed_7", "failed_8"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
@@ -288,91 +280,6 @@ pub struct Calls {
     spans_held: usize,
     slowest: Waterfall,
     tally: Tally,
-}
-
-/// The settings of level `i` (0 for level 1) of `s`.
-fn spec(s: &Scenario, i: usize) -> Spec {
-    let c = &s.calls;
-    let level = i as f64 + 1.0;
-    Spec {
-        time: c.hop_time.at(i).max(1e-9),
-        fail: c.hop_fail.at(i).clamp(0.0, 1.0),
-        retries: c.hop_retries.at(i).clamp(0.0, 10.0) as u32,
-        timeout: c.hop_timeout.map(|t| t.at(i).max(1e-6)).filter(|t| t.is_finite()),
-        replicas: c.replicas.at(i).clamp(1.0, 64.0) as u32,
-        is_async: i > 0 && c.async_levels.is_some_and(|a| a.contains(level)),
-    }
-}
-
-/// Calls in one request's tree with `depth` levels of `fanout`.
-pub fn tree_size(depth: u64, fanout: u64) -> u64 {
-    let mut total = 0u64;
-    let mut width = 1u64;
-    for _ in 0..depth {
-        total = total.saturating_add(width);
-        width = width.saturating_mul(fanout);
-    }
-    total
-}
-
-/// Corrects what cannot hold together in a calls scenario: a tree too large, retries that
-/// would multiply one request's work past [`MAX_WORK`], an outage level below the tree.
-pub fn check(s: &mut Scenario, problems: &mut Vec<Problem>) {
-    let c = &mut s.calls;
-    let asked = c.depth;
-    while c.depth > 1 && tree_size(c.depth, c.fanout) > MAX_TREE {
-        c.depth -= 1;
-    }
-    if c.depth < asked {
-        problems.push(Problem {
-            key: "depth".into(),
-            message: format!(
-                "depth {asked} with fanout {} makes more than {MAX_TREE} calls per request; used depth {}",
-                c.fanout, c.depth
-            ),
-        });
-    }
-    let depth = c.depth as usize;
-    let mut retries: Vec<f64> = (0..depth).map(|i| c.hop_retries.at(i).floor()).collect();
-    let work = |retries: &[f64]| {
-        let mut total = 0.0;
-        let mut width = 1.0;
-        for r in retries {
-            width *= r + 1.0;
-            total += width;
-            width *= c.fanout as f64;
-        }
-        total
-    };
-    if work(&retries) > MAX_WORK {
-        while work(&retries) > MAX_WORK {
-            let Some(i) = (0..depth).rev().max_by(|&a, &b| retries[a].total_cmp(&retries[b])) else {
-                break;
-            };
-            if retries[i] <= 0.0 {
-                break;
-            }
-            retries[i] -= 1.0;
-        }
-        let text: Vec<String> = retries.iter().map(f64::to_string).collect();
-        c.hop_retries = PerLevel::from_slice(&retries);
-        problems.push(Problem {
-            key: "hop_retries".into(),
-            message: format!(
-                "would let one request make more than {MAX_WORK} attempts; used {}",
-                text.join(",")
-            ),
-        });
-    }
-    if let Some(level) = c.outage_level
-        && level > c.depth
-    {
-        c.outage_level = Some(c.depth);
-        problems.push(Problem {
-            key: "outage_level".into(),
-            message: format!("is below the deepest level {}; used {}", c.depth, c.depth),
-        });
-    }
 }
 
 impl Calls {
@@ -942,104 +849,5 @@ impl Model for Calls {
             Event::OutageStart => 5,
             Event::OutageEnd => 6,
         }
-    }
-}
-
-impl Observed for Calls {
-    fn report(&self, _now: f64) -> Report {
-        let c = &self.metrics.counts;
-        let mut report = self.metrics.report(&self.scenario);
-        let t = &self.tally;
-        report.utilization = ratio(t.busy_area, t.worker_area);
-        report.mean_queue = ratio(t.backlog_area, self.metrics.elapsed());
-        report.wasted_work = t.wasted;
-        let requests = c.arrivals.saturating_sub(c.shed) as f64;
-        let finished = (c.completed + c.failed + c.timed_out) as f64;
-        let deepest = self.levels.last().map_or(0, |l| l.attempts);
-        let figures = &mut report.figures;
-        figures.add("success_ratio", Figure::Number(ratio(c.completed as f64, finished)));
-        figures.add("amplification", Figure::Number(ratio(deepest as f64, requests)));
-        figures.add("deadline_exceeded", Figure::Count(t.deadline_exceeded));
-        figures.add("cancelled", Figure::Count(t.cancelled));
-        figures.add("response_p99", Figure::Number(self.responses.quantile(0.99)));
-        figures.add("max_response", Figure::Number(self.responses.max()));
-        figures.add("backlog", Figure::Count(self.backlog() as u64));
-        figures.add("max_backlog", Figure::Count(t.max_backlog as u64));
-        figures.add("backlog_shed", Figure::Count(t.backlog_shed));
-        figures.add("drain_time", Figure::Number(t.drain_time));
-        figures.add("async_sent", Figure::Count(t.async_sent));
-        figures.add("async_done", Figure::Count(t.async_done));
-        figures.add("async_failed", Figure::Count(t.async_failed));
-        for (i, l) in self.levels.iter().enumerate() {
-            figures.add(ATTEMPTS_NAMES[i], Figure::Number(ratio(l.attempts as f64, requests)));
-            figures.add(TIME_NAMES[i], Figure::Number(ratio(l.time_sum, l.ended as f64)));
-            figures.add(FAILED_NAMES[i], Figure::Count(l.failed));
-        }
-        figures.add("slowest", Figure::Number(self.slowest.latency));
-        report
-    }
-
-    fn snapshot(&self, now: f64) -> Snapshot {
-        let levels = self
-            .levels
-            .iter()
-            .map(|l| LevelView {
-                replicas: l.spec.replicas,
-                busy: l.busy,
-                queued: l.queue.len(),
-                down: l.down,
-                is_async: l.spec.is_async,
-                attempts: l.attempts,
-                failed: l.failed,
-            })
-            .collect();
-        let scene = CallsScene {
-            fanout: self.fanout,
-            levels,
-            in_flight: self.live_reqs,
-            waterfall: self.slowest.clone(),
-        };
-        Snapshot { in_flight: self.live_reqs, scene: Scene::Calls(Box::new(scene)), ..Snapshot::empty(now) }
-    }
-
-    fn series(&self) -> &Series {
-        &self.metrics.series
-    }
-
-    fn latency(&self) -> &Histogram {
-        &self.metrics.latency
-    }
-
-    fn act(&mut self, k: &mut K, action: Action) -> bool {
-        match action {
-            Action::KillServer(i) | Action::ReviveServer(i) if i < self.levels.len() => {
-                self.set_down(k, i, matches!(action, Action::KillServer(_)));
-                true
-            }
-            Action::Spike { factor, seconds } => {
-                let factor = if factor.is_finite() { factor.clamp(0.01, 100.0) } else { 1.0 };
-                let seconds = if seconds.is_finite() { seconds.clamp(0.0, 1e6) } else { 0.0 };
-                self.source.add_spike(k.now(), seconds, factor);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn describe(&self, _now: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "in_flight={} calls={}", self.live_reqs, self.live_calls)?;
-        for (i, l) in self.levels.iter().enumerate() {
-            write!(
-                f,
-                " | L{}{}: {}/{} busy, {} queued{}",
-                i + 1,
-                if l.spec.is_async { " (async)" } else { "" },
-                l.busy,
-                l.spec.replicas,
-                l.queue.len(),
-                if l.down { ", down" } else { "" }
-            )?;
-        }
-        Ok(())
     }
 }
