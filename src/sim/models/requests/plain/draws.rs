@@ -72,7 +72,7 @@ pub(super) mod ahead {
     //! drawing thread is never more than a few chunks ahead, and memory stays bounded).
 
     use std::sync::mpsc::{Receiver, sync_channel};
-    use std::thread::Scope;
+    use std::thread::{Builder, Scope};
 
     use super::{Draws, parts};
     use crate::scenario::Scenario;
@@ -107,13 +107,14 @@ pub(super) mod ahead {
         }
     }
 
-    /// Starts a thread in `scope` that draws `draw` until it gives `None` or nobody reads on.
+    /// Starts a thread in `scope` that draws `draw` until it gives `None` or nobody reads on;
+    /// `None` if the system would not start one.
     fn spawn<'scope>(
         scope: &'scope Scope<'scope, '_>,
         mut draw: impl FnMut() -> Option<f64> + Send + 'scope,
-    ) -> Ahead {
+    ) -> Option<Ahead> {
         let (sender, chunks) = sync_channel(CHUNKS_AHEAD);
-        scope.spawn(move || {
+        let drawing = move || {
             loop {
                 let chunk: Vec<f64> = std::iter::from_fn(&mut draw).take(CHUNK).collect();
                 let last = chunk.len() < CHUNK;
@@ -121,17 +122,24 @@ pub(super) mod ahead {
                     return;
                 }
             }
-        });
-        Ahead { chunks, chunk: Vec::new(), at: 0 }
+        };
+        Builder::new().name("headroom-draws".into()).spawn_scoped(scope, drawing).ok()?;
+        Some(Ahead { chunks, chunk: Vec::new(), at: 0 })
     }
 
     impl Draws {
         /// The draws of `s`, made ahead by two threads of `scope`: the arrival times, each
-        /// after the one before as the queue would ask for them, and the works.
+        /// after the one before as the queue would ask for them, and the works. Drawn inline
+        /// if the system would not start the threads (one already started then stops, as
+        /// nobody reads what it draws).
         pub(in crate::sim::models::requests::plain) fn ahead<'scope>(
             scope: &'scope Scope<'scope, '_>,
             s: &Scenario,
         ) -> Draws {
+            Self::try_ahead(scope, s).unwrap_or_else(|| Draws::inline(s))
+        }
+
+        fn try_ahead<'scope>(scope: &'scope Scope<'scope, '_>, s: &Scenario) -> Option<Draws> {
             let (mut source, work, mut rng) = parts(s);
             let (mut now, mut first) = (0.0, true);
             let arrivals = spawn(scope, move || {
@@ -141,9 +149,9 @@ pub(super) mod ahead {
                 first = false;
                 now = source.next(now)?;
                 Some(now)
-            });
-            let works = spawn(scope, move || Some(work.sample(&mut rng)));
-            Draws::Ahead { arrivals, works }
+            })?;
+            let works = spawn(scope, move || Some(work.sample(&mut rng)))?;
+            Some(Draws::Ahead { arrivals, works })
         }
     }
 }
