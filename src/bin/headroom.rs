@@ -96,9 +96,9 @@ fn load(arg: &str) -> Result<Scenario, Failure> {
 
 /// What `run` prints: the outcome, then what the command line measured.
 #[derive(Serialize)]
-struct Printed<'a> {
+struct Printed {
     #[serde(flatten)]
-    swept: BTreeMap<&'a str, Value>,
+    swept: BTreeMap<String, Value>,
     #[serde(flatten)]
     outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,7 +106,7 @@ struct Printed<'a> {
 }
 
 /// Runs `scenario` and adds the wall-clock event rate to its figures.
-fn run<'a>(scenario: &Scenario) -> Result<Printed<'a>, Failure> {
+fn run(scenario: &Scenario) -> Result<Printed, Failure> {
     let started = Instant::now();
     let outcome = sim::run(scenario, MAX_EVENTS).map_err(|e| Failure::Input(e.to_string()))?;
     let seconds = started.elapsed().as_secs_f64();
@@ -135,6 +135,8 @@ fn sweep(scenario: &Scenario, key: &str, from: &str, to: &str, steps: &str) -> R
     let mut rows = Vec::with_capacity(steps);
     for i in 0..steps {
         let value = if steps == 1 { from } else { from + (to - from) * i as f64 / (steps - 1) as f64 };
+        // Twelve significant digits: 0.3, not the 0.30000000000000004 of computing it.
+        let value: f64 = format!("{value:.11e}").parse().unwrap_or(value);
         let mut point = scenario.clone();
         let mut problems = point.set(key, &value.to_string());
         if problems.iter().any(|p| p.message.contains("whole number")) {
@@ -150,7 +152,11 @@ fn sweep(scenario: &Scenario, key: &str, from: &str, to: &str, steps: &str) -> R
             (_, Ok(number)) => json!(number),
             _ => json!(used),
         };
-        row.swept.insert(key, value);
+        // A key that also names a figure (`servers`, `seed`) is written `swept_<key>`, so that
+        // a row never holds one name twice.
+        let figures = serde_json::to_value(&row.outcome).unwrap_or_default();
+        let name = if figures.get(key).is_some() { format!("swept_{key}") } else { key.to_string() };
+        row.swept.insert(name, value);
         rows.push(serde_json::to_string(&row).map_err(|e| Failure::Input(e.to_string()))?);
     }
     Ok(rows.join("\n"))
