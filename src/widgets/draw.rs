@@ -31,6 +31,7 @@ use crate::sim::{
     Snapshot,
     kinds::Drawing,
     models::requests::scene::{Fate, RequestScene, RequestView, ServerView, StageView},
+    rng::mix64,
     snapshot::Scene,
 };
 
@@ -581,6 +582,7 @@ fn draw_server(
 }
 
 fn draw_request(ctx: &Ctx, l: &Layout, snap: &RequestScene, r: &RequestView, old: f64, p: &Palette) {
+    // The request's id, spread evenly, places its dot inside a box.
     let jitter = |salt: u64| {
         (mix64(r.id ^ salt.wrapping_mul(0xA076_1D64_78BD_642F)) >> 40) as f64 / (1u64 << 24) as f64
     };
@@ -612,13 +614,6 @@ fn draw_request(ctx: &Ctx, l: &Layout, snap: &RequestScene, r: &RequestView, old
             ctx.stroke();
         }
     }
-}
-
-/// splitmix64's finalizer: spreads request ids evenly for placing dots inside a box.
-fn mix64(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }
 
 /// Simulated seconds an ended request stays visible as it fades.
