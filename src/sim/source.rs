@@ -92,6 +92,14 @@ impl Source {
         self.arrived
     }
 
+    /// A learner's spike from `now`: the arrival rate times `factor` (0.01 to 100; 1 if not a
+    /// number) for `seconds` (up to 10^6; none if not a number).
+    pub fn spike(&mut self, now: f64, factor: f64, seconds: f64) {
+        let factor = if factor.is_finite() { factor.clamp(0.01, 100.0) } else { 1.0 };
+        let seconds = if seconds.is_finite() { seconds.clamp(0.0, 1e6) } else { 0.0 };
+        self.add_spike(now, seconds, factor);
+    }
+
     /// Multiplies the arrival rate by `factor` over `[start, start + length)`.
     pub fn add_spike(&mut self, start: f64, length: f64, factor: f64) {
         self.arrivals.add_spike(start, length, factor);

@@ -99,9 +99,7 @@ impl Observed for Contention {
     fn act(&mut self, k: &mut K, action: Action) -> bool {
         match action {
             Action::Spike { factor, seconds } => {
-                let factor = if factor.is_finite() { factor.clamp(0.01, 100.0) } else { 1.0 };
-                let seconds = if seconds.is_finite() { seconds.clamp(0.0, 1e6) } else { 0.0 };
-                self.source.add_spike(k.now(), seconds, factor);
+                self.source.spike(k.now(), factor, seconds);
                 true
             }
             Action::KillServer(_) | Action::ReviveServer(_) | Action::FlushCache => false,
