@@ -33,6 +33,8 @@ use draws::Draws;
 
 /// Most workers this path takes: it finds the next event by looking at every worker.
 const MAX_WORKERS: u64 = 64;
+/// Arrivals a run must expect before its random numbers are drawn ahead on other threads.
+const DRAW_AHEAD_FROM: f64 = 100_000.0;
 
 /// A run of the plain queue that ended or was stopped.
 #[derive(Clone, Debug)]
@@ -41,9 +43,6 @@ pub struct PlainRun {
     /// Whether nothing was left to happen (otherwise the event budget ran out first).
     pub done: bool,
 }
-
-/// Arrivals a run must expect before its random numbers are drawn ahead on other threads.
-const DRAW_AHEAD_FROM: f64 = 100_000.0;
 
 /// How a run draws its random numbers: as it needs them, or ahead on two other threads (the
 /// same numbers either way; natively only, wasm draws inline).
@@ -77,7 +76,7 @@ pub fn run_drawing(s: &Scenario, stages: &Stages, max_events: u64, drawing: Draw
     if drawing == Drawing::Ahead {
         return Some(std::thread::scope(|scope| finish(PlainQueue::new(s, Draws::ahead(scope, s)))));
     }
-    let _ = drawing;
+    let _ = drawing; // wasm has no threads here: it draws inline.
     Some(finish(PlainQueue::new(s, Draws::inline(s))))
 }
 
